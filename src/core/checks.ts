@@ -1,0 +1,96 @@
+// Rules that look across fields or across files, beyond what the schema can say.
+import type { Roster } from './config.js';
+import type { ProblemCode, ProblemParams, Severity } from './problems.js';
+import { nearest } from './suggest.js';
+import { leadsOf, type LoadedTask } from './task.js';
+
+export interface Finding {
+  file: string;
+  /** where in the task the finding points, e.g. ['milestones', 1, 'done_on'] */
+  path: Array<string | number>;
+  atKey?: boolean;
+  severity: Severity;
+  code: ProblemCode;
+  params: ProblemParams;
+}
+
+export function idFromFile(file: string): string {
+  const base = file.slice(file.lastIndexOf('/') + 1);
+  return base.replace(/\.ya?ml$/i, '');
+}
+
+export function crossChecks(tasks: readonly LoadedTask[], roster: Roster): Finding[] {
+  const findings: Finding[] = [];
+  const byId = new Map<string, string[]>();
+  for (const { task, file } of tasks) {
+    const files = byId.get(task.id);
+    if (files) files.push(file);
+    else byId.set(task.id, [file]);
+  }
+  const leads = new Set(roster.leads);
+  const units = new Set(roster.units);
+  for (const { task, file } of tasks) {
+    const expected = idFromFile(file);
+    if (task.id !== expected) {
+      findings.push({ file, path: ['id'], severity: 'error', code: 'id_mismatch', params: { id: task.id, expected } });
+    }
+    const sameId = byId.get(task.id) ?? [];
+    if (sameId.length > 1) {
+      const other = sameId.filter((f) => f !== file).join(', ');
+      findings.push({ file, path: ['id'], severity: 'error', code: 'duplicate_id', params: { id: task.id, other } });
+    }
+    if (task.status === 'done' && task.done_on) findings.push(...datesAfterDone(file, task.done_on, task));
+    task.progress?.forEach((entry, i) => {
+      const previous = task.progress?.[i - 1];
+      if (previous && entry.date < previous.date) {
+        findings.push({
+          file, path: ['progress', i, 'date'], severity: 'warning', code: 'progress_order',
+          params: { index: i + 1, date: entry.date, previous: previous.date },
+        });
+      }
+    });
+    if (leads.size > 0) {
+      const names = leadsOf(task);
+      names.forEach((name, i) => {
+        if (!leads.has(name)) {
+          findings.push({
+            file, path: typeof task.lead === 'string' ? ['lead'] : ['lead', i], severity: 'warning', code: 'unknown_lead',
+            params: { name, suggestion: nearest(name, roster.leads, 1)[0] },
+          });
+        }
+      });
+    }
+    if (units.size > 0) {
+      task.units.forEach((name, i) => {
+        if (!units.has(name)) {
+          findings.push({
+            file, path: ['units', i], severity: 'warning', code: 'unknown_unit',
+            params: { name, suggestion: nearest(name, roster.units, 1)[0] },
+          });
+        }
+      });
+    }
+  }
+  return findings;
+}
+
+function datesAfterDone(file: string, doneOn: string, task: LoadedTask['task']): Finding[] {
+  const out: Finding[] = [];
+  task.milestones?.forEach((ms, i) => {
+    if (ms.done_on && ms.done_on > doneOn) {
+      out.push({
+        file, path: ['milestones', i, 'done_on'], severity: 'error', code: 'date_after_done',
+        params: { field: `milestones[${i}].done_on`, date: ms.done_on, done_on: doneOn },
+      });
+    }
+  });
+  task.progress?.forEach((entry, i) => {
+    if (entry.date > doneOn) {
+      out.push({
+        file, path: ['progress', i, 'date'], severity: 'error', code: 'date_after_done',
+        params: { field: `progress[${i}].date`, date: entry.date, done_on: doneOn },
+      });
+    }
+  });
+  return out;
+}

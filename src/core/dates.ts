@@ -1,0 +1,250 @@
+// Calendar dates as 'YYYY-MM-DD' strings. All date logic of the tool lives here.
+// Dates never become a JS Date in local time: arithmetic goes through day numbers (days since
+// 1970-01-01, computed with Date.UTC), so the process time zone can never shift a day.
+
+export type IsoDate = string;
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAY_MS = 86_400_000;
+
+export function isIsoDate(value: unknown): value is IsoDate {
+  if (typeof value !== 'string') return false;
+  const m = ISO.exec(value);
+  if (!m) return false;
+  return isValidYmd(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+export function isValidYmd(year: number, month: number, day: number): boolean {
+  return (
+    Number.isInteger(year) && Number.isInteger(month) && Number.isInteger(day) &&
+    year >= 1 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)
+  );
+}
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
+}
+
+export function ymd(year: number, month: number, day: number): IsoDate {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+export function parts(date: IsoDate): { year: number; month: number; day: number } {
+  return { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) };
+}
+
+export function toDayNumber(date: IsoDate): number {
+  const { year, month, day } = parts(date);
+  return Math.round(Date.UTC(year, month - 1, day) / DAY_MS);
+}
+
+export function fromDayNumber(n: number): IsoDate {
+  const d = new Date(n * DAY_MS);
+  return ymd(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
+/** a − b in days (positive when a is later). */
+export function diffDays(a: IsoDate, b: IsoDate): number {
+  return toDayNumber(a) - toDayNumber(b);
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return fromDayNumber(toDayNumber(date) + days);
+}
+
+/** Adds months, keeping the day but clamping it to the target month's length (1-31 + 1m = 2-29). */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  const { year, month, day } = parts(date);
+  const index = year * 12 + (month - 1) + months;
+  const y = Math.floor(index / 12);
+  const m = (index % 12) + 1;
+  return ymd(y, m, Math.min(day, daysInMonth(y, m)));
+}
+
+export function endOfMonth(date: IsoDate): IsoDate {
+  const { year, month } = parts(date);
+  return ymd(year, month, daysInMonth(year, month));
+}
+
+/** The last day of the date's 旬: the 10th, the 20th, or the month's last day. */
+export function endOfXun(date: IsoDate): IsoDate {
+  const { year, month, day } = parts(date);
+  if (day <= 10) return ymd(year, month, 10);
+  if (day <= 20) return ymd(year, month, 20);
+  return ymd(year, month, daysInMonth(year, month));
+}
+
+export function endOfQuarter(date: IsoDate): IsoDate {
+  const { year, month } = parts(date);
+  const last = Math.ceil(month / 3) * 3;
+  return ymd(year, last, daysInMonth(year, last));
+}
+
+export function endOfYear(date: IsoDate): IsoDate {
+  return ymd(parts(date).year, 12, 31);
+}
+
+/** Today's calendar date in the given IANA time zone (never the process's own zone). */
+export function todayIn(now: Date, timeZone: string): IsoDate {
+  const fmt = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+  const get = (type: string) => Number(fmt.formatToParts(now).find((p) => p.type === type)?.value);
+  return ymd(get('year'), get('month'), get('day'));
+}
+
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-CA', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** 2020年9月30日 */
+export function formatChineseDate(date: IsoDate): string {
+  const { year, month, day } = parts(date);
+  return `${year}年${month}月${day}日`;
+}
+
+/** 30 September 2020 */
+export function formatEnglishDate(date: IsoDate): string {
+  const { year, month, day } = parts(date);
+  const names = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  return `${day} ${names[month - 1]} ${year}`;
+}
+
+// ---- Reading dates the way clerks write them ------------------------------------------------
+
+const CN_DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** '12' | '十二' | '二十' | '二十五' → number; undefined when it is not a small number. */
+export function parseSmallNumber(text: string): number | undefined {
+  if (/^\d{1,4}$/.test(text)) return Number(text);
+  if (!/^[〇零一二两三四五六七八九十]{1,3}$/.test(text)) return undefined;
+  if (!text.includes('十')) return text.length === 1 ? CN_DIGITS[text] : undefined;
+  const [tens, ones] = text.split('十') as [string, string];
+  const t = tens === '' ? 1 : CN_DIGITS[tens];
+  const o = ones === '' ? 0 : CN_DIGITS[ones];
+  return t === undefined || o === undefined ? undefined : t * 10 + o;
+}
+
+const NUM = '(\\d{1,2}|[一二三四五六七八九十]{1,3})';
+
+/**
+ * The `--as-of` forms: 2020-09-30, 2020/9/30, 2020.9.30, 2020年9月30日, today/今天, the period ends
+ * 旬末/eox, 月底/eom, 季末/eoq, 年底/eoy, and offsets such as +10d, -1m, +2w, -1y.
+ * Returns undefined when the text is none of them.
+ */
+export function parseDateInput(input: string, today: IsoDate): IsoDate | undefined {
+  const text = input.trim().toLowerCase();
+  if (text === '') return undefined;
+  if (text === 'today' || text === '今天' || text === '今日') return today;
+  const periodEnd = PERIOD_ENDS[text];
+  if (periodEnd) return periodEnd(today);
+  const offset = /^([+-])(\d{1,4})([dwmy])$/.exec(text);
+  if (offset) {
+    const n = Number(offset[2]) * (offset[1] === '-' ? -1 : 1);
+    switch (offset[3]) {
+      case 'd': return addDays(today, n);
+      case 'w': return addDays(today, 7 * n);
+      case 'm': return addMonths(today, n);
+      default: return addMonths(today, 12 * n);
+    }
+  }
+  return parseCalendarDate(text);
+}
+
+const PERIOD_ENDS: Record<string, (today: IsoDate) => IsoDate> = {
+  旬末: endOfXun, eox: endOfXun,
+  月底: endOfMonth, 月末: endOfMonth, eom: endOfMonth,
+  季末: endOfQuarter, 季度末: endOfQuarter, eoq: endOfQuarter,
+  年底: endOfYear, 年末: endOfYear, eoy: endOfYear,
+};
+
+/** 2020-09-30, 2020-9-30, 2020/9/30, 2020.9.30, 2020年9月30日 (日/号 optional). */
+export function parseCalendarDate(input: string): IsoDate | undefined {
+  const text = input.trim();
+  const m =
+    /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(text) ??
+    /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?$/.exec(text);
+  if (!m) return undefined;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return isValidYmd(year, month, day) ? ymd(year, month, day) : undefined;
+}
+
+export interface DeadlinePhrase {
+  /** the resolved deadline */
+  date: IsoDate;
+  /** the phrase as written, e.g. 6月底前 */
+  text: string;
+  /** the work has no end (长期坚持, 持续推进, 每季度): the deadline is the year's end */
+  ongoing: boolean;
+}
+
+const ONGOING = /长期坚持|长期推进|持续推进|持续开展|长期|常态化|每季度|每月|每年|每旬|全年持续/;
+
+/**
+ * Finds the first deadline phrase in a text and resolves it against the plan's year:
+ * 年底前, 6月底前, 2020年12月底前, 6月30日前, 上半年, 三季度末, 9月中旬, 长期坚持 …
+ */
+export function findDeadlinePhrase(text: string, year: number): DeadlinePhrase | undefined {
+  const candidates: Array<{ index: number; phrase: DeadlinePhrase }> = [];
+  const add = (re: RegExp, resolve: (m: RegExpExecArray) => { date: IsoDate; ongoing?: boolean } | undefined) => {
+    const m = re.exec(text);
+    if (!m) return;
+    const r = resolve(m);
+    if (r) candidates.push({ index: m.index, phrase: { date: r.date, text: m[0], ongoing: r.ongoing ?? false } });
+  };
+  const yearOf = (y: string | undefined) => (y ? Number(y) : year);
+  const month = (s: string | undefined) => {
+    const n = s === undefined ? undefined : parseSmallNumber(s);
+    return n !== undefined && n >= 1 && n <= 12 ? n : undefined;
+  };
+  add(/(?:(\d{4})\s*年)?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号](?:之?前)?/, (m) => {
+    const y = yearOf(m[1]);
+    const mo = Number(m[2]);
+    const d = Number(m[3]);
+    return isValidYmd(y, mo, d) ? { date: ymd(y, mo, d) } : undefined;
+  });
+  add(new RegExp(`(?:(\\d{4})\\s*年)?${NUM}\\s*月\\s*(?:份)?(底|末|下旬|中旬|上旬)(?:之?前)?`), (m) => {
+    const y = yearOf(m[1]);
+    const mo = month(m[2]);
+    if (mo === undefined) return undefined;
+    const day = m[3] === '上旬' ? 10 : m[3] === '中旬' ? 20 : daysInMonth(y, mo);
+    return { date: ymd(y, mo, day) };
+  });
+  add(/(?:(\d{4})\s*年)?\s*(?:第)?([一二三四1-4])\s*季度(?:末|底)?(?:之?前)?/, (m) => {
+    const q = parseSmallNumber(m[2] ?? '');
+    if (q === undefined || q < 1 || q > 4) return undefined;
+    const y = yearOf(m[1]);
+    return { date: ymd(y, q * 3, daysInMonth(y, q * 3)) };
+  });
+  add(/(?:(\d{4})\s*年)?\s*上半年(?:之?前|底)?/, (m) => ({ date: ymd(yearOf(m[1]), 6, 30) }));
+  add(/(?:(\d{4})\s*年)?\s*下半年(?:之?前|底)?/, (m) => ({ date: ymd(yearOf(m[1]), 12, 31) }));
+  add(/(?:(\d{4})\s*年)?\s*(?:年底|年末|年内|全年|本年度)(?:之?前)?|(\d{4})\s*年\s*(?:底|末)(?:之?前)?/, (m) => ({
+    date: ymd(yearOf(m[1] ?? m[2]), 12, 31),
+  }));
+  add(ONGOING, () => ({ date: ymd(year, 12, 31), ongoing: true }));
+  candidates.sort((a, b) => a.index - b.index);
+  return candidates[0]?.phrase;
+}
+
+/**
+ * A deadline as a clerk writes it on the command line or in a spreadsheet cell: an exact date
+ * (2020-06-30, 2020年6月30日) or a phrase (6月底, 年底前, 三季度末, 上半年, 长期坚持).
+ * The whole text must be one of these forms.
+ */
+export function parseDeadline(text: string, year: number): DeadlinePhrase | undefined {
+  const trimmed = text.trim();
+  const exact = parseCalendarDate(trimmed);
+  if (exact) return { date: exact, text: trimmed, ongoing: false };
+  const phrase = findDeadlinePhrase(trimmed, year);
+  if (!phrase) return undefined;
+  // Allow a little wording around the phrase (完成时限：6月底前完成) but not a different sentence.
+  const rest = trimmed.replace(phrase.text, '').replace(/[完成时限：:。，,\s前内]/g, '');
+  return rest.length <= 2 ? phrase : undefined;
+}

@@ -1,0 +1,16 @@
+// The one message catalog: pick the language, word a problem.
+import type { Problem } from '../core/problems.js';
+import { en } from './en.js';
+import { zh, type Messages } from './zh.js';
+
+export type { Messages };
+export type Lang = 'zh' | 'en';
+
+export function messages(lang: Lang): Messages {
+  return lang === 'en' ? en : zh;
+}
+
+export function formatProblem(p: Problem, m: Messages): string {
+  const render = m.problem[p.code] as (params: Problem['params']) => string;
+  return m.problemLine(m.location(p.file, p.line, p.column), m.severity[p.severity], render(p.params));
+}

@@ -1,0 +1,41 @@
+// The only module that touches `process`: argv, env, cwd, the clock, the streams, the exit code.
+import { realpathSync } from 'node:fs';
+import { runCli } from './cli.js';
+import type { Context, Output } from './context.js';
+
+function output(stream: NodeJS.WriteStream): Output {
+  return {
+    write: (text) => void stream.write(text),
+    colorLevel: 0,
+    columns: stream.isTTY ? stream.columns : undefined,
+    isTTY: stream.isTTY === true,
+  };
+}
+
+// A reader that stops early (tasks list | head) closes the pipe: that is not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
+const ctx: Context = {
+  cwd: process.cwd(),
+  env: process.env,
+  now: () => new Date(),
+  stdout: output(process.stdout),
+  stderr: output(process.stderr),
+  stdinIsTTY: process.stdin.isTTY === true,
+  self: { node: process.execPath, bin: binPath() },
+};
+
+function binPath(): string {
+  try {
+    return realpathSync(process.argv[1] ?? '');
+  } catch {
+    return process.argv[1] ?? '';
+  }
+}
+
+process.exitCode = await runCli(process.argv.slice(2), ctx);

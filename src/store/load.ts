@@ -1,0 +1,197 @@
+// The loader: the single door to a plan's data. Every command reads through loadPlan().
+//
+// It reads tasks.config.yaml and every tasks/**/*.yaml (ignoring dotfiles and temp files),
+// parses and validates each file, runs the cross-file checks, and returns the good tasks with
+// the list of problems. One bad file never hides the others, and a file that cannot be read is
+// never silently left out: it is in `problems` and in `unreadable`.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { crossChecks } from '../core/checks.js';
+import { DEFAULT_CONFIG, withDefaults, type Config } from '../core/config.js';
+import { isValidTimeZone } from '../core/dates.js';
+import { problem, sortProblems, type Problem } from '../core/problems.js';
+import type { LoadedTask, Task } from '../core/task.js';
+import { UserError } from '../errors.js';
+import type { Messages } from '../i18n/index.js';
+import { decode, locate, MAX_FILE_BYTES, parseAndValidate, parseLocated } from './parse.js';
+import { schemaProblems, validateConfig, validateTask } from './schema.js';
+
+export const CONFIG_FILE = 'tasks.config.yaml';
+export const TASKS_DIR = 'tasks';
+
+export interface Plan {
+  /** absolute path of the plan's folder */
+  root: string;
+  config: Config;
+  /** false when there is no tasks.config.yaml and the defaults are used */
+  configFound: boolean;
+  tasks: LoadedTask[];
+  /** every problem found, sorted by file and line */
+  problems: Problem[];
+  /** files that could not be read into a task (their problems are in `problems`) */
+  unreadable: string[];
+  /** number of task files looked at */
+  fileCount: number;
+}
+
+export interface LoadOptions {
+  /** report problems only for these files (paths relative to the root); all files are still read for the cross-file checks */
+  only?: readonly string[];
+  /** file contents to use instead of the working tree (e.g. the staged versions) */
+  sources?: ReadonlyMap<string, Uint8Array>;
+  /** more files to read, outside tasks/ (paths relative to the root) */
+  extra?: readonly string[];
+}
+
+/** The plan's folder: --dir, or the nearest folder upwards holding tasks.config.yaml or tasks/. */
+export function findPlanRoot(cwd: string, dir: string | undefined, m: Messages): string {
+  if (dir !== undefined) {
+    const root = resolve(cwd, dir);
+    if (!existsSync(root)) throw new UserError(m.errors.noPlan(root));
+    return root;
+  }
+  let current = resolve(cwd);
+  for (;;) {
+    if (existsSync(join(current, CONFIG_FILE)) || isDirectory(join(current, TASKS_DIR))) return current;
+    const parent = dirname(current);
+    if (parent === current) throw new UserError(m.errors.noPlan(resolve(cwd)));
+    current = parent;
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+export function loadConfig(root: string, m: Messages): { config: Config; found: boolean; problems: Problem[] } {
+  const path = join(root, CONFIG_FILE);
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { config: DEFAULT_CONFIG, found: false, problems: [] };
+    return { config: DEFAULT_CONFIG, found: true, problems: [problem(CONFIG_FILE, { line: 1, column: 1 }, 'read_failed', { detail: String((error as Error).message) })] };
+  }
+  const decoded = decode(CONFIG_FILE, bytes);
+  if ('problems' in decoded) return { config: DEFAULT_CONFIG, found: true, problems: decoded.problems };
+  if (decoded.text.trim() === '') return { config: DEFAULT_CONFIG, found: true, problems: [] };
+  const result = parseAndValidate(CONFIG_FILE, decoded.text, validateConfig, schemaProblems('config', validateConfig, m));
+  if (!result.ok) return { config: DEFAULT_CONFIG, found: true, problems: result.problems };
+  const config = withDefaults(result.data as Partial<Config>);
+  if (!isValidTimeZone(config.timezone)) {
+    const parsed = parseLocated(CONFIG_FILE, decoded.text);
+    const pos = parsed.ok ? locate(parsed.located, ['timezone']) : { line: 1, column: 1 };
+    return { config: { ...config, timezone: DEFAULT_CONFIG.timezone }, found: true, problems: [problem(CONFIG_FILE, pos, 'bad_timezone', { value: config.timezone })] };
+  }
+  return { config, found: true, problems: [] };
+}
+
+/** Every task file under tasks/, as sorted paths relative to the root, forward slashes. */
+export function listTaskFiles(root: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw error;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith('.') || entry.name.endsWith('.tmp')) continue;
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (/\.ya?ml$/i.test(entry.name) && (entry.isFile() || entry.isSymbolicLink())) out.push(toPlanPath(root, full));
+    }
+  };
+  walk(join(root, TASKS_DIR));
+  return out.sort();
+}
+
+export function toPlanPath(root: string, full: string): string {
+  return relative(root, full).split(sep).join('/');
+}
+
+export function loadTasks(root: string, config: Config, m: Messages, options: LoadOptions = {}): Omit<Plan, 'root' | 'config' | 'configFound'> {
+  const files = new Set(listTaskFiles(root));
+  for (const path of options.sources?.keys() ?? []) if (path !== CONFIG_FILE) files.add(path);
+  for (const path of options.extra ?? []) files.add(path);
+  const tasks: LoadedTask[] = [];
+  const problems: Problem[] = [];
+  const unreadable: string[] = [];
+  const toProblems = schemaProblems('task', validateTask, m);
+  for (const file of [...files].sort()) {
+    const bytes = options.sources?.get(file) ?? readTaskFile(root, file, problems);
+    if (!bytes) {
+      unreadable.push(file);
+      continue;
+    }
+    const decoded = decode(file, bytes);
+    if ('problems' in decoded) {
+      problems.push(...decoded.problems);
+      unreadable.push(file);
+      continue;
+    }
+    const result = parseAndValidate(file, decoded.text, validateTask, toProblems);
+    if (result.ok) tasks.push({ task: result.data as Task, file });
+    else {
+      problems.push(...result.problems);
+      unreadable.push(file);
+    }
+  }
+  const findings = crossChecks(tasks, config.roster);
+  if (findings.length > 0) {
+    const texts = new Map<string, ReturnType<typeof parseLocated>>();
+    for (const f of findings) {
+      let parsed = texts.get(f.file);
+      if (!parsed) {
+        const bytes = options.sources?.get(f.file) ?? readFileSync(join(root, f.file));
+        const decoded = decode(f.file, bytes);
+        parsed = 'text' in decoded ? parseLocated(f.file, decoded.text) : { ok: false, problems: [] };
+        texts.set(f.file, parsed);
+      }
+      const pos = parsed.ok ? locate(parsed.located, f.path, { key: f.atKey }) : { line: 1, column: 1 };
+      problems.push(problem(f.file, pos, f.code, { field: m.fieldPath(f.path), ...f.params }, f.severity));
+    }
+  }
+  const only = options.only ? new Set(options.only) : undefined;
+  return {
+    tasks,
+    problems: sortProblems(only ? problems.filter((p) => only.has(p.file)) : problems),
+    unreadable: only ? unreadable.filter((f) => only.has(f)) : unreadable,
+    fileCount: only ? only.size : files.size,
+  };
+}
+
+function readTaskFile(root: string, file: string, problems: Problem[]): Uint8Array | undefined {
+  const full = join(root, file);
+  try {
+    const size = statSync(full).size;
+    if (size > MAX_FILE_BYTES) {
+      problems.push(problem(file, { line: 1, column: 1 }, 'too_large', { size, limit: MAX_FILE_BYTES }));
+      return undefined;
+    }
+    return readFileSync(full);
+  } catch (error) {
+    problems.push(problem(file, { line: 1, column: 1 }, 'read_failed', { detail: (error as Error).message }));
+    return undefined;
+  }
+}
+
+/** Config and tasks together; `m` words the problems. */
+export function loadPlan(root: string, m: Messages, options: LoadOptions = {}): Plan {
+  const { config, found, problems: configProblems } = loadConfig(root, m);
+  const loaded = loadTasks(root, config, m, options);
+  const reportConfig = !options.only || options.only.includes(CONFIG_FILE);
+  return {
+    root,
+    config,
+    configFound: found,
+    ...loaded,
+    problems: sortProblems([...(reportConfig ? configProblems : []), ...loaded.problems]),
+  };
+}
