@@ -191,7 +191,7 @@ const ONGOING = /长期坚持|长期推进|持续推进|持续开展|长期|常�
  * Finds the first deadline phrase in a text and resolves it against the plan's year:
  * 年底前, 6月底前, 2020年12月底前, 6月30日前, 上半年, 三季度末, 9月中旬, 长期坚持 …
  */
-export function findDeadlinePhrase(text: string, year: number): DeadlinePhrase | undefined {
+export function findDeadlinePhrase(text: string, year: number, options: { inText?: boolean } = {}): DeadlinePhrase | undefined {
   const candidates: Array<{ index: number; phrase: DeadlinePhrase }> = [];
   const add = (re: RegExp, resolve: (m: RegExpExecArray) => { date: IsoDate; ongoing?: boolean } | undefined) => {
     const m = re.exec(text);
@@ -225,10 +225,13 @@ export function findDeadlinePhrase(text: string, year: number): DeadlinePhrase |
   });
   add(/(?:(\d{4})\s*年)?\s*上半年(?:之?前|底)?/, (m) => ({ date: ymd(yearOf(m[1]), 6, 30) }));
   add(/(?:(\d{4})\s*年)?\s*下半年(?:之?前|底)?/, (m) => ({ date: ymd(yearOf(m[1]), 12, 31) }));
-  add(/(?:(\d{4})\s*年)?\s*(?:年底|年末|年内|全年|本年度)(?:之?前)?|(\d{4})\s*年\s*(?:底|末)(?:之?前)?/, (m) => ({
+  // In running text (a notice's sentences) only deadlines proper count: 全年 or 常态化 there
+  // describe the work, not when it is due.
+  const yearEnd = options.inText ? '年底|年末' : '年底|年末|年内|全年|本年度';
+  add(new RegExp(`(?:(\\d{4})\\s*年)?\\s*(?:${yearEnd})(?:之?前)?|(\\d{4})\\s*年\\s*(?:底|末)(?:之?前)?`), (m) => ({
     date: ymd(yearOf(m[1] ?? m[2]), 12, 31),
   }));
-  add(ONGOING, () => ({ date: ymd(year, 12, 31), ongoing: true }));
+  if (!options.inText) add(ONGOING, () => ({ date: ymd(year, 12, 31), ongoing: true }));
   candidates.sort((a, b) => a.index - b.index);
   return candidates[0]?.phrase;
 }
