@@ -4,6 +4,12 @@ import type { IsoDate } from './dates.js';
 export const STATUSES = ['not_started', 'in_progress', 'done', 'suspended', 'cancelled'] as const;
 export type Status = (typeof STATUSES)[number];
 
+/** Words a clerk may write for a status, and the status they mean. */
+export const STATUS_WORDS: Readonly<Record<string, Status>> = {
+  未启动: 'not_started', 未开始: 'not_started', 推进中: 'in_progress', 进行中: 'in_progress', 已完成: 'done', 完成: 'done',
+  暂缓: 'suspended', 已取消: 'cancelled', 取消: 'cancelled',
+};
+
 export interface Milestone {
   title: string;
   due: IsoDate;

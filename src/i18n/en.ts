@@ -1,4 +1,5 @@
 // English message catalog: the same shape as zh.ts.
+import { formatEnglishDate as formatEn } from '../core/dates.js';
 import type { ProblemParams } from '../core/problems.js';
 import type { Messages } from './zh.js';
 
@@ -189,10 +190,6 @@ export const en: Messages = {
     exists: (path: string) => `another pre-commit hook is installed: ${path}; add --force to replace it`,
     installed: (path: string) => `installed the pre-commit hook: ${path} (staged task files are checked before each commit)`,
   },
-  views: {
-    warningsHidden: (n: number) => `${n} more warning${n === 1 ? '' : 's'}: run tasks validate to see them.`,
-    unreadable: (n: number) => `${n} task file${n === 1 ? '' : 's'} could not be read and ${n === 1 ? 'is' : 'are'} not in the table above; fix ${n === 1 ? 'it' : 'them'} as shown and run again.`,
-  },
   importNotice: {
     needYear: 'give the year with --year (e.g. --year 2020); it resolves deadlines such as 年底前 and 6月底前',
     noStructure: (file: string) =>
@@ -210,6 +207,95 @@ export const en: Messages = {
     unassigned: (n: number) => `${n} of them have no lead official or units in the notice and say 待定 (to be decided): fill them in from the responsibility table`,
     readAsGb18030: (file: string) => `${file} is not UTF-8; read it as GB18030 (GBK)`,
     notText: (path: string) => `${path} is not a text file we can read (neither UTF-8 nor GB18030); save it as UTF-8 text and import again`,
+  },
+  views: {
+    warningsHidden: (n: number) => `${n} more warning${n === 1 ? '' : 's'}: run tasks validate to see them.`,
+    unreadable: (n: number) => `${n} task file${n === 1 ? '' : 's'} could not be read and ${n === 1 ? 'is' : 'are'} not in the table above; fix ${n === 1 ? 'it' : 'them'} as shown and run again.`,
+    asOf: (date: string) => `As of ${formatEn(date)}`,
+    overdueHeader: (date: string, c: { red: number; milestoneOnly: number; dueSoon: number; behind: number }) =>
+      `As of ${formatEn(date)}: ${c.red} overdue (${c.milestoneOnly} by a milestone only), ${c.dueSoon} due soon, ${c.behind} behind schedule`,
+    noOverdue: (date: string) => `Nothing is overdue as of ${formatEn(date)}.`,
+    noMatch: 'No tasks match.',
+    dueHeader: (date: string, until: string, tasks: number, milestones: number) =>
+      `As of ${formatEn(date)}, due by ${formatEn(until)}: ${tasks} task${tasks === 1 ? '' : 's'}, ${milestones} milestone${milestones === 1 ? '' : 's'}`,
+    listHeader: (shown: number, total: number, date: string) => `As of ${formatEn(date)}: ${shown} task${shown === 1 ? '' : 's'}${shown === total ? '' : ` (of ${total})`}`,
+    group: (name: string, count: number) => `${name} (${count})`,
+    unnamed: '(none)',
+    days: (n: number) => `${n} d`,
+    dueIn: (n: number): string => (n === 0 ? 'today' : `in ${n} d`),
+    kindTask: 'task',
+    kindMilestone: 'milestone',
+    milestoneLine: (title: string, due: string, days: number) => `└ milestone overdue: ${title} (due ${due}, ${days} d late)`,
+    col: {
+      id: 'id', title: 'task', lead: 'lead official', leadUnit: 'lead unit', units: 'units', coUnits: 'co-units', deadline: 'deadline',
+      daysOverdue: 'late', latest: 'latest progress', latestDate: 'reported', light: 'light', status: 'status', kind: 'kind', due: 'due',
+      daysLeft: 'left', percent: 'done %', section: 'section', point: 'work point', reasons: 'why', file: 'file', tags: 'tags',
+      doneOn: 'done on', milestone: 'milestone',
+    },
+    sum: {
+      lead: 'lead official', unit: 'lead unit', section: 'section', total: 'tasks', done: 'done', doneLate: 'of which late', open: 'open',
+      red: 'red', yellow: 'yellow', green: 'green', suspended: 'suspended', cancelled: 'cancelled', rate: 'done %', totalRow: 'total',
+      header: (date: string, by: string) => `As of ${formatEn(date)}, by ${by}`,
+    },
+  },
+  reasons: {
+    overdue: (deadline: string, days: number) => `${days} d overdue (deadline ${deadline})`,
+    milestone_overdue: (title: string, due: string, days: number) => `milestone overdue: ${title}, due ${due} (${days} d late)`,
+    due_soon: (deadline: string, days: number): string => (days === 0 ? `due today (${deadline})` : `due in ${days} d (${deadline})`),
+    milestone_due_soon: (title: string, due: string, days: number) => `milestone due soon: ${title}, due ${due}${days === 0 ? ' (today)' : ` (in ${days} d)`}`,
+    behind: (percent: number, elapsed: number, reported: boolean): string =>
+      reported ? `behind schedule: ${percent}% reported, ${elapsed}% of the time gone` : `behind schedule: not started, ${elapsed}% of the time gone`,
+    done_late: (doneOn: string, deadline: string, days: number) => `done late: on ${doneOn}, ${days} d after the deadline (${deadline})`,
+    done: (doneOn: string) => `done on ${doneOn}`,
+    suspended: 'suspended',
+    cancelled: 'cancelled',
+    green: 'on schedule',
+  },
+  show: {
+    notFound: (id: string, suggestions: string[]) =>
+      `no task with id "${id}"${suggestions.length ? `; did you mean: ${suggestions.join(', ')}?` : '; run tasks list to see the ids'}`,
+    light: 'light',
+    asOf: (date: string) => `(as of ${formatEn(date)})`,
+    original: (date: string) => `first deadline ${date}`,
+    extension: (from: string, to: string, date: string, reason: string) => `${date} extended: ${from} → ${to} (${reason})`,
+    milestones: 'milestones',
+    targets: 'targets',
+    progress: 'progress',
+    extensions: 'extensions',
+    none: 'none',
+    target: (t: { target: number; unit?: string; actual?: number; direction?: string }) =>
+      `target ${t.direction === 'max' ? '≤' : '≥'}${t.target}${t.unit ?? ''}, actual ${t.actual === undefined ? 'not reported' : `${t.actual}${t.unit ?? ''}`}`,
+    met: (met: boolean | undefined): string => (met === undefined ? '' : met ? 'met' : 'not met'),
+    milestoneState: (doneOn: string | undefined, due: string, asOf: string): string =>
+      doneOn && doneOn <= asOf ? `done (${doneOn})` : due < asOf ? 'overdue' : 'open',
+    file: 'file',
+  },
+  home: {
+    title: (title: string, date: string, isToday: boolean) => `${title ? `${title} · ` : ''}as of ${formatEn(date)}${isToday ? ' (today)' : ''}`,
+    counts: (c: { red: number; yellow: number; green: number; done: number; doneLate: number; suspended: number; cancelled: number; total: number }) =>
+      `${c.total} tasks: red ${c.red} · yellow ${c.yellow} · green ${c.green} · done ${c.done} (${c.doneLate} late) · suspended ${c.suspended} · cancelled ${c.cancelled}`,
+    mostOverdue: 'Most overdue:',
+    noOverdue: 'Nothing is overdue.',
+    empty: 'The plan has no tasks yet. tasks import notice notice.txt --year 2020 drafts them from a notice.',
+    next: [
+      'Next:',
+      '  tasks overdue             every overdue task (--group lead to group by official)',
+      '  tasks due                 tasks and milestones due soon',
+      '  tasks list --light yellow yellow tasks',
+      '  tasks summary             totals per lead official',
+      '  tasks show <id>           one task in full',
+    ].join('\n'),
+  },
+  filters: {
+    ambiguous: (what: string, input: string, candidates: readonly string[]) => `${what} "${input}" is ambiguous: ${candidates.join(', ')}; type more of the name`,
+    unknown: (what: string, input: string, candidates: readonly string[]) =>
+      `no ${what} named "${input}"${candidates.length ? `; did you mean: ${candidates.join(', ')}?` : ''}`,
+    lead: 'lead official',
+    unit: 'unit',
+    badStatus: (value: string) => `unknown status "${value}"; one of: not_started, in_progress, done, suspended, cancelled`,
+    badLight: (value: string) => `unknown light "${value}"; one of: red, yellow, green (also done, done_late, suspended, cancelled)`,
+    badDate: (option: string, value: string) => `cannot read the date "${value}" for ${option}; write 2020-09-30, eom, +10d …`,
+    badDays: (option: string, value: string) => `${option} needs a whole number of days from 0 to 3660, not "${value}"`,
   },
   config: {
     missing: 'No tasks.config.yaml found; using the default settings (tasks init creates one).',

@@ -21,36 +21,65 @@ export function displayWidth(text: string): number {
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
+// Runs kept together on a line when they fit: Latin words, numbers, dates (2020-06-30), 92天-style counts.
+const WORD = /^[\x21-\x7e]+$/;
+// Characters that must not begin a line (Chinese typesetting: closing punctuation stays with the text before it).
+const NO_LINE_START = /^[，。、；：？！）》」』”’%…—,.;:?!)\]}]$/;
+
+function tokens(paragraph: string): string[] {
+  const out: string[] = [];
+  for (const { segment } of segmenter.segment(paragraph)) {
+    const last = out.at(-1);
+    if (last !== undefined && WORD.test(segment) && WORD.test(last)) out[out.length - 1] = last + segment;
+    else out.push(segment);
+  }
+  return out;
+}
+
 /**
  * Wraps text to lines of at most `width` display columns, never splitting a character or a
- * grapheme (emoji, combining marks). Latin words are kept whole where they fit on a line.
+ * grapheme (emoji, combining marks). Latin words, numbers and dates stay whole where they fit,
+ * and closing punctuation never starts a line.
  */
 export function wrap(text: string, width: number): string[] {
   const out: string[] = [];
+  const limit = Math.max(2, width);
   for (const paragraph of sanitize(text).replace(/\t/g, ' ').split('\n')) {
-    let line = '';
+    let line: string[] = [];
     let lineWidth = 0;
-    let lastSpace = -1;
-    for (const { segment } of segmenter.segment(paragraph)) {
-      const w = stringWidth(segment);
-      if (lineWidth + w > width && line !== '') {
-        if (segment !== ' ' && lastSpace > 0 && lastSpace < line.length - 1) {
-          out.push(line.slice(0, lastSpace).trimEnd());
-          line = line.slice(lastSpace + 1);
-          lineWidth = stringWidth(line);
-        } else {
-          out.push(line.trimEnd());
-          line = '';
-          lineWidth = 0;
-        }
-        lastSpace = -1;
-        if (segment === ' ') continue;
+    const flush = () => {
+      out.push(line.join('').trimEnd());
+      line = [];
+      lineWidth = 0;
+    };
+    for (const token of tokens(paragraph)) {
+      const w = stringWidth(token);
+      if (lineWidth + w <= limit) {
+        line.push(token);
+        lineWidth += w;
+        continue;
       }
-      if (segment === ' ') lastSpace = line.length;
-      line += segment;
-      lineWidth += w;
+      if (token === ' ') {
+        flush();
+        continue;
+      }
+      if (w > limit) {
+        // a word longer than a line: cut it by characters
+        for (const { segment } of segmenter.segment(token)) {
+          const sw = stringWidth(segment);
+          if (lineWidth + sw > limit && line.length > 0) flush();
+          line.push(segment);
+          lineWidth += sw;
+        }
+        continue;
+      }
+      // Keep closing punctuation with the character before it by moving that character down too.
+      const carry = NO_LINE_START.test(token) && line.length > 1 ? [line.pop()!] : [];
+      flush();
+      line = [...carry, token];
+      lineWidth = stringWidth(line.join(''));
     }
-    out.push(line.trimEnd());
+    out.push(line.join('').trimEnd());
   }
   return out;
 }

@@ -5,6 +5,7 @@ import type { ErrorObject } from 'ajv';
 import configSchema from '../../schemas/config.schema.json' with { type: 'json' };
 import taskSchema from '../../schemas/task.schema.json' with { type: 'json' };
 import { nearest } from '../core/suggest.js';
+import { STATUS_WORDS } from '../core/task.js';
 import { problem, type Problem, type ProblemParams } from '../core/problems.js';
 import { validateConfig, validateTask, type Validator } from '../generated/validators.js';
 import type { Messages } from '../i18n/index.js';
@@ -22,12 +23,6 @@ interface SchemaNode {
 }
 
 export const TASK_KEYS = Object.keys(taskSchema.properties);
-
-/** Words a clerk may type for a status, mapped to the status they mean. */
-const STATUS_WORDS: Record<string, string> = {
-  未启动: 'not_started', 未开始: 'not_started', 推进中: 'in_progress', 进行中: 'in_progress', 已完成: 'done',
-  完成: 'done', 暂缓: 'suspended', 已取消: 'cancelled', 取消: 'cancelled',
-};
 
 function schemaAt(root: SchemaNode, path: readonly PathSegment[]): SchemaNode | undefined {
   let node: SchemaNode | undefined = root;

@@ -1,0 +1,168 @@
+// The light of a task as of a date: one pure function behind every view, export and report.
+//
+// done, done late, suspended and cancelled are states of their own. An open task is
+//   red     if its deadline, or the due date of an unfinished milestone, is before the date;
+//   yellow  if one of them falls within the warning window, or the work is behind schedule
+//           (its latest reported percent is more than the tolerance below the share of time
+//           elapsed from start to deadline);
+//   green   otherwise.
+// Deadlines are inclusive: a task due 2020-06-30 is overdue from 2020-07-01. Progress entries and
+// completion dates after the date are ignored, so a view for a past date never changes later.
+import { diffDays, type IsoDate } from './dates.js';
+import { originalDeadline, startOf, type Milestone, type ProgressEntry, type Status, type Task } from './task.js';
+
+export const LIGHTS = ['red', 'yellow', 'green', 'done_late', 'done', 'suspended', 'cancelled'] as const;
+export type Light = (typeof LIGHTS)[number];
+
+/** Words a clerk may write for a light (红, 黄灯 …), and the light they mean. */
+export const LIGHT_WORDS: Readonly<Record<string, Light>> = {
+  红: 'red', 红灯: 'red', 黄: 'yellow', 黄灯: 'yellow', 绿: 'green', 绿灯: 'green', 完成: 'done', 已完成: 'done',
+  逾期完成: 'done_late', 暂缓: 'suspended', 取消: 'cancelled', 已取消: 'cancelled',
+};
+
+export type Reason =
+  | { kind: 'overdue'; deadline: IsoDate; days: number }
+  | { kind: 'milestone_overdue'; title: string; due: IsoDate; days: number }
+  | { kind: 'due_soon'; deadline: IsoDate; days: number }
+  | { kind: 'milestone_due_soon'; title: string; due: IsoDate; days: number }
+  | { kind: 'behind'; percent: number; elapsed: number; reported: boolean }
+  | { kind: 'done_late'; doneOn: IsoDate; deadline: IsoDate; days: number }
+  | { kind: 'done'; doneOn: IsoDate }
+  | { kind: 'suspended' }
+  | { kind: 'cancelled' };
+
+export interface OverdueMilestone extends Milestone {
+  days: number;
+}
+
+export interface LightResult {
+  light: Light;
+  /** why, most serious first */
+  reasons: Reason[];
+  /** the status as it stood on the date (a task done later was still open then) */
+  status: Status;
+  /** days past the deadline or the most overdue milestone, whichever is more; 0 when none */
+  daysOverdue: number;
+  /** days past the deadline alone; 0 when the deadline has not passed */
+  deadlineDaysOverdue: number;
+  /** days past the deadline first set, before any approved extension */
+  originalDaysOverdue: number;
+  overdueMilestones: OverdueMilestone[];
+  /** red only because of milestones: the deadline itself has not passed */
+  milestoneOnly: boolean;
+  dueSoon: boolean;
+  behind: boolean;
+  /** latest progress entry dated on or before the date */
+  latest: ProgressEntry | undefined;
+  /** latest reported percent on or before the date */
+  percent: number | undefined;
+  /** share of the time from start to deadline that has passed, 0–100 */
+  elapsed: number;
+  doneOn: IsoDate | undefined;
+}
+
+export interface LightSettings {
+  warningDays: number;
+  tolerance: number;
+}
+
+export function lightOf(task: Task, asOf: IsoDate, settings: LightSettings): LightResult {
+  const latest = latestEntry(task.progress, asOf);
+  const percent = latestPercent(task.progress, asOf);
+  const elapsed = elapsedShare(startOf(task), task.deadline, asOf);
+  const doneByThen = task.status === 'done' && task.done_on !== undefined && task.done_on <= asOf;
+  const status: Status = task.status === 'done' && !doneByThen ? 'in_progress' : task.status;
+  const base = {
+    status,
+    latest,
+    percent,
+    elapsed,
+    daysOverdue: 0,
+    deadlineDaysOverdue: 0,
+    originalDaysOverdue: 0,
+    overdueMilestones: [] as OverdueMilestone[],
+    milestoneOnly: false,
+    dueSoon: false,
+    behind: false,
+    doneOn: doneByThen ? task.done_on : undefined,
+  };
+  if (task.status === 'cancelled') return { ...base, light: 'cancelled', reasons: [{ kind: 'cancelled' }] };
+  if (task.status === 'suspended') return { ...base, light: 'suspended', reasons: [{ kind: 'suspended' }] };
+  if (doneByThen) {
+    const doneOn = task.done_on!;
+    const late = diffDays(doneOn, task.deadline);
+    return late > 0
+      ? { ...base, light: 'done_late', reasons: [{ kind: 'done_late', doneOn, deadline: task.deadline, days: late }] }
+      : { ...base, light: 'done', reasons: [{ kind: 'done', doneOn }] };
+  }
+
+  const red: Reason[] = [];
+  const yellow: Reason[] = [];
+  const deadlineDaysOverdue = Math.max(0, diffDays(asOf, task.deadline));
+  const originalDaysOverdue = Math.max(0, diffDays(asOf, originalDeadline(task)));
+  if (deadlineDaysOverdue > 0) red.push({ kind: 'overdue', deadline: task.deadline, days: deadlineDaysOverdue });
+  else {
+    const left = diffDays(task.deadline, asOf);
+    if (left <= settings.warningDays) yellow.push({ kind: 'due_soon', deadline: task.deadline, days: left });
+  }
+  const overdueMilestones: OverdueMilestone[] = [];
+  for (const ms of task.milestones ?? []) {
+    if (ms.done_on !== undefined && ms.done_on <= asOf) continue;
+    const late = diffDays(asOf, ms.due);
+    if (late > 0) {
+      overdueMilestones.push({ ...ms, days: late });
+      red.push({ kind: 'milestone_overdue', title: ms.title, due: ms.due, days: late });
+    } else if (-late <= settings.warningDays) {
+      yellow.push({ kind: 'milestone_due_soon', title: ms.title, due: ms.due, days: -late });
+    }
+  }
+  // A task not started and never reported counts as 0% done; otherwise only a reported percent is judged.
+  const judged = percent ?? (status === 'not_started' ? 0 : undefined);
+  const behind = judged !== undefined && asOf >= startOf(task) && elapsed - judged > settings.tolerance;
+  if (behind) yellow.push({ kind: 'behind', percent: judged, elapsed, reported: percent !== undefined });
+  const daysOverdue = Math.max(deadlineDaysOverdue, ...overdueMilestones.map((ms) => ms.days));
+  const light: Light = red.length > 0 ? 'red' : yellow.length > 0 ? 'yellow' : 'green';
+  return {
+    ...base,
+    light,
+    reasons: [...red, ...yellow],
+    daysOverdue,
+    deadlineDaysOverdue,
+    originalDaysOverdue,
+    overdueMilestones: overdueMilestones.sort((a, b) => b.days - a.days),
+    milestoneOnly: red.length > 0 && deadlineDaysOverdue === 0,
+    dueSoon: yellow.some((r) => r.kind === 'due_soon' || r.kind === 'milestone_due_soon'),
+    behind,
+  };
+}
+
+export function latestEntry(progress: readonly ProgressEntry[] | undefined, asOf: IsoDate): ProgressEntry | undefined {
+  let latest: ProgressEntry | undefined;
+  for (const entry of progress ?? []) if (entry.date <= asOf && (!latest || entry.date >= latest.date)) latest = entry;
+  return latest;
+}
+
+function latestPercent(progress: readonly ProgressEntry[] | undefined, asOf: IsoDate): number | undefined {
+  let found: ProgressEntry | undefined;
+  for (const entry of progress ?? []) {
+    if (entry.percent !== undefined && entry.date <= asOf && (!found || entry.date >= found.date)) found = entry;
+  }
+  return found?.percent;
+}
+
+/** Percent of the days from start to deadline that have passed on `asOf`, clamped to 0–100, whole numbers. */
+export function elapsedShare(start: IsoDate, deadline: IsoDate, asOf: IsoDate): number {
+  const total = diffDays(deadline, start);
+  if (total <= 0) return asOf >= deadline ? 100 : 0;
+  const share = (diffDays(asOf, start) / total) * 100;
+  return Math.round(Math.min(100, Math.max(0, share)));
+}
+
+/** Order of lights for sorting: the most urgent first. */
+export function lightRank(light: Light): number {
+  return LIGHTS.indexOf(light);
+}
+
+export function isOpen(light: Light): boolean {
+  return light === 'red' || light === 'yellow' || light === 'green';
+}

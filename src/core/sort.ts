@@ -1,0 +1,33 @@
+// Orders of the views.
+import type { Evaluated } from './evaluate.js';
+import { lightRank } from './light.js';
+import { leadsOf } from './task.js';
+
+export type SortKey = 'deadline' | 'id' | 'lead' | 'light';
+
+const byId = (a: Evaluated, b: Evaluated) => (a.task.id < b.task.id ? -1 : a.task.id > b.task.id ? 1 : 0);
+const byDeadline = (a: Evaluated, b: Evaluated) => (a.task.deadline < b.task.deadline ? -1 : a.task.deadline > b.task.deadline ? 1 : 0);
+
+/** `leadRank` places a lead official in the roster's protocol order. */
+export function sortBy(key: SortKey, leadRank: (name: string) => number): (a: Evaluated, b: Evaluated) => number {
+  switch (key) {
+    case 'id':
+      return byId;
+    case 'deadline':
+      return (a, b) => byDeadline(a, b) || byId(a, b);
+    case 'lead':
+      return (a, b) => firstLeadRank(a, leadRank) - firstLeadRank(b, leadRank) || byDeadline(a, b) || byId(a, b);
+    case 'light':
+      return (a, b) =>
+        lightRank(a.result.light) - lightRank(b.result.light) || b.result.daysOverdue - a.result.daysOverdue || byDeadline(a, b) || byId(a, b);
+  }
+}
+
+function firstLeadRank(e: Evaluated, leadRank: (name: string) => number): number {
+  return Math.min(...leadsOf(e.task).map(leadRank));
+}
+
+/** Most overdue first, then the earlier deadline, then the id. */
+export function mostOverdueFirst(a: Evaluated, b: Evaluated): number {
+  return b.result.daysOverdue - a.result.daysOverdue || byDeadline(a, b) || byId(a, b);
+}
