@@ -28,10 +28,13 @@ function generateValidators() {
   ajv.addSchema(readSchema('config.schema.json'));
   let code = standaloneCode(ajv, { validateTask: 'task.schema.json', validateConfig: 'config.schema.json' });
   // ajv's ESM output still calls require() for its runtime helpers; turn them into imports.
-  const imports = [];
+  // Node and esbuild give a CommonJS module's exports as the default export; vitest gives the
+  // exports object itself: interop() accepts both.
+  const imports = ['const interop = (ns) => (ns.default && typeof ns.default === "object" ? ns.default : ns);'];
+  let n = 0;
   code = code.replace(/require\("([^"]+)"\)/g, (_, mod) => {
-    imports.push(`import runtime${imports.length} from "${mod}.js";`);
-    return `runtime${imports.length - 1}`;
+    imports.push(`import * as ns${n} from "${mod}.js";`);
+    return `interop(ns${n++})`;
   });
   const outDir = join(root, 'src', 'generated');
   mkdirSync(outDir, { recursive: true });

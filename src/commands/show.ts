@@ -1,7 +1,7 @@
 // tasks show ID: everything about one task, its light and why.
 import { evaluate, settingsOf, type Evaluated } from '../core/evaluate.js';
 import { formatProblem } from '../i18n/index.js';
-import { nearest } from '../core/suggest.js';
+import { nearestIds } from '../core/suggest.js';
 import { leadsOf, originalDeadline } from '../core/task.js';
 import { idFromFile } from '../core/checks.js';
 import type { Session } from '../context.js';
@@ -31,7 +31,7 @@ export async function run(session: Session, [id]: string[], opts: ShowOptions): 
       for (const p of plan.problems.filter((p) => p.file === unreadable)) ctx.stderr.write(`${sanitize(formatProblem(p, m))}\n`);
       return EXIT.DATA;
     }
-    throw new UserError(m.show.notFound(wanted, nearest(wanted, plan.tasks.map((t) => t.task.id), 5)));
+    throw new UserError(m.show.notFound(wanted, nearestIds(wanted, plan.tasks.map((t) => t.task.id))));
   }
   const [e] = evaluate([found], asOf, settingsOf(plan.config)) as [Evaluated];
   if (opts.format === 'json') {

@@ -34,3 +34,10 @@ export function nearest(word: string, candidates: Iterable<string>, limit = 3): 
   scored.sort((a, b) => a.score - b.score || (a.c < b.c ? -1 : 1));
   return scored.slice(0, limit).map((s) => s.c);
 }
+
+/** Ids closest to a mistyped one: the same id up to leading zeros (2020-17 → 2020-017) first. */
+export function nearestIds(id: string, ids: readonly string[], limit = 5): string[] {
+  const numbersOnly = (s: string) => s.replace(/\d+/g, (d) => String(Number(d)));
+  const same = ids.filter((c) => c !== id && numbersOnly(c) === numbersOnly(id));
+  return [...new Set([...same, ...nearest(id, ids, limit)])].slice(0, limit);
+}
