@@ -95,6 +95,7 @@ function buildProgram(m: Messages, session: Session, ctx: Context, setResult: (c
   program.command('validate').description(h.cmd.validate)
     .argument('[paths...]', h.arg.paths)
     .option('--staged', h.opt.staged)
+    .addOption(new Option('--format <format>', h.opt.format).choices(['table', 'json']).default('table'))
     .action(action('validate'));
 
   const importCmd = program.command('import').description(h.cmd.import);

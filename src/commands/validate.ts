@@ -4,9 +4,10 @@ import { resolve } from 'node:path';
 import { countBySeverity } from '../core/problems.js';
 import type { Session } from '../context.js';
 import { EXIT, UserError } from '../errors.js';
-import { formatProblem } from '../i18n/index.js';
+import { formatProblem, problemMessage } from '../i18n/index.js';
 import { colorLevel, painter } from '../render/color.js';
 import { sanitize } from '../render/text.js';
+import { toJson } from '../render/json.js';
 import { stagedFiles } from '../store/git.js';
 import { CONFIG_FILE, findPlanRoot, listTaskFiles, toPlanPath, TASKS_DIR } from '../store/load.js';
 import { openPlan } from './common.js';
@@ -32,14 +33,21 @@ export async function run(session: Session, paths: string[], opts: ValidateOptio
   }
   const { plan } = openPlan(session, { only, sources, extra });
   const { m } = session;
+  const { errors, warnings } = countBySeverity(plan.problems);
+  const taskCount = only ? only.filter((f) => f !== CONFIG_FILE).length : plan.fileCount;
+  if (opts.format === 'json') {
+    const problems = plan.problems.map((p) => ({
+      file: p.file, line: p.line, column: p.column, severity: p.severity, code: p.code, message: problemMessage(p, m),
+    }));
+    ctx.stdout.write(toJson({ version: 1, command: 'validate', tasks: taskCount, errors, warnings, problems }));
+    return errors > 0 ? EXIT.DATA : EXIT.OK;
+  }
   const out = painter(colorLevel(ctx.stdout.isTTY, ctx.env, session.global.color));
   if (!plan.configFound && !session.global.quiet) ctx.stderr.write(`${m.config.missing}\n`);
   for (const p of plan.problems) {
     const line = sanitize(formatProblem(p, m));
     ctx.stdout.write(`${p.severity === 'error' ? out.red(line) : out.yellow(line)}\n`);
   }
-  const { errors, warnings } = countBySeverity(plan.problems);
-  const taskCount = only ? only.filter((f) => f !== CONFIG_FILE).length : plan.fileCount;
   if (!(session.global.quiet && errors === 0)) ctx.stdout.write(`${m.validate.summary(taskCount, errors, warnings)}\n`);
   return errors > 0 ? EXIT.DATA : EXIT.OK;
 }

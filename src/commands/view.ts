@@ -9,7 +9,7 @@ import { leadNames, matchName, unitNames } from '../core/roster.js';
 import { STATUS_WORDS, STATUSES, type Status, type Task } from '../core/task.js';
 import type { Session } from '../context.js';
 import { EXIT, UserError } from '../errors.js';
-import { formatProblem } from '../i18n/index.js';
+import { problemMessage } from '../i18n/index.js';
 import { colorLevel, painter } from '../render/color.js';
 import { toCsv, UTF8_BOM, type CsvValue } from '../render/csv.js';
 import { toJson } from '../render/json.js';
@@ -108,7 +108,7 @@ export function emit(session: Session, opened: Opened, format: Format, outputs: 
   if (format === 'json') {
     const unreadable = plan.problems
       .filter((p) => p.severity === 'error')
-      .map((p) => ({ file: p.file, line: p.line, column: p.column, message: formatProblem(p, m) }));
+      .map((p) => ({ file: p.file, line: p.line, column: p.column, message: problemMessage(p, m) }));
     ctx.stdout.write(toJson({ version: 1, as_of: opened.asOf, ...outputs.json(), unreadable }));
   } else if (format === 'csv') {
     ctx.stdout.write(UTF8_BOM + toCsv(outputs.csv()));

@@ -10,7 +10,13 @@ export function messages(lang: Lang): Messages {
   return lang === 'en' ? en : zh;
 }
 
-export function formatProblem(p: Problem, m: Messages): string {
+/** The problem in words, without its place. */
+export function problemMessage(p: Problem, m: Messages): string {
   const render = m.problem[p.code] as (params: Problem['params']) => string;
-  return m.problemLine(m.location(p.file, p.line, p.column), m.severity[p.severity], render(p.params));
+  return render(p.params);
+}
+
+/** path:line:column: 错误: message */
+export function formatProblem(p: Problem, m: Messages): string {
+  return m.problemLine(m.location(p.file, p.line, p.column), m.severity[p.severity], problemMessage(p, m));
 }

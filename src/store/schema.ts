@@ -78,7 +78,7 @@ export function schemaProblems(
       seen.add(key);
       out.push(problem(file, pos, mapped.code, mapped.params));
     }
-    return out;
+    return out.sort((a, b) => a.line - b.line || a.column - b.column);
   };
 }
 
