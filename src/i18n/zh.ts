@@ -337,17 +337,17 @@ export const zh = {
     internal: '程序内部错误。请把上面的信息和所用命令报告给维护人员（加 --debug 可看到详细信息）。',
     noPlan: (dir: string) => `在 ${dir} 及其上级目录中没有找到台账（tasks.config.yaml 或 tasks/ 文件夹）；请进入台账目录，或用 --dir 指定`,
     badAsOf: (value: string) =>
-      `无法识别的日期 ${q(value)}。可用写法：2020-09-30、2020/9/30、2020年9月30日、today/今天、旬末/eox、月底/eom、季末/eoq、年底/eoy、+10d、-1m`,
+      `无法识别的日期${q(value)}。可用写法：2020-09-30、2020/9/30、2020年9月30日、today/今天、旬末/eox、月底/eom、季末/eoq、年底/eoy、+10d、-1m`,
     unknownCommand: (cmd: string, suggestion?: string) =>
-      `没有 ${q(cmd)} 这个命令${suggestion ? `，是否想用 ${q(suggestion)}？` : ''}；运行 tasks --help 查看全部命令`,
+      `没有${q(cmd)}这个命令${suggestion ? `，是否想用${q(suggestion)}？` : ''}；运行 tasks --help 查看全部命令`,
     unknownOption: (opt: string, suggestion?: string) =>
-      `不认识的选项 ${q(opt)}${suggestion ? `，是否想用 ${q(suggestion)}？` : ''}；加 --help 查看可用选项`,
+      `不认识的选项${q(opt)}${suggestion ? `，是否想用${q(suggestion)}？` : ''}；加 --help 查看可用选项`,
     missingArgument: (name: string) => `缺少参数 ${name}；加 --help 查看用法`,
     optionMissingValue: (opt: string) => `选项 ${opt} 需要一个值；加 --help 查看用法`,
     tooManyArguments: (command: string) => `${command} 命令的参数过多；加 --help 查看用法`,
     invalidChoice: (opt: string, value: string, allowed: readonly string[]) =>
-      `选项 ${opt} 的值 ${q(value)} 无效；可选：${orList(allowed)}`,
-    invalidNumber: (opt: string, value: string) => `选项 ${opt} 需要一个数字，这里是 ${q(value)}`,
+      `选项 ${opt} 的值${q(value)}无效；可选：${orList(allowed)}`,
+    invalidNumber: (opt: string, value: string) => `选项 ${opt} 需要一个数字，这里是${q(value)}`,
     usage: (detail: string) => `用法错误：${detail}`,
     readFailed: (path: string, detail: string) => `无法读取 ${path}：${detail}`,
   },

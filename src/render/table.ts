@@ -2,7 +2,7 @@
 // widths and wrap the cells ourselves (by display width, never inside a character): cli-table3's
 // own word wrap drops Chinese text. ASCII borders for terminals that draw box characters double-wide.
 import Table from 'cli-table3';
-import { displayWidth, oneLine, wrap } from './text.js';
+import { displayWidth, oneLine, sanitize, wrap } from './text.js';
 
 export interface Column {
   header: string;
@@ -56,7 +56,7 @@ export function fitWidths(columns: readonly Column[], rows: readonly string[][],
 }
 
 export function renderTable(columns: readonly Column[], rows: readonly string[][], options: TableOptions): string {
-  const cleaned = rows.map((row) => row.map((cell, i) => (columns[i]?.wrap ? cell : oneLine(cell))));
+  const cleaned = rows.map((row) => row.map((cell, i) => (columns[i]?.wrap ? sanitize(cell) : oneLine(cell))));
   const widths = fitWidths(columns, cleaned, options.width);
   const table = new Table({
     head: columns.map((c) => c.header),

@@ -5,9 +5,12 @@ import stringWidth from 'string-width';
 // C0/C1 controls except tab and newline, zero-width and bidi controls.
 const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g;
 
+// Operating-system commands (window title, hyperlinks): ESC ] … BEL or ESC ] … ESC \, payload and all.
+const OSC = /\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?/g;
+
 /** Task text as it may be printed: escape sequences, control and bidi characters removed. */
 export function sanitize(text: string): string {
-  return stripVTControlCharacters(text).replace(UNSAFE, '');
+  return stripVTControlCharacters(text.replace(OSC, '')).replace(UNSAFE, '');
 }
 
 /** One line: sanitized, with newlines and tabs turned into spaces. */
