@@ -1,7 +1,7 @@
 // The command line: declares commands and options with commander, loads each command's module
 // only when it runs, and turns every failure into a message and an exit code.
 import { Command, CommanderError, Option } from 'commander';
-import stringWidth from 'string-width';
+import { displayWidth } from './render/text.js';
 import type { Context, GlobalOptions, Session } from './context.js';
 import { EXIT, UserError } from './errors.js';
 import { messages, type Lang, type Messages } from './i18n/index.js';
@@ -67,7 +67,7 @@ function buildProgram(m: Messages, session: Session, ctx: Context, setResult: (c
     .option('-q, --quiet', h.opt.quiet)
     .option('--debug', h.opt.debug)
     .addHelpText('after', `\n${h.examples}\n\n${m.exitCodes}`)
-    .configureHelp({ displayWidth: (s) => stringWidth(s), showGlobalOptions: true, sortSubcommands: false })
+    .configureHelp({ displayWidth, showGlobalOptions: true, sortSubcommands: false })
     .exitOverride()
     .configureOutput({
       writeOut: (s) => ctx.stdout.write(s),
@@ -149,7 +149,7 @@ function buildProgram(m: Messages, session: Session, ctx: Context, setResult: (c
     cmd
       .helpOption('-h, --help', h.opt.help)
       .exitOverride()
-      .configureHelp({ displayWidth: (s) => stringWidth(s), showGlobalOptions: true })
+      .configureHelp({ displayWidth, showGlobalOptions: true })
       .configureOutput({ writeOut: (s) => ctx.stdout.write(s), writeErr: () => undefined, outputError: () => undefined })
       .showSuggestionAfterError(false);
     if (cmd.commands.length > 0) {

@@ -26,7 +26,7 @@ export function openPlan(session: Session, options: LoadOptions = {}): Opened {
     session.m = messages(config.lang);
     if (problems.length > 0) ({ config, found, problems } = loadConfig(root, session.m));
   }
-  const loaded = loadTasks(root, config, session.m, options);
+  const loaded = loadTasks(root, config, session.m, { cache: session.ctx.env.TASKS_CACHE !== 'off', ...options });
   const plan: Plan = { root, config, configFound: found, ...loaded, problems: [...problems, ...loaded.problems] };
   const today = todayIn(session.ctx.now(), config.timezone);
   return { plan, today, asOf: resolveDate(session, session.global.asOf, today) };

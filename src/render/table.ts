@@ -1,7 +1,8 @@
-// Tables for the terminal that fit its width and keep Chinese aligned. We choose the column
-// widths and wrap the cells ourselves (by display width, never inside a character): cli-table3's
-// own word wrap drops Chinese text. ASCII borders for terminals that draw box characters double-wide.
-import Table from 'cli-table3';
+// Tables for the terminal that fit its width and keep Chinese aligned. Widths are measured by
+// display width, cells are wrapped without splitting a character, and borders can be ASCII for
+// terminals that draw box characters double-wide. (cli-table3 was dropped: its word wrap loses
+// Chinese text, and re-measuring every cell with its own string-width cost more than the whole
+// rest of `tasks overdue` on a large plan.)
 import { displayWidth, oneLine, sanitize, wrap } from './text.js';
 
 export interface Column {
@@ -19,28 +20,32 @@ export interface TableOptions {
   /** total width available, borders included */
   width: number;
   ascii: boolean;
-  /** colours a finished cell (text already wrapped); gets the row and column index */
+  /** colours one line of a finished cell; gets the row and column index */
   paint?: (text: string, row: number, column: number) => string;
 }
 
-const ASCII = {
-  top: '-', 'top-mid': '+', 'top-left': '+', 'top-right': '+',
-  bottom: '-', 'bottom-mid': '+', 'bottom-left': '+', 'bottom-right': '+',
-  left: '|', 'left-mid': '+', mid: '-', 'mid-mid': '+',
-  right: '|', 'right-mid': '+', middle: '|',
-};
+interface Border {
+  top: [string, string, string, string];
+  middle: [string, string, string, string];
+  bottom: [string, string, string, string];
+  vertical: string;
+}
+
+// [left, fill, junction, right]
+const BOX: Border = { top: ['┌', '─', '┬', '┐'], middle: ['├', '─', '┼', '┤'], bottom: ['└', '─', '┴', '┘'], vertical: '│' };
+const ASCII: Border = { top: ['+', '-', '+', '+'], middle: ['+', '-', '+', '+'], bottom: ['+', '-', '+', '+'], vertical: '|' };
 
 /** Column widths (content only, without padding) that fit `width`. */
 export function fitWidths(columns: readonly Column[], rows: readonly string[][], width: number): number[] {
   const natural = columns.map((col, i) => {
     let w = displayWidth(col.header);
     for (const row of rows) for (const line of (row[i] ?? '').split('\n')) w = Math.max(w, displayWidth(line));
-    return Math.min(w, col.max ?? Infinity);
+    return Math.min(w, Math.max(col.max ?? Infinity, displayWidth(col.header)));
   });
   const overhead = columns.length * 3 + 1;
   const widths = [...natural];
   let excess = widths.reduce((a, b) => a + b, 0) + overhead - width;
-  // Shrink the wrapping columns, widest first, one column step at a time, down to their minimum.
+  // Shrink the wrapping columns, widest first, one column at a time, down to their minimum.
   while (excess > 0) {
     let widest = -1;
     for (let i = 0; i < columns.length; i++) {
@@ -55,24 +60,33 @@ export function fitWidths(columns: readonly Column[], rows: readonly string[][],
   return widths;
 }
 
+function pad(text: string, width: number, align: 'left' | 'right'): string {
+  const gap = ' '.repeat(Math.max(0, width - displayWidth(text)));
+  return align === 'right' ? gap + text : text + gap;
+}
+
 export function renderTable(columns: readonly Column[], rows: readonly string[][], options: TableOptions): string {
-  const cleaned = rows.map((row) => row.map((cell, i) => (columns[i]?.wrap ? sanitize(cell) : oneLine(cell))));
+  const cleaned = rows.map((row) => columns.map((col, i) => (col.wrap ? sanitize(row[i] ?? '') : oneLine(row[i] ?? ''))));
   const widths = fitWidths(columns, cleaned, options.width);
-  const table = new Table({
-    head: columns.map((c) => c.header),
-    colWidths: widths.map((w) => w + 2),
-    colAligns: columns.map((c) => c.align ?? 'left'),
-    wordWrap: false,
-    style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 },
-    ...(options.ascii ? { chars: ASCII } : {}),
-  });
+  const b = options.ascii ? ASCII : BOX;
+  const rule = ([left, fill, junction, right]: Border['top']) => left + widths.map((w) => fill.repeat(w + 2)).join(junction) + right;
+  const line = (cells: string[]) => `${b.vertical} ${cells.join(` ${b.vertical} `)} ${b.vertical}`;
+  const out = [rule(b.top), line(columns.map((c, i) => pad(c.header, widths[i]!, 'left'))), rule(b.middle)];
   cleaned.forEach((row, r) => {
-    table.push(
-      row.map((cell, c) => {
-        const text = wrap(cell, widths[c]!).join('\n');
-        return options.paint ? options.paint(text, r, c) : text;
-      }),
-    );
+    if (r > 0) out.push(rule(b.middle));
+    const cells = row.map((cell, c) => (columns[c]!.wrap || displayWidth(cell) > widths[c]! ? wrap(cell, widths[c]!) : [cell]));
+    const height = Math.max(...cells.map((lines) => lines.length));
+    for (let k = 0; k < height; k++) {
+      out.push(
+        line(
+          cells.map((lines, c) => {
+            const text = pad(lines[k] ?? '', widths[c]!, columns[c]!.align ?? 'left');
+            return options.paint && lines[k] ? options.paint(text, r, c) : text;
+          }),
+        ),
+      );
+    }
   });
-  return table.toString();
+  out.push(rule(b.bottom));
+  return out.join('\n');
 }

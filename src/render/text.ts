@@ -1,6 +1,6 @@
 // Text for the terminal: strip what could steer the terminal, measure display width, wrap.
 import { stripVTControlCharacters } from 'node:util';
-import stringWidth from 'string-width';
+import { eastAsianWidth } from 'get-east-asian-width';
 
 // C0/C1 controls except tab and newline, zero-width and bidi controls.
 const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g;
@@ -18,20 +18,57 @@ export function oneLine(text: string): string {
   return sanitize(text).replace(/[\t\n]+/g, ' ');
 }
 
+/**
+ * Display width in terminal columns: East Asian wide and fullwidth characters count 2, ambiguous
+ * ones 1 (as most terminals draw them), emoji 2, controls, combining marks and joiners 0.
+ * ANSI colour codes do not count.
+ */
 export function displayWidth(text: string): number {
-  return stringWidth(text);
+  const plain = text.includes('\u001b') ? stripVTControlCharacters(text) : text;
+  if (COMPLEX.test(plain)) return graphemes(plain).reduce((sum, g) => sum + graphemeWidth(g), 0);
+  let width = 0;
+  for (let i = 0; i < plain.length; i++) width += codeWidth(plain.charCodeAt(i));
+  return width;
 }
 
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+function codeWidth(cp: number): number {
+  if (cp >= 0x20 && cp < 0x7f) return 1;
+  if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || (cp >= 0x200b && cp <= 0x200f) || (cp >= 0xfe00 && cp <= 0xfe0f)) return 0;
+  return eastAsianWidth(cp);
+}
+
+let pictographic: RegExp | undefined;
+
+function graphemeWidth(g: string): number {
+  const cp = g.codePointAt(0) ?? 0;
+  if (g.length > 1 || cp > 0xffff) {
+    pictographic ??= /\p{Extended_Pictographic}/u;
+    if (pictographic.test(g) && (cp >= 0x1f000 || g.includes('\ufe0f'))) return 2;
+    if (/^[\u{1F1E6}-\u{1F1FF}]{2}$/u.test(g)) return 2;
+  }
+  return codeWidth(cp);
+}
+
+// Created on first use: building an ICU segmenter costs more than a whole `tasks --help`.
+let segmenter: Intl.Segmenter | undefined;
 
 // Runs kept together on a line when they fit: Latin words, numbers, dates (2020-06-30), 92天-style counts.
 const WORD = /^[\x21-\x7e]+$/;
 // Characters that must not begin a line (Chinese typesetting: closing punctuation stays with the text before it).
 const NO_LINE_START = /^[，。、；：？！）》」』”’%…—,.;:?!)\]}]$/;
 
+// Text that needs grapheme segmentation: surrogate pairs, combining marks, joiners, variation selectors.
+const COMPLEX = /[\uD800-\uDFFF\u0300-\u036F\u200D\uFE00-\uFE0F\u20D0-\u20FF]/;
+
+function graphemes(text: string): string[] {
+  if (!COMPLEX.test(text)) return text.split('');
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  return Array.from(segmenter.segment(text), (s) => s.segment);
+}
+
 function tokens(paragraph: string): string[] {
   const out: string[] = [];
-  for (const { segment } of segmenter.segment(paragraph)) {
+  for (const segment of graphemes(paragraph)) {
     const last = out.at(-1);
     if (last !== undefined && WORD.test(segment) && WORD.test(last)) out[out.length - 1] = last + segment;
     else out.push(segment);
@@ -56,7 +93,7 @@ export function wrap(text: string, width: number): string[] {
       lineWidth = 0;
     };
     for (const token of tokens(paragraph)) {
-      const w = stringWidth(token);
+      const w = displayWidth(token);
       if (lineWidth + w <= limit) {
         line.push(token);
         lineWidth += w;
@@ -68,8 +105,8 @@ export function wrap(text: string, width: number): string[] {
       }
       if (w > limit) {
         // a word longer than a line: cut it by characters
-        for (const { segment } of segmenter.segment(token)) {
-          const sw = stringWidth(segment);
+        for (const segment of graphemes(token)) {
+          const sw = displayWidth(segment);
           if (lineWidth + sw > limit && line.length > 0) flush();
           line.push(segment);
           lineWidth += sw;
@@ -80,7 +117,7 @@ export function wrap(text: string, width: number): string[] {
       const carry = NO_LINE_START.test(token) && line.length > 1 ? [line.pop()!] : [];
       flush();
       line = [...carry, token];
-      lineWidth = stringWidth(line.join(''));
+      lineWidth = displayWidth(line.join(''));
     }
     out.push(line.join('').trimEnd());
   }
@@ -89,11 +126,11 @@ export function wrap(text: string, width: number): string[] {
 
 /** Cuts text to `width` columns, ending in '...' when it was longer. */
 export function truncate(text: string, width: number): string {
-  if (stringWidth(text) <= width) return text;
+  if (displayWidth(text) <= width) return text;
   let out = '';
   let used = 0;
-  for (const { segment } of segmenter.segment(text)) {
-    const w = stringWidth(segment);
+  for (const segment of graphemes(text)) {
+    const w = displayWidth(segment);
     if (used + w > width - 3) break;
     out += segment;
     used += w;

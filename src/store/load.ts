@@ -15,6 +15,7 @@ import { UserError } from '../errors.js';
 import type { Messages } from '../i18n/index.js';
 import { decode, locate, MAX_FILE_BYTES, parseAndValidate, parseLocated } from './parse.js';
 import { schemaProblems, validateConfig, validateTask } from './schema.js';
+import { lookup, readCache, stampOf, writeCache, type CacheEntry, type Stamp } from './cache.js';
 
 export const CONFIG_FILE = 'tasks.config.yaml';
 export const TASKS_DIR = 'tasks';
@@ -41,6 +42,8 @@ export interface LoadOptions {
   sources?: ReadonlyMap<string, Uint8Array>;
   /** more files to read, outside tasks/ (paths relative to the root) */
   extra?: readonly string[];
+  /** use and update the cache of parsed tasks (default true) */
+  cache?: boolean;
 }
 
 /** The plan's folder: --dir, or the nearest folder upwards holding tasks.config.yaml or tasks/. */
@@ -124,25 +127,58 @@ export function loadTasks(root: string, config: Config, m: Messages, options: Lo
   const problems: Problem[] = [];
   const unreadable: string[] = [];
   const toProblems = schemaProblems('task', validateTask, m);
+  const cache = options.cache === false ? undefined : readCache(root);
+  const nextCache = new Map<string, CacheEntry>();
+  let cacheChanged = false;
   for (const file of [...files].sort()) {
-    const bytes = options.sources?.get(file) ?? readTaskFile(root, file, problems);
-    if (!bytes) {
-      unreadable.push(file);
-      continue;
+    const staged = options.sources?.get(file);
+    let stamp: Stamp | undefined;
+    let bytes: Uint8Array | undefined = staged;
+    if (!staged) {
+      const full = join(root, file);
+      try {
+        stamp = stampOf(statSync(full, { bigint: true }));
+      } catch (error) {
+        problems.push(problem(file, AT_START, 'read_failed', { detail: (error as Error).message }));
+        unreadable.push(file);
+        continue;
+      }
+      const cached = cache ? lookup(cache, file, stamp) : undefined;
+      if (cached) {
+        tasks.push({ task: cached, file });
+        nextCache.set(file, { ...stamp, task: cached });
+        continue;
+      }
+      cacheChanged = true;
+      if (stamp.size > MAX_FILE_BYTES) {
+        problems.push(problem(file, AT_START, 'too_large', { size: stamp.size, limit: MAX_FILE_BYTES }));
+        unreadable.push(file);
+        continue;
+      }
+      try {
+        bytes = readFileSync(full);
+      } catch (error) {
+        problems.push(problem(file, AT_START, 'read_failed', { detail: (error as Error).message }));
+        unreadable.push(file);
+        continue;
+      }
     }
-    const decoded = decode(file, bytes);
+    const decoded = decode(file, bytes!);
     if ('problems' in decoded) {
       problems.push(...decoded.problems);
       unreadable.push(file);
       continue;
     }
     const result = parseAndValidate(file, decoded.text, validateTask, toProblems);
-    if (result.ok) tasks.push({ task: result.data as Task, file });
-    else {
+    if (result.ok) {
+      tasks.push({ task: result.data as Task, file });
+      if (stamp) nextCache.set(file, { ...stamp, task: result.data as Task });
+    } else {
       problems.push(...result.problems);
       unreadable.push(file);
     }
   }
+  if (cache && (cacheChanged || nextCache.size !== cache.entries.size)) writeCache(root, nextCache);
   const findings = crossChecks(tasks, config.roster);
   if (findings.length > 0) {
     const texts = new Map<string, ReturnType<typeof parseLocated>>();
@@ -154,7 +190,7 @@ export function loadTasks(root: string, config: Config, m: Messages, options: Lo
         parsed = 'text' in decoded ? parseLocated(f.file, decoded.text) : { ok: false, problems: [] };
         texts.set(f.file, parsed);
       }
-      const pos = parsed.ok ? locate(parsed.located, f.path, { key: f.atKey }) : { line: 1, column: 1 };
+      const pos = parsed.ok ? locate(parsed.located, f.path, { key: f.atKey }) : AT_START;
       problems.push(problem(f.file, pos, f.code, { field: m.fieldPath(f.path), ...f.params }, f.severity));
     }
   }
@@ -167,20 +203,7 @@ export function loadTasks(root: string, config: Config, m: Messages, options: Lo
   };
 }
 
-function readTaskFile(root: string, file: string, problems: Problem[]): Uint8Array | undefined {
-  const full = join(root, file);
-  try {
-    const size = statSync(full).size;
-    if (size > MAX_FILE_BYTES) {
-      problems.push(problem(file, { line: 1, column: 1 }, 'too_large', { size, limit: MAX_FILE_BYTES }));
-      return undefined;
-    }
-    return readFileSync(full);
-  } catch (error) {
-    problems.push(problem(file, { line: 1, column: 1 }, 'read_failed', { detail: (error as Error).message }));
-    return undefined;
-  }
-}
+const AT_START = { line: 1, column: 1 };
 
 /** Config and tasks together; `m` words the problems. */
 export function loadPlan(root: string, m: Messages, options: LoadOptions = {}): Plan {
