@@ -19,14 +19,14 @@ export interface Opened {
 }
 
 /** Finds and loads the plan; the catalog switches to the config's language unless --lang was given. */
-export function openPlan(session: Session, options: LoadOptions = {}): Opened {
+export async function openPlan(session: Session, options: LoadOptions = {}): Promise<Opened> {
   const root = findPlanRoot(session.ctx.cwd, session.global.dir, session.m);
-  let { config, found, problems } = loadConfig(root, session.m);
+  let { config, found, problems } = await loadConfig(root, session.m);
   if (!session.global.lang && config.lang !== session.m.lang) {
     session.m = messages(config.lang);
-    if (problems.length > 0) ({ config, found, problems } = loadConfig(root, session.m));
+    if (problems.length > 0) ({ config, found, problems } = await loadConfig(root, session.m));
   }
-  const loaded = loadTasks(root, config, session.m, { cache: session.ctx.env.TASKS_CACHE !== 'off', ...options });
+  const loaded = await loadTasks(root, config, session.m, { cache: session.ctx.env.TASKS_CACHE !== 'off', ...options });
   const plan: Plan = { root, config, configFound: found, ...loaded, problems: [...problems, ...loaded.problems] };
   const today = todayIn(session.ctx.now(), config.timezone);
   return { plan, today, asOf: resolveDate(session, session.global.asOf, today) };

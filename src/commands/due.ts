@@ -42,7 +42,7 @@ export function dueItems(items: readonly Evaluated[], asOf: IsoDate, until: IsoD
 }
 
 export async function run(session: Session, _args: string[], opts: DueOptions): Promise<number> {
-  const opened = openView(session, opts);
+  const opened = await openView(session, opts);
   const { plan, asOf, evaluated, filter } = opened;
   const { m } = session;
   let within = plan.config.warning_days;

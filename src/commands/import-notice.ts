@@ -30,7 +30,7 @@ export async function run(session: Session, [file]: string[], opts: ImportNotice
   } catch {
     root = undefined;
   }
-  const config = root ? loadConfig(root, m).config : undefined;
+  const config = root ? (await loadConfig(root, m)).config : undefined;
   if (config && !session.global.lang && config.lang !== m.lang) session.m = m = (await import('../i18n/index.js')).messages(config.lang);
 
   const text = readNotice(session, source);

@@ -16,7 +16,7 @@ export interface ListOptions extends ViewOptions {
 }
 
 export async function run(session: Session, _args: string[], opts: ListOptions): Promise<number> {
-  const opened = openView(session, opts);
+  const opened = await openView(session, opts);
   const { plan, asOf, evaluated, filter } = opened;
   const { m } = session;
   const leadRank = rankIn(leadNames(plan.config.roster, tasksOf(plan)));

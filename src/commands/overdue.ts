@@ -50,7 +50,7 @@ export function latestCell(e: Evaluated): string {
 }
 
 export async function run(session: Session, _args: string[], opts: OverdueOptions): Promise<number> {
-  const opened = openView(session, opts);
+  const opened = await openView(session, opts);
   const { plan, asOf, evaluated, filter } = opened;
   const { m } = session;
   const selected = evaluated.filter(matches(filter));

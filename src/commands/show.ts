@@ -20,7 +20,7 @@ export interface ShowOptions {
 }
 
 export async function run(session: Session, [id]: string[], opts: ShowOptions): Promise<number> {
-  const opened = openPlan(session);
+  const opened = await openPlan(session);
   const { plan, asOf } = opened;
   const { m, ctx } = session;
   const wanted = (id ?? '').trim();

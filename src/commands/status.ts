@@ -8,7 +8,7 @@ import { latestCell } from './overdue.js';
 import { emit, openView, paintOut, tableWidth, useAscii } from './view.js';
 
 export async function run(session: Session): Promise<number> {
-  const opened = openView(session, {});
+  const opened = await openView(session, {});
   const { plan, asOf, today, evaluated } = opened;
   const { m } = session;
   const totals = row('', evaluated);

@@ -33,7 +33,7 @@ export function summaryColumns(m: Messages, by: SummaryBy): Array<{ header: stri
 }
 
 export async function run(session: Session, _args: string[], opts: SummaryOptions): Promise<number> {
-  const opened = openView(session, opts);
+  const opened = await openView(session, opts);
   const { plan, asOf, evaluated, filter } = opened;
   const { m } = session;
   const by = opts.by ?? 'lead';

@@ -31,7 +31,7 @@ export async function run(session: Session, paths: string[], opts: ValidateOptio
     const known = new Set(listTaskFiles(root));
     extra = only.filter((f) => f !== CONFIG_FILE && !known.has(f));
   }
-  const { plan } = openPlan(session, { only, sources, extra });
+  const { plan } = await openPlan(session, { only, sources, extra });
   const { m } = session;
   const { errors, warnings } = countBySeverity(plan.problems);
   const taskCount = only ? only.filter((f) => f !== CONFIG_FILE).length : plan.fileCount;

@@ -39,8 +39,8 @@ export interface OpenedView extends Opened {
 }
 
 /** Opens the plan, evaluates every task as of the date, and reads the filter options. */
-export function openView(session: Session, opts: ViewOptions): OpenedView {
-  const opened = openPlan(session);
+export async function openView(session: Session, opts: ViewOptions): Promise<OpenedView> {
+  const opened = await openPlan(session);
   const evaluated = evaluate(opened.plan.tasks, opened.asOf, settingsOf(opened.plan.config));
   return { ...opened, evaluated, filter: readFilter(session, opts, opened.plan, opened.today) };
 }

@@ -13,8 +13,8 @@ import { problem, sortProblems, type Problem } from '../core/problems.js';
 import type { LoadedTask, Task } from '../core/task.js';
 import { UserError } from '../errors.js';
 import type { Messages } from '../i18n/index.js';
-import { decode, locate, MAX_FILE_BYTES, parseAndValidate, parseLocated } from './parse.js';
-import { schemaProblems, validateConfig, validateTask } from './schema.js';
+import { decode, MAX_FILE_BYTES, parseFast } from './parse.js';
+import { validateConfig, validateTask } from './schema.js';
 import { lookup, readCache, stampOf, writeCache, type CacheEntry, type Stamp } from './cache.js';
 
 export const CONFIG_FILE = 'tasks.config.yaml';
@@ -70,24 +70,36 @@ function isDirectory(path: string): boolean {
   }
 }
 
-export function loadConfig(root: string, m: Messages): { config: Config; found: boolean; problems: Problem[] } {
+/** The modules that explain problems; loaded only when some file has one. */
+async function diagnostics() {
+  const [d, sp] = await Promise.all([import('./diagnose.js'), import('./schema-problems.js')]);
+  return { ...d, schemaProblems: sp.schemaProblems };
+}
+
+export async function loadConfig(root: string, m: Messages): Promise<{ config: Config; found: boolean; problems: Problem[] }> {
   const path = join(root, CONFIG_FILE);
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { config: DEFAULT_CONFIG, found: false, problems: [] };
-    return { config: DEFAULT_CONFIG, found: true, problems: [problem(CONFIG_FILE, { line: 1, column: 1 }, 'read_failed', { detail: String((error as Error).message) })] };
+    return { config: DEFAULT_CONFIG, found: true, problems: [problem(CONFIG_FILE, AT_START, 'read_failed', { detail: String((error as Error).message) })] };
   }
   const decoded = decode(CONFIG_FILE, bytes);
   if ('problems' in decoded) return { config: DEFAULT_CONFIG, found: true, problems: decoded.problems };
   if (decoded.text.trim() === '') return { config: DEFAULT_CONFIG, found: true, problems: [] };
-  const result = parseAndValidate(CONFIG_FILE, decoded.text, validateConfig, schemaProblems('config', validateConfig, m));
-  if (!result.ok) return { config: DEFAULT_CONFIG, found: true, problems: result.problems };
-  const config = withDefaults(result.data as Partial<Config>);
+  let data = parseFast(decoded.text, validateConfig);
+  if (data === undefined) {
+    const d = await diagnostics();
+    const result = d.diagnose(CONFIG_FILE, decoded.text, validateConfig, d.schemaProblems('config', validateConfig, m));
+    if (!result.ok) return { config: DEFAULT_CONFIG, found: true, problems: result.problems };
+    data = result.data;
+  }
+  const config = withDefaults(data as Partial<Config>);
   if (!isValidTimeZone(config.timezone)) {
-    const parsed = parseLocated(CONFIG_FILE, decoded.text);
-    const pos = parsed.ok ? locate(parsed.located, ['timezone']) : { line: 1, column: 1 };
+    const d = await diagnostics();
+    const parsed = d.parseLocated(CONFIG_FILE, decoded.text);
+    const pos = parsed.ok ? d.locate(parsed.located, ['timezone']) : AT_START;
     return { config: { ...config, timezone: DEFAULT_CONFIG.timezone }, found: true, problems: [problem(CONFIG_FILE, pos, 'bad_timezone', { value: config.timezone })] };
   }
   return { config, found: true, problems: [] };
@@ -119,14 +131,14 @@ export function toPlanPath(root: string, full: string): string {
   return relative(root, full).split(sep).join('/');
 }
 
-export function loadTasks(root: string, config: Config, m: Messages, options: LoadOptions = {}): Omit<Plan, 'root' | 'config' | 'configFound'> {
+export async function loadTasks(root: string, config: Config, m: Messages, options: LoadOptions = {}): Promise<Omit<Plan, 'root' | 'config' | 'configFound'>> {
   const files = new Set(listTaskFiles(root));
   for (const path of options.sources?.keys() ?? []) if (path !== CONFIG_FILE) files.add(path);
   for (const path of options.extra ?? []) files.add(path);
   const tasks: LoadedTask[] = [];
   const problems: Problem[] = [];
   const unreadable: string[] = [];
-  const toProblems = schemaProblems('task', validateTask, m);
+  const slow: Array<{ file: string; text: string; stamp: Stamp | undefined }> = [];
   const cache = options.cache === false ? undefined : readCache(root);
   const nextCache = new Map<string, CacheEntry>();
   let cacheChanged = false;
@@ -169,28 +181,43 @@ export function loadTasks(root: string, config: Config, m: Messages, options: Lo
       unreadable.push(file);
       continue;
     }
-    const result = parseAndValidate(file, decoded.text, validateTask, toProblems);
-    if (result.ok) {
-      tasks.push({ task: result.data as Task, file });
-      if (stamp) nextCache.set(file, { ...stamp, task: result.data as Task });
-    } else {
-      problems.push(...result.problems);
-      unreadable.push(file);
+    const data = parseFast(decoded.text, validateTask);
+    if (data === undefined) slow.push({ file, text: decoded.text, stamp });
+    else {
+      tasks.push({ task: data as Task, file });
+      if (stamp) nextCache.set(file, { ...stamp, task: data as Task });
     }
   }
+  const findings = () => crossChecks(tasks, config.roster);
+  if (slow.length > 0) {
+    const d = await diagnostics();
+    const toProblems = d.schemaProblems('task', validateTask, m);
+    for (const { file, text, stamp } of slow) {
+      const result = d.diagnose(file, text, validateTask, toProblems);
+      if (result.ok) {
+        tasks.push({ task: result.data as Task, file });
+        if (stamp) nextCache.set(file, { ...stamp, task: result.data as Task });
+      } else {
+        problems.push(...result.problems);
+        unreadable.push(file);
+      }
+    }
+    tasks.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  }
   if (cache && (cacheChanged || nextCache.size !== cache.entries.size)) writeCache(root, nextCache);
-  const findings = crossChecks(tasks, config.roster);
-  if (findings.length > 0) {
-    const texts = new Map<string, ReturnType<typeof parseLocated>>();
-    for (const f of findings) {
+  const found = findings();
+  if (found.length > 0) {
+    const d = await diagnostics();
+    const texts = new Map<string, ReturnType<typeof d.parseLocated>>();
+    for (const f of found) {
       let parsed = texts.get(f.file);
       if (!parsed) {
         const bytes = options.sources?.get(f.file) ?? readFileSync(join(root, f.file));
         const decoded = decode(f.file, bytes);
-        parsed = 'text' in decoded ? parseLocated(f.file, decoded.text) : { ok: false, problems: [] };
+        parsed = 'text' in decoded ? d.parseLocated(f.file, decoded.text) : { ok: false, problems: [] };
         texts.set(f.file, parsed);
       }
-      const pos = parsed.ok ? locate(parsed.located, f.path, { key: f.atKey }) : AT_START;
+      const pos = parsed.ok ? d.locate(parsed.located, f.path, { key: f.atKey }) : AT_START;
       problems.push(problem(f.file, pos, f.code, { field: m.fieldPath(f.path), ...f.params }, f.severity));
     }
   }
@@ -206,9 +233,9 @@ export function loadTasks(root: string, config: Config, m: Messages, options: Lo
 const AT_START = { line: 1, column: 1 };
 
 /** Config and tasks together; `m` words the problems. */
-export function loadPlan(root: string, m: Messages, options: LoadOptions = {}): Plan {
-  const { config, found, problems: configProblems } = loadConfig(root, m);
-  const loaded = loadTasks(root, config, m, options);
+export async function loadPlan(root: string, m: Messages, options: LoadOptions = {}): Promise<Plan> {
+  const { config, found, problems: configProblems } = await loadConfig(root, m);
+  const loaded = await loadTasks(root, config, m, options);
   const reportConfig = !options.only || options.only.includes(CONFIG_FILE);
   return {
     root,

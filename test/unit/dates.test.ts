@@ -53,6 +53,17 @@ describe('today in the plan time zone', () => {
     const now = new Date('2020-09-30T16:30:00Z');
     expect(todayIn(now, 'Asia/Shanghai')).toBe('2020-10-01');
     expect(todayIn(now, 'UTC')).toBe('2020-09-30');
+    expect(todayIn(new Date('2020-09-30T15:59:59Z'), 'Asia/Shanghai')).toBe('2020-09-30');
+    expect(todayIn(new Date('2020-09-30T16:00:00Z'), 'Asia/Shanghai')).toBe('2020-10-01');
+  });
+
+  it('agrees with ICU for the fixed-offset zones and answers other zones through ICU', () => {
+    for (const iso of ['2020-02-28T16:30:00Z', '2020-12-31T15:59:00Z', '2020-12-31T16:00:00Z', '2024-02-28T17:00:00Z']) {
+      const now = new Date(iso);
+      const icu = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);
+      expect(todayIn(now, 'Asia/Shanghai')).toBe(icu);
+    }
+    expect(todayIn(new Date('2020-09-30T03:00:00Z'), 'America/New_York')).toBe('2020-09-29');
   });
 });
 
