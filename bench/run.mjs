@@ -25,7 +25,7 @@ const runsFor = (n) => Number(opt('--runs', n <= 141 ? '15' : n <= 10000 ? '5' :
 const asOf = '2020-09-30';
 const bin = join(root, 'bin', 'tasks');
 
-if (!existsSync(join(root, 'dist', 'main.js'))) {
+if (!existsSync(join(root, 'dist', 'tasks.cjs'))) {
   console.error('dist/ is missing: run npm run build first.');
   process.exit(2);
 }

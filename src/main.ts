@@ -1,7 +1,10 @@
 // The only module that touches `process`: argv, env, cwd, the clock, the streams, the exit code.
+// bin/tasks loads the bundle built from this file and calls main().
 import { realpathSync } from 'node:fs';
 import { runCli } from './cli.js';
 import type { Context, Output } from './context.js';
+
+export { runCli };
 
 function output(stream: NodeJS.WriteStream): Output {
   return {
@@ -12,24 +15,6 @@ function output(stream: NodeJS.WriteStream): Output {
   };
 }
 
-// A reader that stops early (tasks list | head) closes the pipe: that is not an error.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
-  });
-}
-
-const ctx: Context = {
-  cwd: process.cwd(),
-  env: process.env,
-  now: () => new Date(),
-  stdout: output(process.stdout),
-  stderr: output(process.stderr),
-  stdinIsTTY: process.stdin.isTTY === true,
-  self: { node: process.execPath, bin: binPath() },
-};
-
 function binPath(): string {
   try {
     return realpathSync(process.argv[1] ?? '');
@@ -38,4 +23,22 @@ function binPath(): string {
   }
 }
 
-process.exitCode = await runCli(process.argv.slice(2), ctx);
+export async function main(): Promise<void> {
+  // A reader that stops early (tasks list | head) closes the pipe: that is not an error.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
+  const ctx: Context = {
+    cwd: process.cwd(),
+    env: process.env,
+    now: () => new Date(),
+    stdout: output(process.stdout),
+    stderr: output(process.stderr),
+    stdinIsTTY: process.stdin.isTTY === true,
+    self: { node: process.execPath, bin: binPath() },
+  };
+  process.exitCode = await runCli(process.argv.slice(2), ctx);
+}
