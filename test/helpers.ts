@@ -71,6 +71,6 @@ export function tempDir(): string {
 /** A temp copy of a fixture folder, removed after the test. */
 export function copyFixture(name: string): string {
   const dir = tempDir();
-  cpSync(fixture(name), dir, { recursive: true });
+  cpSync(fixture(name), dir, { recursive: true, filter: (src) => !src.includes('.tasks-cache') });
   return dir;
 }
