@@ -20,6 +20,7 @@ const COMMANDS: Record<string, Loader> = {
   list: () => import('./commands/list.js'),
   show: () => import('./commands/show.js'),
   summary: () => import('./commands/summary.js'),
+  export: () => import('./commands/export.js'),
 };
 
 /** Language for help and early errors: --lang, else TASKS_LANG, else Chinese. */
@@ -144,6 +145,22 @@ function buildProgram(m: Messages, session: Session, ctx: Context, setResult: (c
   viewOptions(program.command('summary').description(h.cmd.summary))
     .addOption(new Option('--by <by>', h.opt.by).choices(['lead', 'unit', 'section']).default('lead'))
     .action(action('summary'));
+
+  const exportCmd = program.command('export').description(h.cmd.export);
+  const exportOptions = (cmd: Command) =>
+    viewOptions(cmd)
+      .addOption(new Option('--by <by>', h.opt.exportBy).choices(['lead', 'unit']).default('lead'))
+      .option('--out <dir>', h.opt.exportOut)
+      .option('--include-empty', h.opt.includeEmpty);
+  exportOptions(exportCmd.command('xlsx').description(h.cmd.exportXlsx)).action(async (opts: Record<string, unknown>) => {
+    setResult(await invoke('export', session, program, ['xlsx'], opts));
+  });
+  exportOptions(exportCmd.command('csv').description(h.cmd.exportCsv))
+    .option('--split', h.opt.split)
+    .option('--encoding <encoding>', h.opt.encoding, 'utf-8')
+    .action(async (opts: Record<string, unknown>) => {
+      setResult(await invoke('export', session, program, ['csv'], opts));
+    });
 
   for (const cmd of allCommands(program)) {
     cmd

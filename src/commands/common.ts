@@ -48,7 +48,7 @@ export function todayFor(session: Session, config: Config): IsoDate {
  * Lists the problems on stderr: errors always, warnings only when asked (views mention how many
  * there are instead). Says once when the config is missing. Returns the number of errors.
  */
-export function reportProblems(session: Session, plan: Plan, options: { warnings: boolean }): number {
+export function reportProblems(session: Session, plan: Plan, options: { warnings: boolean; unreadableNote?: string }): number {
   const { m, ctx } = session;
   const err = painter(colorLevel(ctx.stderr.isTTY, ctx.env, session.global.color));
   if (!plan.configFound && !session.global.quiet) ctx.stderr.write(`${err.dim(m.config.missing)}\n`);
@@ -59,6 +59,6 @@ export function reportProblems(session: Session, plan: Plan, options: { warnings
   }
   const { errors, warnings } = countBySeverity(plan.problems);
   if (!options.warnings && warnings > 0 && !session.global.quiet) ctx.stderr.write(`${err.dim(m.views.warningsHidden(warnings))}\n`);
-  if (!options.warnings && plan.unreadable.length > 0) ctx.stderr.write(`${err.red(m.views.unreadable(plan.unreadable.length))}\n`);
+  if (!options.warnings && plan.unreadable.length > 0) ctx.stderr.write(`${err.red(options.unreadableNote ?? m.views.unreadable(plan.unreadable.length))}\n`);
   return errors;
 }
