@@ -103,6 +103,10 @@ try {
     record('tasks list --lead 常务', n, measure(t('list', '--lead', '常务'), runsFor(n)), node.median, tw);
     record('tasks summary', n, measure(t('summary'), runsFor(n)), node.median, tw);
     record('tasks validate', n, measure(t('validate'), runsFor(n)), node.median, tw);
+    if (n <= 10000) {
+      const out = join(scratch, `exports-${n}`);
+      record('tasks export xlsx', n, measure(t('export', 'xlsx', '--out', out, '--quiet'), Math.min(runsFor(n), 3)), node.median, tw);
+    }
   }
 } finally {
   rmSync(scratch, { recursive: true, force: true });
@@ -120,6 +124,7 @@ const budgets = [
   ['tasks overdue on the bundled plan ≤ 2× bare node', find('tasks overdue', 141), (r) => r.xNode <= 2],
   ['tasks --help ≤ 1.5× bare node', find('tasks --help', '-'), (r) => r.xNode <= 1.5],
   ['tasks overdue on 10,000 tasks < 1.5 s', find('tasks overdue', 10000), (r) => r.median < 1500],
+  ['tasks export xlsx on 10,000 tasks < 10 s and < 400 MiB peak', find('tasks export xlsx', 10000), (r) => r.median < 10000 && (!Number.isFinite(r.mib) || r.mib < 400)],
   ['tasks overdue on 100,000 tasks < 500 MiB peak', find('tasks overdue', 100000), (r) => !Number.isFinite(r.mib) || r.mib < 500],
   ['tasks overdue on 100,000 tasks, cold, < 500 MiB peak', find('tasks overdue (cold: no cache)', 100000), (r) => !Number.isFinite(r.mib) || r.mib < 500],
 ];

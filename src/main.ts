@@ -1,6 +1,8 @@
 // The only module that touches `process`: argv, env, cwd, the clock, the streams, the exit code.
 // bin/tasks loads the bundle built from this file and calls main().
 import { realpathSync } from 'node:fs';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { runCli } from './cli.js';
 import type { Context, Output } from './context.js';
 
@@ -23,6 +25,17 @@ function binPath(): string {
   }
 }
 
+let gc: (() => void) | undefined;
+
+/** A full garbage collection; `gc` is exposed at run time, since bin/tasks cannot pass node flags. */
+function collectGarbage(): void {
+  if (!gc) {
+    v8.setFlagsFromString('--expose-gc');
+    gc = vm.runInNewContext('gc') as () => void;
+  }
+  gc();
+}
+
 export async function main(): Promise<void> {
   // A reader that stops early (tasks list | head) closes the pipe: that is not an error.
   for (const stream of [process.stdout, process.stderr]) {
@@ -39,6 +52,7 @@ export async function main(): Promise<void> {
     stderr: output(process.stderr),
     stdinIsTTY: process.stdin.isTTY === true,
     self: { node: process.execPath, bin: binPath() },
+    collectGarbage,
   };
   process.exitCode = await runCli(process.argv.slice(2), ctx);
 }

@@ -26,7 +26,7 @@ export async function openPlan(session: Session, options: LoadOptions = {}): Pro
     session.m = messages(config.lang);
     if (problems.length > 0) ({ config, found, problems } = await loadConfig(root, session.m));
   }
-  const loaded = await loadTasks(root, config, session.m, { cache: session.ctx.env.TASKS_CACHE !== 'off', ...options });
+  const loaded = await loadTasks(root, config, session.m, { cache: session.ctx.env.TASKS_CACHE !== 'off', collectGarbage: session.ctx.collectGarbage, ...options });
   const plan: Plan = { root, config, configFound: found, ...loaded, problems: [...problems, ...loaded.problems] };
   const today = todayIn(session.ctx.now(), config.timezone);
   return { plan, today, asOf: resolveDate(session, session.global.asOf, today) };

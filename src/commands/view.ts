@@ -13,7 +13,7 @@ import { problemMessage } from '../i18n/index.js';
 import { colorLevel, painter } from '../render/color.js';
 import { toCsv, UTF8_BOM, type CsvValue } from '../render/csv.js';
 import { toJson } from '../render/json.js';
-import type { Plan } from '../store/load.js';
+import { LARGE_PLAN, type Plan } from '../store/load.js';
 import { openPlan, reportProblems, type Opened } from './common.js';
 
 export type Format = 'table' | 'json' | 'csv' | 'ids';
@@ -42,6 +42,7 @@ export interface OpenedView extends Opened {
 export async function openView(session: Session, opts: ViewOptions): Promise<OpenedView> {
   const opened = await openPlan(session);
   const evaluated = evaluate(opened.plan.tasks, opened.asOf, settingsOf(opened.plan.config));
+  if (evaluated.length >= LARGE_PLAN) session.ctx.collectGarbage?.();
   return { ...opened, evaluated, filter: readFilter(session, opts, opened.plan, opened.today) };
 }
 

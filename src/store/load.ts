@@ -44,7 +44,12 @@ export interface LoadOptions {
   extra?: readonly string[];
   /** use and update the cache of parsed tasks (default true) */
   cache?: boolean;
+  /** a full garbage collection, asked for every GC_EVERY files of a plan of LARGE_PLAN files or more */
+  collectGarbage?: () => void;
 }
+
+export const LARGE_PLAN = 20_000;
+const GC_EVERY = 25_000;
 
 /** The plan's folder: --dir, or the nearest folder upwards holding tasks.config.yaml or tasks/. */
 export function findPlanRoot(cwd: string, dir: string | undefined, m: Messages): string {
@@ -135,13 +140,16 @@ export async function loadTasks(root: string, config: Config, m: Messages, optio
   const files = new Set(listTaskFiles(root));
   for (const path of options.sources?.keys() ?? []) if (path !== CONFIG_FILE) files.add(path);
   for (const path of options.extra ?? []) files.add(path);
+  const collect = files.size >= LARGE_PLAN ? options.collectGarbage : undefined;
   const tasks: LoadedTask[] = [];
   const problems: Problem[] = [];
   const unreadable: string[] = [];
   const slow: Array<{ file: string; text: string; stamp: Stamp | undefined }> = [];
   const cache = options.cache === false ? undefined : readCache(root);
+  collect?.();
   const nextCache = new Map<string, CacheEntry>();
   let cacheChanged = false;
+  let parsedCount = 0;
   for (const file of [...files].sort()) {
     const staged = options.sources?.get(file);
     let stamp: Stamp | undefined;
@@ -162,6 +170,7 @@ export async function loadTasks(root: string, config: Config, m: Messages, optio
         continue;
       }
       cacheChanged = true;
+      if (collect && ++parsedCount % GC_EVERY === 0) collect();
       if (stamp.size > MAX_FILE_BYTES) {
         problems.push(problem(file, AT_START, 'too_large', { size: stamp.size, limit: MAX_FILE_BYTES }));
         unreadable.push(file);
@@ -181,7 +190,9 @@ export async function loadTasks(root: string, config: Config, m: Messages, optio
       unreadable.push(file);
       continue;
     }
-    const data = parseFast(decoded.text, validateTask);
+    // A copy through JSON: js-yaml's strings are slices that would keep each file's whole text alive.
+    const parsed = parseFast(decoded.text, validateTask);
+    const data = parsed === undefined ? undefined : JSON.parse(JSON.stringify(parsed));
     if (data === undefined) slow.push({ file, text: decoded.text, stamp });
     else {
       tasks.push({ task: data as Task, file });
@@ -205,6 +216,7 @@ export async function loadTasks(root: string, config: Config, m: Messages, optio
     tasks.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   }
   if (cache && (cacheChanged || nextCache.size !== cache.entries.size)) writeCache(root, nextCache);
+  collect?.();
   const found = findings();
   if (found.length > 0) {
     const d = await diagnostics();

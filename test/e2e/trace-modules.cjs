@@ -1,0 +1,10 @@
+// Preloaded with `node --require` by the e2e tests: reports on stderr which npm packages the
+// process loaded, so that a test can prove a command never loads exceljs.
+const Module = require('node:module');
+const loaded = new Set();
+const original = Module._load;
+Module._load = function load(request, ...rest) {
+  if (!request.startsWith('node:') && !request.startsWith('.') && !request.startsWith('/')) loaded.add(request.split('/')[0]);
+  return original.call(this, request, ...rest);
+};
+process.on('exit', () => process.stderr.write(`\nLOADED:${[...loaded].sort().join(',')}\n`));
