@@ -63,7 +63,10 @@ async function bundle() {
     minifyWhitespace: true,
     minifySyntax: true,
     legalComments: 'none',
-    external: ['exceljs', 'iconv-lite'],
+    external: ['exceljs', 'iconv-lite', 'jszip'],
+    // import.meta.url, for createRequire in src/render/packages.ts
+    define: { 'import.meta.url': '__importMetaUrl' },
+    banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
     logLevel: 'warning',
   });
 }

@@ -69,8 +69,8 @@ export async function run(session: Session, [kind]: string[], opts: ExportOption
   } else {
     const encode = async (text: string): Promise<Uint8Array> => {
       if (encoding === 'gb18030') {
-        const iconv = (await import('iconv-lite')).default;
-        return iconv.encode(text, 'gb18030');
+        const { iconv } = await import('../render/packages.js');
+        return iconv().encode(text, 'gb18030');
       }
       return Buffer.from(UTF8_BOM + text, 'utf8');
     };

@@ -7,6 +7,7 @@
 import { PassThrough } from 'node:stream';
 import type { IsoDate } from '../core/dates.js';
 import { parts } from '../core/dates.js';
+import { exceljs, jszip } from './packages.js';
 import { displayWidth } from './text.js';
 
 export type CellValue = string | number | null | undefined;
@@ -69,7 +70,7 @@ function footerText(text: string): string {
 }
 
 export async function writeWorkbook(sheets: readonly SheetSpec[], asOf: IsoDate, creator: string): Promise<Buffer> {
-  const ExcelJS = (await import('exceljs')).default;
+  const ExcelJS = exceljs();
   const { year, month, day } = parts(asOf);
   const fixedDate = new Date(Date.UTC(year, month - 1, day));
   const sink = new PassThrough();
@@ -161,7 +162,7 @@ export async function writeWorkbook(sheets: readonly SheetSpec[], asOf: IsoDate,
 
 /** The same zip with every entry dated `date` and the entries in sorted order. */
 async function normalizeZip(zip: Buffer, date: Date): Promise<Buffer> {
-  const JSZip = (await import('jszip')).default;
+  const JSZip = jszip();
   const source = await JSZip.loadAsync(zip);
   const out = new JSZip();
   for (const name of Object.keys(source.files).sort()) {

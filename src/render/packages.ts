@@ -1,0 +1,9 @@
+// The heavy CommonJS packages that only exports use, loaded on first use with require(): a dynamic
+// import() would need a callback that V8's code cache (bin/loader.mjs) cannot carry.
+import { createRequire } from 'node:module';
+
+const load = createRequire(import.meta.url);
+
+export const exceljs = (): typeof import('exceljs') => load('exceljs') as typeof import('exceljs');
+export const jszip = (): typeof import('jszip') => load('jszip') as typeof import('jszip');
+export const iconv = (): typeof import('iconv-lite') => load('iconv-lite') as typeof import('iconv-lite');
