@@ -139,7 +139,8 @@ export async function writeWorkbook(sheets: readonly SheetSpec[], asOf: IsoDate,
         return c.kind === 'number' || c.kind === 'percent' ? v : String(v);
       });
       const row = sheet.addRow(values);
-      row.height = LINE_HEIGHT * Math.max(1, ...spec.columns.map((c, i) => linesIn(String(values[i] ?? ''), c.width))) + 4;
+      // numbers take one line; text is measured by display width, since Excel and LibreOffice do not grow rows themselves
+      row.height = LINE_HEIGHT * Math.max(1, ...spec.columns.map((c, i) => (c.kind === 'number' || c.kind === 'percent' ? 1 : linesIn(String(values[i] ?? ''), c.width)))) + 4;
       spec.columns.forEach((c, i) => {
         const cell = row.getCell(i + 1);
         cell.style = {
