@@ -82,7 +82,7 @@ function writeCodeCache() {
     const { exports, script } = loadBundle({ useCache: false });
     const quiet = { write() {}, colorLevel: 0, columns: 100, isTTY: true };
     const ctx = { cwd: ${JSON.stringify(root)}, env: { TASKS_CACHE: 'off' }, now: () => new Date(0), stdout: quiet, stderr: quiet,
-      stdinIsTTY: false, self: { node: process.execPath, bin: '' } };
+      stdinIsTTY: false, pid: process.pid, self: { node: process.execPath, bin: '' } };
     const plan = ['--dir', ${JSON.stringify(join(root, 'test', 'fixtures', 'lights'))}, '--as-of', '2020-09-30'];
     for (const argv of [['--help'], [...plan, 'overdue'], [...plan, 'overdue', '--group', 'lead'], [...plan, 'list'], [...plan, 'due'],
       [...plan, 'summary'], [...plan, 'show', 'L-03'], [...plan, 'validate'], [...plan], [...plan, 'list', '--format', 'json']]) {

@@ -21,6 +21,17 @@ const COMMANDS: Record<string, Loader> = {
   show: () => import('./commands/show.js'),
   summary: () => import('./commands/summary.js'),
   export: () => import('./commands/export.js'),
+  init: () => import('./commands/init.js'),
+  new: () => import('./commands/new.js'),
+  progress: () => import('./commands/progress.js'),
+  done: () => import('./commands/done.js'),
+  reopen: () => import('./commands/reopen.js'),
+  set: () => import('./commands/set.js'),
+  milestone: () => import('./commands/milestone.js'),
+  target: () => import('./commands/target.js'),
+  history: () => import('./commands/history.js'),
+  log: () => import('./commands/log.js'),
+  undo: () => import('./commands/undo.js'),
 };
 
 /** Language for help and early errors: --lang, else TASKS_LANG, else Chinese. */
@@ -161,6 +172,67 @@ function buildProgram(m: Messages, session: Session, ctx: Context, setResult: (c
     .action(async (opts: Record<string, unknown>) => {
       setResult(await invoke('export', session, program, ['csv'], opts));
     });
+
+  const collect = (value: string, previous: string[] = []) => [...previous, value];
+  const noCommit = (cmd: Command) => cmd.option('--no-commit', h.opt.noCommit);
+  program.command('init').description(h.cmd.init)
+    .argument('[dir]', h.arg.dir)
+    .option('--year <year>', h.opt.year)
+    .option('--title <title>', h.opt.planTitle)
+    .option('--no-git', h.opt.noGit)
+    .action(action('init'));
+  noCommit(program.command('new').description(h.cmd.new))
+    .option('--title <text>', h.opt.title)
+    .option('--lead <name>', h.opt.newLead, collect)
+    .option('--unit <name>', h.opt.newUnit, collect)
+    .option('--deadline <date>', h.opt.deadline)
+    .option('--point <text>', h.opt.newPoint)
+    .option('--section <text>', h.opt.newSection)
+    .option('--detail <text>', h.opt.detail)
+    .option('--tag <tag>', h.opt.newTag, collect)
+    .option('--start <date>', h.opt.start)
+    .option('--id <id>', h.opt.id)
+    .action(action('new'));
+  noCommit(program.command('progress').description(h.cmd.progress))
+    .argument('<id>', h.arg.id)
+    .argument('<note>', h.arg.note)
+    .option('--date <date>', h.opt.progressDate)
+    .option('--percent <n>', h.opt.percent)
+    .option('--by <unit>', h.opt.progressBy)
+    .action(action('progress'));
+  noCommit(program.command('done').description(h.cmd.done))
+    .argument('<id>', h.arg.id)
+    .option('--on <date>', h.opt.doneOn)
+    .option('--note <text>', h.opt.doneNote)
+    .action(action('done'));
+  noCommit(program.command('reopen').description(h.cmd.reopen)).argument('<id>', h.arg.id).action(action('reopen'));
+  noCommit(program.command('set').description(h.cmd.set))
+    .argument('<id>', h.arg.id)
+    .argument('<field>', h.arg.field)
+    .argument('<value>', h.arg.value)
+    .option('--reason <text>', h.opt.reason)
+    .action(action('set'));
+  noCommit(program.command('milestone').description(h.cmd.milestone))
+    .argument('<id>', h.arg.id)
+    .argument('<action>', h.arg.milestoneAction)
+    .argument('<title>', h.arg.milestoneTitle)
+    .option('--due <date>', h.opt.due)
+    .option('--on <date>', h.opt.doneOn)
+    .action(action('milestone'));
+  noCommit(program.command('target').description(h.cmd.target))
+    .argument('<id>', h.arg.id)
+    .argument('<name>', h.arg.targetName)
+    .option('--actual <n>', h.opt.actual)
+    .action(action('target'));
+  program.command('history').description(h.cmd.history)
+    .argument('<id>', h.arg.id)
+    .addOption(new Option('--format <format>', h.opt.format).choices(['table', 'json']).default('table'))
+    .action(action('history'));
+  program.command('log').description(h.cmd.log)
+    .option('--since <date>', h.opt.since)
+    .addOption(new Option('--format <format>', h.opt.format).choices(['table', 'json']).default('table'))
+    .action(action('log'));
+  program.command('undo').description(h.cmd.undo).action(action('undo'));
 
   for (const cmd of allCommands(program)) {
     cmd

@@ -18,6 +18,10 @@ export interface Context {
   stdout: Output;
   stderr: Output;
   stdinIsTTY: boolean;
+  /** this process's id, written into lock files */
+  pid: number;
+  /** asks a question on the terminal (only when stdin is one); undefined elsewhere */
+  prompt?: (question: string) => Promise<string>;
   /** how this program was started, for the git hook it installs */
   self: { node: string; bin: string };
   /**

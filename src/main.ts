@@ -25,6 +25,16 @@ function binPath(): string {
   }
 }
 
+async function ask(question: string): Promise<string> {
+  const { createInterface } = await import('node:readline/promises');
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return (await rl.question(question)).trim();
+  } finally {
+    rl.close();
+  }
+}
+
 let gc: (() => void) | undefined;
 
 /** A full garbage collection; `gc` is exposed at run time, since bin/tasks cannot pass node flags. */
@@ -51,6 +61,8 @@ export async function main(): Promise<void> {
     stdout: output(process.stdout),
     stderr: output(process.stderr),
     stdinIsTTY: process.stdin.isTTY === true,
+    pid: process.pid,
+    prompt: process.stdin.isTTY ? ask : undefined,
     self: { node: process.execPath, bin: binPath() },
     collectGarbage,
   };

@@ -34,6 +34,7 @@ export async function run(argv: string[], options: { cwd?: string; env?: Record<
     stdout,
     stderr,
     stdinIsTTY: false,
+    pid: process.pid,
     self: { node: process.execPath, bin: BIN },
   };
   const code = await runCli(argv, ctx);

@@ -105,6 +105,19 @@ export function todayIn(now: Date, timeZone: string): IsoDate {
   return ymd(get('year'), get('month'), get('day'));
 }
 
+/** The zone's offset from UTC at `now`, as ±HH:MM (for git's --since). */
+export function utcOffset(now: Date, timeZone: string): string {
+  let minutes = FIXED_OFFSET_MINUTES[timeZone];
+  if (minutes === undefined) {
+    const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(now).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+    const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
+    minutes = m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
+  }
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
 export function isValidTimeZone(timeZone: string): boolean {
   if (FIXED_OFFSET_MINUTES[timeZone] !== undefined) return true;
   try {

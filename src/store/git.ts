@@ -43,3 +43,109 @@ export function stagedFiles(cwd: string): Map<string, Buffer> {
   }
   return out;
 }
+
+export type FileState = 'clean' | 'changed' | 'untracked' | 'new';
+
+/**
+ * A file's state in git: clean (committed, unchanged), changed (edited or staged since the last
+ * commit), untracked (present, never committed), or new (absent, so nothing to lose).
+ */
+export function fileState(cwd: string, path: string): FileState {
+  const r = git(['status', '--porcelain=v1', '-z', '--untracked-files=all', '--', path], cwd);
+  const out = r.stdout.toString('utf8');
+  if (out === '') {
+    const tracked = git(['ls-files', '--error-unmatch', '--', path], cwd).ok;
+    return tracked ? 'clean' : 'new';
+  }
+  return out.startsWith('??') ? 'untracked' : 'changed';
+}
+
+/** Whether git knows who is committing (user.name and user.email, or the environment). */
+export function hasIdentity(cwd: string): boolean {
+  return git(['var', 'GIT_AUTHOR_IDENT'], cwd).ok && git(['var', 'GIT_COMMITTER_IDENT'], cwd).ok;
+}
+
+/**
+ * Commits exactly `paths` (added or changed) with `message`, leaving anything else the clerk has
+ * staged or edited alone. Hooks are skipped: the edit has just been validated by the same rules.
+ */
+export function commitPaths(cwd: string, paths: readonly string[], message: string): GitResult {
+  const add = git(['add', '--', ...paths], cwd);
+  if (!add.ok) return add;
+  return git(['commit', '--quiet', '--no-verify', '--only', '-F', '-', '--', ...paths], cwd, message);
+}
+
+export interface CommitFile {
+  status: string;
+  /** path relative to the repository's top */
+  path: string;
+  /** the path before a rename or copy */
+  oldPath?: string;
+}
+
+export interface Commit {
+  hash: string;
+  parents: string[];
+  /** author date, ISO 8601 with the author's offset */
+  date: string;
+  author: string;
+  email: string;
+  subject: string;
+  body: string;
+  files: CommitFile[];
+}
+
+/** `git log` with the given arguments, parsed: newest first, with the files each commit touched. */
+export function logCommits(cwd: string, args: readonly string[]): Commit[] {
+  const r = git(['-c', 'core.quotePath=false', 'log', '--name-status', '--format=%x1e%H%x1f%P%x1f%aI%x1f%an%x1f%ae%x1f%s%x1f%b%x1f', ...args], cwd);
+  if (!r.ok) return [];
+  return r.stdout
+    .toString('utf8')
+    .split('\x1e')
+    .filter((record) => record.trim() !== '')
+    .map((record) => {
+      const [hash = '', parents = '', date = '', author = '', email = '', subject = '', body = '', names = ''] = record.split('\x1f');
+      const files = names
+        .split('\n')
+        .filter((line) => line.trim() !== '')
+        .map((line) => {
+          const [status = '', a = '', b] = line.split('\t');
+          return b === undefined ? { status, path: a } : { status, path: b, oldPath: a };
+        });
+      return { hash, parents: parents.split(' ').filter(Boolean), date, author, email, subject, body: body.trim(), files };
+    });
+}
+
+/** Contents of `<rev>:<path>` for each spec, read through one `git cat-file --batch`; undefined when missing. */
+export function readRevisions(cwd: string, specs: readonly string[]): Array<Buffer | undefined> {
+  if (specs.length === 0) return [];
+  const r = git(['cat-file', '--batch'], cwd, `${specs.join('\n')}\n`);
+  const out: Array<Buffer | undefined> = [];
+  let pos = 0;
+  const data = r.stdout;
+  for (let i = 0; i < specs.length; i++) {
+    const nl = data.indexOf(0x0a, pos);
+    if (nl < 0) break;
+    const header = data.subarray(pos, nl).toString('utf8');
+    pos = nl + 1;
+    const m = /^\S+ (\w+) (\d+)$/.exec(header);
+    if (!m) {
+      out.push(undefined);
+      continue;
+    }
+    const size = Number(m[2]);
+    out.push(m[1] === 'blob' ? data.subarray(pos, pos + size) : undefined);
+    pos += size + 1;
+  }
+  return out;
+}
+
+/** Trailers such as `Tasks-Command: progress` in a commit body. */
+export function trailers(body: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const line of body.split('\n')) {
+    const m = /^([A-Za-z-]+):\s*(.+)$/.exec(line.trim());
+    if (m) out[m[1]!] = m[2]!;
+  }
+  return out;
+}

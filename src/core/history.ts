@@ -1,0 +1,79 @@
+// What changed in a task between two revisions of its file, field by field.
+import type { Task } from './task.js';
+import { leadsOf } from './task.js';
+
+export type FieldChange =
+  | { kind: 'created' }
+  | { kind: 'deleted' }
+  | { kind: 'changed'; field: string; from: unknown; to: unknown; reason?: string }
+  | { kind: 'added'; field: string; items: unknown[] }
+  | { kind: 'removed'; field: string; items: unknown[] }
+  | { kind: 'milestone_done'; title: string; date: string }
+  | { kind: 'milestone_undone'; title: string; date: string }
+  | { kind: 'target_actual'; name: string; from: number | undefined; to: number | undefined; unit?: string };
+
+const ORDER = ['id', 'title', 'detail', 'section', 'point', 'lead', 'units', 'deadline', 'deadline_text', 'start', 'status', 'done_on', 'milestones', 'targets', 'progress', 'extensions', 'tags'];
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Items of `a` that `b` lacks, counting duplicates. */
+function minus<T>(a: readonly T[], b: readonly T[]): T[] {
+  const left = b.map((x) => JSON.stringify(x));
+  return a.filter((x) => {
+    const i = left.indexOf(JSON.stringify(x));
+    if (i < 0) return true;
+    left.splice(i, 1);
+    return false;
+  });
+}
+
+export function diffTasks(before: Task | undefined, after: Task | undefined): FieldChange[] {
+  if (!before && !after) return [];
+  if (!before) return [{ kind: 'created' }];
+  if (!after) return [{ kind: 'deleted' }];
+  const out: FieldChange[] = [];
+  const keys = [...new Set([...ORDER, ...Object.keys(before), ...Object.keys(after)])];
+  for (const key of keys) {
+    const a = (before as unknown as Record<string, unknown>)[key];
+    const b = (after as unknown as Record<string, unknown>)[key];
+    if (same(a, b)) continue;
+    if (key === 'lead') {
+      if (!same(leadsOf(before), leadsOf(after))) out.push({ kind: 'changed', field: key, from: leadsOf(before), to: leadsOf(after) });
+    } else if (key === 'progress' || key === 'extensions') {
+      const added = minus((b as unknown[]) ?? [], (a as unknown[]) ?? []);
+      const removed = minus((a as unknown[]) ?? [], (b as unknown[]) ?? []);
+      // a new extension is shown with the deadline it moved, not on its own
+      if (key === 'extensions' && added.length > 0 && before.deadline !== after.deadline && removed.length === 0) continue;
+      if (added.length) out.push({ kind: 'added', field: key, items: added });
+      if (removed.length) out.push({ kind: 'removed', field: key, items: removed });
+    } else if (key === 'milestones') {
+      const old = before.milestones ?? [];
+      for (const ms of after.milestones ?? []) {
+        const prev = old.find((o) => o.title === ms.title);
+        if (!prev) out.push({ kind: 'added', field: key, items: [ms] });
+        else if (!prev.done_on && ms.done_on && same({ ...prev, done_on: undefined }, { ...ms, done_on: undefined })) out.push({ kind: 'milestone_done', title: ms.title, date: ms.done_on });
+        else if (prev.done_on && !ms.done_on && same({ ...prev, done_on: undefined }, ms)) out.push({ kind: 'milestone_undone', title: ms.title, date: prev.done_on });
+        else if (!same(prev, ms)) out.push({ kind: 'changed', field: `${key}`, from: prev, to: ms });
+      }
+      const gone = old.filter((o) => !(after.milestones ?? []).some((ms) => ms.title === o.title));
+      if (gone.length) out.push({ kind: 'removed', field: key, items: gone });
+    } else if (key === 'targets') {
+      const old = before.targets ?? [];
+      for (const t of after.targets ?? []) {
+        const prev = old.find((o) => o.name === t.name);
+        if (!prev) out.push({ kind: 'added', field: key, items: [t] });
+        else if (prev.actual !== t.actual && same({ ...prev, actual: undefined }, { ...t, actual: undefined })) {
+          out.push({ kind: 'target_actual', name: t.name, from: prev.actual, to: t.actual, ...(t.unit ? { unit: t.unit } : {}) });
+        } else if (!same(prev, t)) out.push({ kind: 'changed', field: key, from: prev, to: t });
+      }
+      const gone = old.filter((o) => !(after.targets ?? []).some((t) => t.name === o.name));
+      if (gone.length) out.push({ kind: 'removed', field: key, items: gone });
+    } else if (key === 'deadline') {
+      const extension = minus(after.extensions ?? [], before.extensions ?? []).find((x) => x.to === after.deadline);
+      out.push({ kind: 'changed', field: key, from: a, to: b, ...(extension ? { reason: extension.reason } : {}) });
+    } else {
+      out.push({ kind: 'changed', field: key, from: a, to: b });
+    }
+  }
+  return out;
+}

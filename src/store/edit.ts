@@ -1,0 +1,151 @@
+// The one door for changes to a task file: lock, re-read, change, validate, write atomically,
+// commit. Every edit command goes through editTask() or createTask().
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { crossChecks } from '../core/checks.js';
+import type { Config } from '../core/config.js';
+import type { Problem } from '../core/problems.js';
+import type { LoadedTask, Task } from '../core/task.js';
+import { decode, parseFast } from './parse.js';
+import { commitPaths, fileState, hasIdentity, repoRoot } from './git.js';
+import { LockTimeout, withLocks } from './lock.js';
+import { validateTask } from './schema.js';
+import { writeFileAtomic } from './write.js';
+import { applyToData, applyToText, type EditOp } from './yaml-edit.js';
+
+export const LOCK_DIR = '.locks';
+
+export interface Change {
+  ops: EditOp[];
+  /** the commit message: a one-line summary, then details */
+  message: string;
+}
+
+export type EditFailure =
+  | { kind: 'unreadable'; problems: Problem[] }
+  | { kind: 'invalid'; problems: Problem[] }
+  | { kind: 'dirty'; state: 'changed' | 'untracked' }
+  | { kind: 'no_identity' }
+  | { kind: 'busy' }
+  | { kind: 'commit_failed'; detail: string }
+  | { kind: 'nothing_to_do' };
+
+export class EditRefused extends Error {
+  constructor(readonly failure: EditFailure) {
+    super(failure.kind);
+  }
+}
+
+export interface EditContext {
+  root: string;
+  config: Config;
+  /** every other task of the plan, for the cross-file checks */
+  others: readonly LoadedTask[];
+  /** commit to git when the plan is in a repository */
+  commit: boolean;
+  nowMs: () => number;
+  pid: number;
+  /** explains why the new text is invalid, at line and column (loaded only on failure) */
+  explain: (file: string, text: string) => Promise<Problem[]>;
+}
+
+export interface EditResult {
+  task: Task;
+  file: string;
+  /** false when the plan is not in a git repository (or git is missing) or commits are off */
+  committed: boolean;
+  versioned: boolean;
+}
+
+/** git's top folder when commits are wanted and possible; checks identity and the file's state. */
+function gitFor(ctx: EditContext, file: string, mustExist: boolean): string | undefined {
+  if (!ctx.commit) return undefined;
+  const top = repoRoot(ctx.root);
+  if (!top) return undefined;
+  const state = fileState(ctx.root, file);
+  if (state === 'changed' || state === 'untracked') throw new EditRefused({ kind: 'dirty', state });
+  if (mustExist && state === 'new') throw new EditRefused({ kind: 'dirty', state: 'untracked' });
+  if (!hasIdentity(ctx.root)) throw new EditRefused({ kind: 'no_identity' });
+  return top;
+}
+
+function checkAgainstPlan(ctx: EditContext, file: string, task: Task): Problem[] {
+  const findings = crossChecks([...ctx.others.filter((t) => t.file !== file), { task, file }], ctx.config.roster);
+  return findings
+    .filter((f) => f.file === file && f.severity === 'error')
+    .map((f) => ({ file, line: 1, column: 1, severity: 'error' as const, code: f.code, params: f.params }));
+}
+
+async function validated(ctx: EditContext, file: string, text: string): Promise<Task> {
+  const data = parseFast(text, validateTask);
+  if (data === undefined) throw new EditRefused({ kind: 'invalid', problems: await ctx.explain(file, text) });
+  const task = JSON.parse(JSON.stringify(data)) as Task;
+  const problems = checkAgainstPlan(ctx, file, task);
+  if (problems.length > 0) throw new EditRefused({ kind: 'invalid', problems });
+  return task;
+}
+
+/**
+ * Changes the task in `file`: under its lock, reads it again, asks `change` for the operations
+ * (given the task as it is now, so that concurrent edits never lose one another), checks the
+ * result and writes it, then commits it.
+ */
+export async function editTask(ctx: EditContext, file: string, id: string, change: (task: Task) => Change): Promise<EditResult> {
+  const path = join(ctx.root, file);
+  let result: { task: Task; text: string; message: string; top: string | undefined } | undefined;
+  const run = async () => {
+    const top = gitFor(ctx, file, true);
+    const bytes = readFileSync(path);
+    const decoded = decode(file, bytes);
+    if ('problems' in decoded) throw new EditRefused({ kind: 'unreadable', problems: decoded.problems });
+    const current = parseFast(decoded.text, validateTask);
+    if (current === undefined) throw new EditRefused({ kind: 'unreadable', problems: await ctx.explain(file, decoded.text) });
+    const { ops, message } = change(JSON.parse(JSON.stringify(current)) as Task);
+    if (ops.length === 0) throw new EditRefused({ kind: 'nothing_to_do' });
+    const text = applyToText(bytes.toString('utf8'), ops);
+    const expected = applyToData(current as Record<string, unknown>, ops);
+    const task = await validated(ctx, file, text.replace(/^\uFEFF/, ''));
+    if (!isDeepStrictEqual(JSON.parse(JSON.stringify(expected)), task)) throw new Error(`the edit of ${file} did not read back as intended`);
+    writeFileAtomic(path, text);
+    result = { task, text, message, top };
+    if (top) {
+      const r = commitPaths(ctx.root, [file], message);
+      if (!r.ok) throw new EditRefused({ kind: 'commit_failed', detail: r.stderr.trim() });
+    }
+  };
+  await locked(ctx, id, run);
+  const done = result!;
+  return { task: done.task, file, committed: done.top !== undefined, versioned: done.top !== undefined || !ctx.commit };
+}
+
+/** Writes a new task file (refusing to replace one) and commits it. */
+export async function createTask(ctx: EditContext, file: string, task: Task, text: string, message: string): Promise<EditResult> {
+  const path = join(ctx.root, file);
+  let top: string | undefined;
+  await locked(ctx, task.id, async () => {
+    if (existsSync(path)) throw new EditRefused({ kind: 'invalid', problems: [{ file, line: 1, column: 1, severity: 'error', code: 'duplicate_id', params: { id: task.id, other: file } }] });
+    top = gitFor(ctx, file, false);
+    await validated(ctx, file, text);
+    writeFileAtomic(path, text);
+    if (top) {
+      const r = commitPaths(ctx.root, [file], message);
+      if (!r.ok) throw new EditRefused({ kind: 'commit_failed', detail: r.stderr.trim() });
+    }
+  });
+  return { task, file, committed: top !== undefined, versioned: top !== undefined || !ctx.commit };
+}
+
+/**
+ * The task's lock, then the plan's git lock, around the whole read-change-write-commit: two edits
+ * of one task keep their order, and git makes one commit at a time in a repository.
+ */
+async function locked(ctx: EditContext, id: string, fn: () => Promise<void>): Promise<void> {
+  const dir = join(ctx.root, 'tasks', LOCK_DIR);
+  try {
+    await withLocks([join(dir, `${id}.lock`), join(dir, 'git.lock')], { nowMs: ctx.nowMs, pid: ctx.pid }, fn);
+  } catch (error) {
+    if (error instanceof LockTimeout) throw new EditRefused({ kind: 'busy' });
+    throw error;
+  }
+}
