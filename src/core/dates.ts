@@ -269,9 +269,12 @@ export function parseDeadline(text: string, year: number): DeadlinePhrase | unde
   const trimmed = text.trim();
   const exact = parseCalendarDate(trimmed);
   if (exact) return { date: exact, text: trimmed, ongoing: false };
-  const phrase = findDeadlinePhrase(trimmed, year);
+  // 明年 (next year) and 今年 (this year) before a phrase say which year it means
+  const next = /^(明年|下一年度?|次年)/.exec(trimmed);
+  const body = trimmed.replace(/^今(?=年[底末])/, '').replace(/^(明年|下一年度?|次年|今年|本年度?)/, '');
+  const phrase = findDeadlinePhrase(body, next ? year + 1 : year);
   if (!phrase) return undefined;
-  // Allow a little wording around the phrase (完成时限：6月底前完成) but not a different sentence.
-  const rest = trimmed.replace(phrase.text, '').replace(/[完成时限：:。，,\s前内]/g, '');
-  return rest.length <= 2 ? phrase : undefined;
+  // Allow the words around a phrase that say nothing more (完成时限：6月底前完成), but nothing else.
+  const rest = body.replace(phrase.text, '').replace(/完成时限|时间节点|完成时间|完成|之前|以前|[：:。，,\s前内]/g, '');
+  return rest === '' ? { ...phrase, text: trimmed } : undefined;
 }
