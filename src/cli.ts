@@ -79,7 +79,7 @@ function buildProgram(m: Messages, session: Session, ctx: Context, setResult: (c
     .option('-q, --quiet', h.opt.quiet)
     .option('--debug', h.opt.debug)
     .addHelpText('after', `\n${h.examples}\n\n${m.exitCodes}`)
-    .configureHelp({ displayWidth, showGlobalOptions: true, sortSubcommands: false })
+    .configureHelp(helpConfig(m))
     .exitOverride()
     .configureOutput({
       writeOut: (s) => ctx.stdout.write(s),
@@ -238,7 +238,7 @@ function buildProgram(m: Messages, session: Session, ctx: Context, setResult: (c
     cmd
       .helpOption('-h, --help', h.opt.help)
       .exitOverride()
-      .configureHelp({ displayWidth, showGlobalOptions: true })
+      .configureHelp(helpConfig(m))
       .configureOutput({ writeOut: (s) => ctx.stdout.write(s), writeErr: () => undefined, outputError: () => undefined })
       .showSuggestionAfterError(false);
     if (cmd.commands.length > 0) {
@@ -248,6 +248,18 @@ function buildProgram(m: Messages, session: Session, ctx: Context, setResult: (c
     }
   }
   return program;
+}
+
+/** Help in the catalog's language: Chinese headings, widths measured for Chinese, no English annotations. */
+function helpConfig(m: Messages) {
+  const titles: Record<string, string> = m.help.titles;
+  return {
+    displayWidth,
+    showGlobalOptions: true,
+    sortSubcommands: false,
+    styleTitle: (title: string) => titles[title] ?? title,
+    optionDescription: (option: Option) => option.description,
+  };
 }
 
 function allCommands(cmd: Command): Command[] {

@@ -120,6 +120,7 @@ export const en: Messages = {
     program: 'Key-work ledger of a supervision office: one YAML file per task, red/yellow/green lights, summaries per lead official.',
     usage: '[options] [command]',
     version: '0.1.0',
+    titles: {} as Record<string, string>,
     helpCommand: 'help [command]',
     examples: [
       'Examples:',

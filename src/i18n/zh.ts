@@ -149,6 +149,7 @@ export const zh = {
     program: '督查室重点工作台账：一个任务一个 YAML 文件，逾期红黄绿灯预警，分领导汇总。',
     usage: '[选项] [命令]',
     version: '0.1.0',
+    titles: { 'Usage:': '用法：', 'Options:': '选项：', 'Commands:': '命令：', 'Arguments:': '参数：', 'Global Options:': '全局选项：' } as Record<string, string>,
     helpCommand: 'help [命令]',
     examples: [
       '常用：',
