@@ -520,10 +520,10 @@ export const en: Messages = {
   exitCodes: [
     'Exit codes:',
     '  0  success',
-    '  1  data problems (some task files could not be read or have errors; every readable task is still shown, the problems go to stderr)',
+    '  1  data problems (some task files could not be read or have errors; every readable task is still shown, the problems go to stderr); an edit refused as invalid or over uncommitted changes',
     '  2  usage error (a command, option or argument is wrong)',
     '  3  --check found overdue (red) tasks',
-    '  4  an output file or folder cannot be written (nothing half-written is left)',
+    '  4  an output file or folder cannot be written (nothing half-written is left); a task locked too long by another edit; a failed git commit',
     '  70 internal error',
   ].join('\n'),
 };

@@ -291,7 +291,7 @@ export const zh = {
     unreadable: (n: number) => `有 ${n} 个任务文件无法读取，未列入上表；请按上面的提示修改后再运行。`,
     asOf: (date: string) => `截至${formatZh(date)}`,
     overdueHeader: (date: string, c: { red: number; milestoneOnly: number; dueSoon: number; behind: number }) =>
-      `截至${formatZh(date)}：逾期 ${c.red} 项（其中节点逾期 ${c.milestoneOnly} 项），临期 ${c.dueSoon} 项，序时进度滞后 ${c.behind} 项`,
+      `截至${formatZh(date)}：逾期 ${c.red} 项（其中节点逾期 ${c.milestoneOnly} 项），临期 ${c.dueSoon} 项，进度滞后 ${c.behind} 项`,
     noOverdue: (date: string) => `截至${formatZh(date)}没有逾期任务。`,
     noMatch: '没有符合条件的任务。',
     dueHeader: (date: string, until: string, tasks: number, milestones: number) =>
@@ -549,10 +549,10 @@ export const zh = {
   exitCodes: [
     '退出码：',
     '  0  成功',
-    '  1  数据有问题（有任务文件无法读取或校验出错；其余任务照常显示，问题列在标准错误输出）',
+    '  1  数据有问题（有任务文件无法读取或校验出错；其余任务照常显示，问题列在标准错误输出）；修改因结果不合规则或文件有未提交的手工修改而被拒绝',
     '  2  用法错误（命令、选项或参数写错）',
     '  3  --check 发现逾期（红灯）任务',
-    '  4  无法写入输出文件或目录（不会留下写了一半的文件）',
+    '  4  无法写入输出文件或目录（不会留下写了一半的文件）；任务被另一修改长时间占用；git 提交失败',
     '  70 程序内部错误',
   ].join('\n'),
 };
