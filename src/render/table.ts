@@ -37,13 +37,25 @@ const ASCII: Border = { top: ['+', '-', '+', '+'], middle: ['+', '-', '+', '+'],
 
 /** Column widths (content only, without padding) that fit `width`. */
 export function fitWidths(columns: readonly Column[], rows: readonly string[][], width: number): number[] {
-  const natural = columns.map((col, i) => {
+  const full = columns.map((col, i) => {
     let w = displayWidth(col.header);
     for (const row of rows) for (const line of (row[i] ?? '').split('\n')) w = Math.max(w, displayWidth(line));
-    return Math.min(w, Math.max(col.max ?? Infinity, displayWidth(col.header)));
+    return w;
   });
+  const natural = full.map((w, i) => Math.min(w, Math.max(columns[i]!.max ?? Infinity, displayWidth(columns[i]!.header))));
   const overhead = columns.length * 3 + 1;
   const widths = [...natural];
+  // A wide terminal lets long text spread past its usual maximum, so that it wraps less.
+  let slack = width - (widths.reduce((a, b) => a + b, 0) + overhead);
+  while (slack > 0) {
+    const growing = columns.flatMap((col, i) => (col.wrap && widths[i]! < full[i]! ? [i] : []));
+    if (growing.length === 0) break;
+    for (const i of growing) {
+      if (slack === 0) break;
+      widths[i]!++;
+      slack--;
+    }
+  }
   let excess = widths.reduce((a, b) => a + b, 0) + overhead - width;
   // Shrink the wrapping columns, widest first, one column at a time, down to their minimum.
   while (excess > 0) {
