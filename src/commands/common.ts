@@ -8,7 +8,7 @@ import { UserError } from '../errors.js';
 import { formatProblem, messages } from '../i18n/index.js';
 import { colorLevel, painter } from '../render/color.js';
 import { sanitize } from '../render/text.js';
-import { findPlanRoot, loadConfig, loadTasks, type LoadOptions, type Plan } from '../store/load.js';
+import { CONFIG_FILE, findPlanRoot, loadConfig, loadTasks, type LoadOptions, type Plan } from '../store/load.js';
 
 export interface Opened {
   plan: Plan;
@@ -21,10 +21,11 @@ export interface Opened {
 /** Finds and loads the plan; the catalog switches to the config's language unless --lang was given. */
 export async function openPlan(session: Session, options: LoadOptions = {}): Promise<Opened> {
   const root = findPlanRoot(session.ctx.cwd, session.global.dir, session.m);
-  let { config, found, problems } = await loadConfig(root, session.m);
+  const stagedConfig = options.sources?.get(CONFIG_FILE);
+  let { config, found, problems } = await loadConfig(root, session.m, stagedConfig);
   if (!session.global.lang && config.lang !== session.m.lang) {
     session.m = messages(config.lang);
-    if (problems.length > 0) ({ config, found, problems } = await loadConfig(root, session.m));
+    if (problems.length > 0) ({ config, found, problems } = await loadConfig(root, session.m, stagedConfig));
   }
   const loaded = await loadTasks(root, config, session.m, { cache: session.ctx.env.TASKS_CACHE !== 'off', collectGarbage: session.ctx.collectGarbage, ...options });
   const plan: Plan = { root, config, configFound: found, ...loaded, problems: [...problems, ...loaded.problems] };

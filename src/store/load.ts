@@ -81,11 +81,11 @@ async function diagnostics() {
   return { ...d, schemaProblems: sp.schemaProblems };
 }
 
-export async function loadConfig(root: string, m: Messages): Promise<{ config: Config; found: boolean; problems: Problem[] }> {
+export async function loadConfig(root: string, m: Messages, staged?: Uint8Array): Promise<{ config: Config; found: boolean; problems: Problem[] }> {
   const path = join(root, CONFIG_FILE);
   let bytes: Uint8Array;
   try {
-    bytes = readFileSync(path);
+    bytes = staged ?? readFileSync(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { config: DEFAULT_CONFIG, found: false, problems: [] };
     return { config: DEFAULT_CONFIG, found: true, problems: [problem(CONFIG_FILE, AT_START, 'read_failed', { detail: String((error as Error).message) })] };
