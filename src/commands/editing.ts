@@ -76,21 +76,30 @@ export function readDate(session: Session, option: string, value: string, today:
   return date;
 }
 
-/** A unit name: exact or a unique prefix of a known one; otherwise kept as written, with a note. */
-export function readUnit(session: Session, plan: Plan, value: string): string {
-  const names = unitNames(plan.config.roster, plan.tasks.map((t) => t.task));
+/** A unit or official as typed: exact, or a unique part of a known name; otherwise kept as written, with a note. */
+function readName(session: Session, names: string[], value: string, note: (name: string, suggestion: string | undefined) => string): string {
   const match = matchName(value, names);
   if (match.ok) return match.name;
-  session.ctx.stderr.write(`${session.m.edit.unknownUnit(value, nearest(value, names, 1)[0])}\n`);
+  session.ctx.stderr.write(`${note(value, nearest(value, names, 1)[0])}\n`);
   return value.trim();
 }
 
+export function readUnit(session: Session, plan: Plan, value: string): string {
+  return readName(session, unitNames(plan.config.roster, plan.tasks.map((t) => t.task)), value, session.m.edit.unknownUnit);
+}
+
 export function readLead(session: Session, plan: Plan, value: string): string {
-  const names = leadNames(plan.config.roster, plan.tasks.map((t) => t.task));
-  const match = matchName(value, names);
-  if (match.ok) return match.name;
-  session.ctx.stderr.write(`${session.m.edit.unknownLead(value, nearest(value, names, 1)[0])}\n`);
-  return value.trim();
+  return readName(session, leadNames(plan.config.roster, plan.tasks.map((t) => t.task)), value, session.m.edit.unknownLead);
+}
+
+/** Which item a clerk means: its number (1-based, when `byNumber`), its exact name, or the only name containing the text; -1 if none. */
+export function pickIndex(names: readonly string[], wanted: string, byNumber: boolean): number {
+  const n = byNumber && /^\d+$/.test(wanted) ? Number(wanted) - 1 : -1;
+  if (n >= 0 && n < names.length) return n;
+  const exact = names.indexOf(wanted);
+  if (exact >= 0) return exact;
+  const containing = names.flatMap((name, i) => (name.includes(wanted) ? [i] : []));
+  return wanted !== '' && containing.length === 1 ? containing[0]! : -1;
 }
 
 /** The commit message: the summary line, a blank line, and trailers that mark the commit as ours. */

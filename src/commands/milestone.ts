@@ -2,7 +2,7 @@
 import { parseDeadline } from '../core/dates.js';
 import type { Session } from '../context.js';
 import { UserError } from '../errors.js';
-import { commitMessage, findTask, openForEdit, readPastDate, runEdit, short, type EditOptions } from './editing.js';
+import { commitMessage, findTask, openForEdit, pickIndex, readPastDate, runEdit, short, type EditOptions } from './editing.js';
 
 export interface MilestoneOptions extends EditOptions {
   due?: string;
@@ -38,12 +38,7 @@ export async function run(session: Session, [id, action, which]: string[], opts:
   if (action !== 'done') throw new UserError(m.edit.badMilestoneAction(action ?? ''));
   const date = readPastDate(session, '--on', opts.on, opened.today);
   const titles = (target.task.milestones ?? []).map((ms) => ms.title);
-  const pick = (list: string[]) => {
-    const n = /^\d+$/.test(title) ? Number(title) - 1 : -1;
-    const exact = list.indexOf(title);
-    const prefixed = list.flatMap((t, i) => (t.startsWith(title) || t.includes(title) ? [i] : []));
-    return n >= 0 && n < list.length ? n : exact >= 0 ? exact : prefixed.length === 1 ? prefixed[0]! : -1;
-  };
+  const pick = (list: string[]) => pickIndex(list, title, true);
   const index = pick(titles);
   if (index < 0 || title === '') throw new UserError(m.edit.unknownMilestone(target.task.id, title, titles));
   const chosen = target.task.milestones![index]!;

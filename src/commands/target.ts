@@ -1,7 +1,7 @@
 // tasks target ID NAME --actual N: the actual value of a quantified target (量化指标).
 import type { Session } from '../context.js';
 import { UserError } from '../errors.js';
-import { commitMessage, findTask, openForEdit, runEdit, type EditOptions } from './editing.js';
+import { commitMessage, findTask, openForEdit, pickIndex, runEdit, type EditOptions } from './editing.js';
 
 export interface TargetOptions extends EditOptions {
   actual?: string;
@@ -16,12 +16,7 @@ export async function run(session: Session, [id, name]: string[], opts: TargetOp
   if (opts.actual.trim() === '' || !Number.isFinite(actual)) throw new UserError(m.edit.badNumber(opts.actual));
   const wanted = (name ?? '').trim();
   const names = (target.task.targets ?? []).map((t) => t.name);
-  const index = (list: string[]) => {
-    const exact = list.indexOf(wanted);
-    if (exact >= 0) return exact;
-    const matches = list.flatMap((t, i) => (t.includes(wanted) ? [i] : []));
-    return matches.length === 1 ? matches[0]! : -1;
-  };
+  const index = (list: string[]) => pickIndex(list, wanted, false);
   const i = index(names);
   if (i < 0 || wanted === '') throw new UserError(m.edit.unknownTarget(target.task.id, wanted, names));
   const t = target.task.targets![i]!;
