@@ -14,6 +14,7 @@ const COMMANDS: Record<string, Loader> = {
   status: () => import('./commands/status.js'),
   validate: () => import('./commands/validate.js'),
   'import-notice': () => import('./commands/import-notice.js'),
+  'import-xlsx': () => import('./commands/import-xlsx.js'),
   'hook-install': () => import('./commands/hook.js'),
   overdue: () => import('./commands/overdue.js'),
   due: () => import('./commands/due.js'),
@@ -119,6 +120,15 @@ function buildProgram(m: Messages, session: Session, ctx: Context, setResult: (c
     .option('--force', h.opt.force)
     .option('--dry-run', h.opt.dryRun)
     .action(action('import-notice'));
+  importCmd.command('xlsx').description(h.cmd.importXlsx)
+    .argument('<file>', h.arg.xlsxFile)
+    .option('--sheet <name>', h.opt.sheet)
+    .option('--map <name=field>', h.opt.map, (value: string, previous: string[] = []) => [...previous, value])
+    .option('--year <year>', h.opt.year)
+    .option('--out <dir>', h.opt.out)
+    .option('--force', h.opt.force)
+    .option('--dry-run', h.opt.dryRun)
+    .action(action('import-xlsx'));
 
   const hook = program.command('hook').description(h.cmd.hook);
   hook.command('install').description(h.cmd.hookInstall).option('--force', h.opt.forceHook).action(action('hook-install'));

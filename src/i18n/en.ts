@@ -2,6 +2,7 @@
 import { formatEnglishDate as formatEn } from '../core/dates.js';
 import type { ProblemParams } from '../core/problems.js';
 import type { Messages } from './zh.js';
+import { importXlsxEn } from './import-xlsx.en.js';
 
 type P = ProblemParams;
 const q = (v: unknown) => `"${String(v)}"`;
@@ -133,6 +134,7 @@ export const en: Messages = {
       '  tasks validate                         check every task file',
     ].join('\n'),
     cmd: {
+      importXlsx: 'draft tasks from a responsibility ledger kept in Excel (.xlsx), and add its officials and units to the roster',
       init: 'create a plan: settings, tasks/, schemas/, .gitignore, a git repository and the pre-commit hook',
       new: 'add a task (numbered automatically)',
       progress: 'record a progress report (旬调度)',
@@ -159,6 +161,7 @@ export const en: Messages = {
       summary: 'totals per lead official, unit or section',
     },
     arg: {
+      xlsxFile: 'the Excel workbook (.xlsx; save an old .xls as .xlsx first)',
       dir: 'plan folder (default: the current folder)',
       note: 'what was done',
       field: 'field: title, deadline, status, lead, units …',
@@ -171,6 +174,8 @@ export const en: Messages = {
       id: 'task id',
     },
     opt: {
+      sheet: 'the sheet to import (default: the first with a header row it knows)',
+      map: 'what a column holds (repeatable): --map NAME=field; fields: task title detail lead lead_unit units deadline point section id status progress progress_date percent targets done_on tags no ignore',
       noCommit: 'change the file without committing to git',
       planTitle: 'the plan title, e.g. "某某区2021年重点工作"',
       noGit: 'do not create a git repository',
@@ -239,6 +244,7 @@ export const en: Messages = {
     exists: (path: string) => `another pre-commit hook is installed: ${path}; add --force to replace it`,
     installed: (path: string) => `installed the pre-commit hook: ${path} (staged task files are checked before each commit)`,
   },
+  importXlsx: importXlsxEn,
   importNotice: {
     needYear: 'give the year with --year (e.g. --year 2020); it resolves deadlines such as 年底前 and 6月底前',
     noStructure: (file: string) =>

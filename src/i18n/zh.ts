@@ -1,6 +1,7 @@
 // 中文消息目录：所有面向用户的文字都在这里（英文见 en.ts，两者结构相同）。
 import { formatChineseDate as formatZh } from '../core/dates.js';
 import type { ProblemParams } from '../core/problems.js';
+import { importXlsxZh } from './import-xlsx.zh.js';
 
 type P = ProblemParams;
 const q = (v: unknown) => `“${String(v)}”`;
@@ -162,6 +163,7 @@ export const zh = {
       '  tasks validate                         检查全部任务文件',
     ].join('\n'),
     cmd: {
+      importXlsx: '从 Excel 责任清单（任务分解表、台账）生成任务草稿，并把其中的领导和单位加入名册',
       init: '新建台账：设置文件、tasks/、schemas/、.gitignore、git 仓库和提交前检查',
       new: '新建一项任务（自动编号）',
       progress: '记录一条进展反馈（旬调度）',
@@ -188,6 +190,7 @@ export const zh = {
       summary: '按牵头领导、责任单位或部分汇总',
     },
     arg: {
+      xlsxFile: 'Excel 工作簿（.xlsx；旧版 .xls 请先另存为 .xlsx）',
       dir: '台账目录（默认当前目录）',
       note: '进展情况',
       field: '字段：title、deadline、status、lead、units 等（也可写中文：完成时限、状态……）',
@@ -200,6 +203,8 @@ export const zh = {
       id: '任务编号',
     },
     opt: {
+      sheet: '要导入的工作表（默认：第一个有可识别表头的工作表）',
+      map: '指定某列的含义（可重复）：--map 列名=字段；字段：task title detail lead lead_unit units deadline point section id status progress progress_date percent targets done_on tags no ignore',
       noCommit: '只改文件，不提交到 git',
       planTitle: '台账名称，例如“某某区2021年重点工作”',
       noGit: '不初始化 git 仓库',
@@ -268,6 +273,7 @@ export const zh = {
     exists: (path: string) => `已有别的 pre-commit 钩子：${path}；如要替换，请加 --force`,
     installed: (path: string) => `已安装 pre-commit 钩子：${path}（提交前会检查暂存的任务文件）`,
   },
+  importXlsx: importXlsxZh,
   importNotice: {
     needYear: '请用 --year 指定年度（例如 --year 2020），用于解析“年底前”“6月底前”等时限',
     noStructure: (file: string) =>
