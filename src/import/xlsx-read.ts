@@ -2,10 +2,13 @@
 // YYYY-MM-DD. The only module of the import that touches exceljs (loaded on first use).
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import type { CellValue, Worksheet } from 'exceljs';
 import { ymd } from '../core/dates.js';
 import { exceljs } from '../render/packages.js';
 import { fillMerged, type CellRange, type LedgerSheet } from './ledger.js';
+
+// types only: exceljs itself is loaded on first use through render/packages.ts
+type CellValue = import('exceljs').CellValue;
+type Worksheet = import('exceljs').Worksheet;
 
 export type ReadFailure = 'missing' | 'unreadable' | 'legacy-xls' | 'encrypted' | 'corrupt';
 
