@@ -1,6 +1,7 @@
 // What the editing commands share: finding the task, the edit context, dates and names as clerks
 // write them, turning a refused edit into a message, and the confirmation lines.
 import { parseDateInput, type IsoDate } from '../core/dates.js';
+import type { Finding } from '../core/checks.js';
 import type { Problem } from '../core/problems.js';
 import { matchName, unitNames, leadNames } from '../core/roster.js';
 import { nearest, nearestIds } from '../core/suggest.js';
@@ -31,6 +32,19 @@ async function explain(session: Session, file: string, text: string): Promise<Pr
   return result.ok ? [] : result.problems;
 }
 
+/** Cross-file findings about a text, at their line and column, worded like the loader's. */
+async function place(session: Session, file: string, text: string, findings: readonly Finding[]): Promise<Problem[]> {
+  const d = await import('../store/diagnose.js');
+  const parsed = d.parseLocated(file, text);
+  return findings.map((f) => ({
+    file,
+    ...(parsed.ok ? d.locate(parsed.located, f.path, { key: f.atKey }) : { line: 1, column: 1 }),
+    severity: f.severity,
+    code: f.code,
+    params: { ...f.params, field: session.m.fieldPath(f.path) },
+  }));
+}
+
 export async function openForEdit(session: Session, opts: EditOptions): Promise<OpenedEdit> {
   const { plan, asOf } = await openPlan(session);
   return {
@@ -45,6 +59,7 @@ export async function openForEdit(session: Session, opts: EditOptions): Promise<
       nowMs: () => session.ctx.now().getTime(),
       pid: session.ctx.pid,
       explain: (file, text) => explain(session, file, text),
+      place: (file, text, findings) => place(session, file, text, findings),
     },
   };
 }

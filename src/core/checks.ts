@@ -80,7 +80,7 @@ function datesAfterDone(file: string, doneOn: string, task: LoadedTask['task']):
     if (ms.done_on && ms.done_on > doneOn) {
       out.push({
         file, path: ['milestones', i, 'done_on'], severity: 'error', code: 'date_after_done',
-        params: { field: `milestones[${i}].done_on`, date: ms.done_on, done_on: doneOn },
+        params: { date: ms.done_on, done_on: doneOn },
       });
     }
   });
@@ -88,7 +88,7 @@ function datesAfterDone(file: string, doneOn: string, task: LoadedTask['task']):
     if (entry.date > doneOn) {
       out.push({
         file, path: ['progress', i, 'date'], severity: 'error', code: 'date_after_done',
-        params: { field: `progress[${i}].date`, date: entry.date, done_on: doneOn },
+        params: { date: entry.date, done_on: doneOn },
       });
     }
   });

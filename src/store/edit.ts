@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { crossChecks } from '../core/checks.js';
+import { crossChecks, type Finding } from '../core/checks.js';
 import type { Config } from '../core/config.js';
 import type { Problem } from '../core/problems.js';
 import type { LoadedTask, Task } from '../core/task.js';
@@ -48,6 +48,8 @@ export interface EditContext {
   pid: number;
   /** explains why the new text is invalid, at line and column (loaded only on failure) */
   explain: (file: string, text: string) => Promise<Problem[]>;
+  /** words cross-file findings about the new text as problems at their line and column */
+  place: (file: string, text: string, findings: readonly Finding[]) => Promise<Problem[]>;
 }
 
 export interface EditResult {
@@ -70,19 +72,17 @@ function gitFor(ctx: EditContext, file: string, mustExist: boolean): string | un
   return top;
 }
 
-function checkAgainstPlan(ctx: EditContext, file: string, task: Task): Problem[] {
+function checkAgainstPlan(ctx: EditContext, file: string, task: Task): Finding[] {
   const findings = crossChecks([...ctx.others.filter((t) => t.file !== file), { task, file }], ctx.config.roster);
-  return findings
-    .filter((f) => f.file === file && f.severity === 'error')
-    .map((f) => ({ file, line: 1, column: 1, severity: 'error' as const, code: f.code, params: f.params }));
+  return findings.filter((f) => f.file === file && f.severity === 'error');
 }
 
 async function validated(ctx: EditContext, file: string, text: string): Promise<Task> {
   const data = parseFast(text, validateTask);
   if (data === undefined) throw new EditRefused({ kind: 'invalid', problems: await ctx.explain(file, text) });
   const task = JSON.parse(JSON.stringify(data)) as Task;
-  const problems = checkAgainstPlan(ctx, file, task);
-  if (problems.length > 0) throw new EditRefused({ kind: 'invalid', problems });
+  const findings = checkAgainstPlan(ctx, file, task);
+  if (findings.length > 0) throw new EditRefused({ kind: 'invalid', problems: await ctx.place(file, text, findings) });
   return task;
 }
 
