@@ -103,6 +103,7 @@ describe('tasks validate on bad input', () => {
       'T-4.yaml': GOOD.replace('T-1', 'T-4') + 'done_on: 2020-05-01\n',
       'T-5.yaml': GOOD.replace('T-1', 'T-5').replace('in_progress', 'done') + 'done_on: 2020-05-01\nprogress:\n  - date: 2020-05-10\n    note: 晚于完成日期\n',
     });
+    expect(r.problems.find((p) => p.code === 'date_after_done')!.message).toBe('进展反馈第 1 项的日期（progress[0].date）为 2020-05-10，晚于完成日期 done_on（2020-05-01）；请核对日期');
     const codes = r.problems.map((p) => `${p.file}:${p.code}`);
     expect(codes).toEqual(expect.arrayContaining([
       'tasks/T-1.yaml:duplicate_id', 'tasks/T-2.yaml:duplicate_id', 'tasks/T-2.yaml:id_mismatch',
