@@ -102,7 +102,7 @@ describe('tasks done, reopen, set, milestone, target', () => {
     const { dir } = repo();
     const bad = await run([...AS_OF, 'done', '2020-003', '--on', '2020-09-10'], { cwd: dir });
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toContain('tasks/2020-003.yaml:8:11: 错误: 进展反馈第 1 项的日期（progress[0].date）为 2020-09-20，晚于完成日期');
+    expect(bad.stderr).toContain('tasks/2020-003.yaml:9:11: 错误: 进展反馈第 1 项的日期（progress[0].date）为 2020-09-20，晚于完成日期');
     expect(data(dir, '2020-003').status).toBe('in_progress');
     const ok = await run([...AS_OF, 'done', '2020-003', '--on', '2020-09-25', '--note', '全部完成'], { cwd: dir });
     expect(ok.stdout).toBe('已将 2020-003 标记为完成（2020-09-25），比完成时限晚 87 天（逾期完成）\n');
