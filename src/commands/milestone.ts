@@ -40,7 +40,10 @@ export async function run(session: Session, [id, action, which]: string[], opts:
   const titles = (target.task.milestones ?? []).map((ms) => ms.title);
   const pick = (list: string[]) => pickIndex(list, title, true);
   const index = pick(titles);
-  if (index < 0 || title === '') throw new UserError(m.edit.unknownMilestone(target.task.id, title, titles));
+  if (index < 0 || title === '') {
+    const several = titles.filter((t) => title !== '' && t.includes(title));
+    throw new UserError(several.length > 1 ? m.edit.ambiguousMilestone(title, several) : m.edit.unknownMilestone(target.task.id, title, titles));
+  }
   const chosen = target.task.milestones![index]!;
   if (chosen.done_on) throw new UserError(m.edit.milestoneAlreadyDone(chosen.title, chosen.done_on));
   return runEdit(

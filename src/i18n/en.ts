@@ -428,6 +428,7 @@ export const en: Messages = {
     milestoneDoneCommit: (id: string, title: string, date: string) => `节点 ${id}：“${title}”完成（${date}）`,
     unknownMilestone: (id: string, which: string, titles: string[]) =>
       `task ${id} has no milestone "${which}"${titles.length ? `; its milestones: ${titles.map((t, i) => `${i + 1}. ${t}`).join('; ')}` : ' and no milestones yet'}`,
+    ambiguousMilestone: (which: string, titles: string[]) => `"${which}" matches several milestones: ${titles.join('; ')}; write the whole name or its number`,
     milestoneAlreadyDone: (title: string, date: string) => `milestone "${title}" was done on ${date}`,
     badMilestoneAction: (action: string) => `unknown action "${action}"; use add or done`,
     needDue: 'a new milestone needs its due date, e.g. --due 2020-06-30 or --due 6月底',

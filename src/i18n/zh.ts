@@ -457,6 +457,7 @@ export const zh = {
     milestoneDoneCommit: (id: string, title: string, date: string) => `节点 ${id}：“${title}”完成（${date}）`,
     unknownMilestone: (id: string, which: string, titles: string[]) =>
       `任务 ${id} 没有节点“${which}”${titles.length ? `；现有节点：${titles.map((t, i) => `${i + 1}. ${t}`).join('；')}` : '，还没有节点'}`,
+    ambiguousMilestone: (which: string, titles: string[]) => `“${which}”对应多个节点：${titles.join('；')}；请写完整名称或序号`,
     milestoneAlreadyDone: (title: string, date: string) => `节点“${title}”已于 ${date} 完成`,
     badMilestoneAction: (action: string) => `不认识的操作“${action}”；可用：add（增加节点）、done（节点完成）`,
     needDue: '增加节点须写应完成日期，例如 --due 2020-06-30 或 --due 6月底',

@@ -172,6 +172,8 @@ describe('tasks done, reopen, set, milestone, target', () => {
     expect(lost(before, read(dir, '2020-001'))).toEqual(['    actual: 12']);
     const unknown = await run([...AS_OF, 'milestone', '2020-001', 'done', '验收'], { cwd: dir });
     expect(unknown.stderr).toContain('现有节点：1. 完成招标');
+    const several = await run([...AS_OF, 'milestone', '2020-001', 'done', '工'], { cwd: dir });
+    expect(several.stderr).toContain('“工”对应多个节点：开工建设；主体完工');
   });
 });
 
