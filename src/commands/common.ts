@@ -33,6 +33,22 @@ export async function openPlan(session: Session, options: LoadOptions = {}): Pro
   return { plan, today, asOf: resolveDate(session, session.global.asOf, today) };
 }
 
+/**
+ * The plan around the current folder, if there is one, for commands that can also work without
+ * (the importers); the catalog switches to its language unless --lang was given.
+ */
+export async function findPlanIfAny(session: Session): Promise<{ root: string | undefined; config: Config | undefined }> {
+  let root: string | undefined;
+  try {
+    root = findPlanRoot(session.ctx.cwd, session.global.dir, session.m);
+  } catch {
+    return { root: undefined, config: undefined };
+  }
+  const { config } = await loadConfig(root, session.m);
+  if (!session.global.lang && config.lang !== session.m.lang) session.m = messages(config.lang);
+  return { root, config };
+}
+
 export function resolveDate(session: Session, input: string | undefined, today: IsoDate): IsoDate {
   if (input === undefined) return today;
   const date = parseDateInput(input, today);

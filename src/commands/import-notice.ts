@@ -5,7 +5,8 @@ import type { Session } from '../context.js';
 import { EXIT, UserError } from '../errors.js';
 import { draftIds, schemaPathFor, writeDrafts, type Draft } from '../import/drafts.js';
 import { parseNotice, type SplitMode } from '../import/notice.js';
-import { findPlanRoot, loadConfig, TASKS_DIR } from '../store/load.js';
+import { TASKS_DIR } from '../store/load.js';
+import { findPlanIfAny } from './common.js';
 
 export interface ImportNoticeOptions {
   year?: string;
@@ -17,16 +18,9 @@ export interface ImportNoticeOptions {
 
 export async function run(session: Session, [file]: string[], opts: ImportNoticeOptions): Promise<number> {
   const { ctx } = session;
-  let m = session.m;
+  const { root, config } = await findPlanIfAny(session);
+  const m = session.m;
   const source = resolve(ctx.cwd, file ?? '');
-  let root: string | undefined;
-  try {
-    root = findPlanRoot(ctx.cwd, session.global.dir, m);
-  } catch {
-    root = undefined;
-  }
-  const config = root ? (await loadConfig(root, m)).config : undefined;
-  if (config && !session.global.lang && config.lang !== m.lang) session.m = m = (await import('../i18n/index.js')).messages(config.lang);
 
   const text = readNotice(session, source);
   const year = Number(opts.year ?? config?.year ?? /(\d{4})年/.exec(text)?.[1]);

@@ -15,7 +15,8 @@ import {
 } from '../import/ledger.js';
 import { UNASSIGNED } from '../import/notice.js';
 import { readWorkbook, WorkbookReadError } from '../import/xlsx-read.js';
-import { CONFIG_FILE, findPlanRoot, loadConfig, TASKS_DIR } from '../store/load.js';
+import { CONFIG_FILE, TASKS_DIR } from '../store/load.js';
+import { findPlanIfAny } from './common.js';
 import { writeFileAtomic } from '../store/write.js';
 
 export interface ImportXlsxOptions {
@@ -31,22 +32,12 @@ type ImportXlsxMessages = Messages['importXlsx'];
 
 export async function run(session: Session, [file]: string[], opts: ImportXlsxOptions): Promise<number> {
   const { ctx } = session;
-  let m = session.m;
-  let words = m.importXlsx;
+  const { root, config } = await findPlanIfAny(session);
+  const m = session.m;
+  const words = m.importXlsx;
   if (file === undefined || file === '') throw new UserError(words.needFile);
   const source = resolve(ctx.cwd, file);
   const shownFile = basename(source);
-  let root: string | undefined;
-  try {
-    root = findPlanRoot(ctx.cwd, session.global.dir, m);
-  } catch {
-    root = undefined;
-  }
-  const config = root ? (await loadConfig(root, m)).config : undefined;
-  if (config && !session.global.lang && config.lang !== m.lang) {
-    session.m = m = messages(config.lang);
-    words = m.importXlsx;
-  }
   const columnMap = parseMap(opts.map ?? [], words);
   const yearOption = opts.year === undefined ? undefined : parseYear(opts.year, words);
 
