@@ -56,11 +56,6 @@ export function resolveDate(session: Session, input: string | undefined, today: 
   return date;
 }
 
-/** Today in the configured zone, for commands that have no plan to open. */
-export function todayFor(session: Session, config: Config): IsoDate {
-  return todayIn(session.ctx.now(), config.timezone);
-}
-
 /**
  * Lists the problems on stderr: errors always, warnings only when asked (views mention how many
  * there are instead). Says once when the config is missing. Returns the number of errors.

@@ -14,6 +14,7 @@ import { EditRefused, editTask, type Change, type EditContext, type EditResult }
 import type { Plan } from '../store/load.js';
 import { validateTask } from '../store/schema.js';
 import { openPlan } from './common.js';
+import { tasksOf } from './view.js';
 
 export interface EditOptions {
   commit?: boolean;
@@ -100,11 +101,11 @@ function readName(session: Session, names: string[], value: string, note: (name:
 }
 
 export function readUnit(session: Session, plan: Plan, value: string): string {
-  return readName(session, unitNames(plan.config.roster, plan.tasks.map((t) => t.task)), value, session.m.edit.unknownUnit);
+  return readName(session, unitNames(plan.config.roster, tasksOf(plan)), value, session.m.edit.unknownUnit);
 }
 
 export function readLead(session: Session, plan: Plan, value: string): string {
-  return readName(session, leadNames(plan.config.roster, plan.tasks.map((t) => t.task)), value, session.m.edit.unknownLead);
+  return readName(session, leadNames(plan.config.roster, tasksOf(plan)), value, session.m.edit.unknownLead);
 }
 
 /** Which item a clerk means: its number (1-based, when `byNumber`), its exact name, or the only name containing the text; -1 if none. */

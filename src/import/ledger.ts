@@ -522,7 +522,7 @@ export function readLedger(sheet: LedgerSheet, header: Header, year: number, opt
     // blank rows, a header repeated on each printed page, a 栏次 row and notes under the table are not tasks
     if (
       cells.length === 0 ||
-      isRepeatedHeader(header, taskColumn, cellAt(r, taskColumn?.index ?? -1)) ||
+      isRepeatedHeader(taskColumn, cellAt(r, taskColumn?.index ?? -1)) ||
       isColumnNumbers(cells.map((x) => x.text)) ||
       FOOTER.test(cells[0]!.text)
     ) {
@@ -684,7 +684,7 @@ function headingOf(sheet: LedgerSheet, r: number, texts: readonly string[], no: 
   return { kind: POINT.test(normalized) ? 'point' : 'section', text: normalized };
 }
 
-function isRepeatedHeader(header: Header, taskColumn: HeaderColumn | undefined, text: string): boolean {
+function isRepeatedHeader(taskColumn: HeaderColumn | undefined, text: string): boolean {
   return taskColumn !== undefined && text !== '' && normalizeHeader(text) === normalizeHeader(taskColumn.name.split('/')[0] ?? '');
 }
 

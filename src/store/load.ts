@@ -199,7 +199,6 @@ export async function loadTasks(root: string, config: Config, m: Messages, optio
       if (stamp) nextCache.set(file, { ...stamp, task: data as Task });
     }
   }
-  const findings = () => crossChecks(tasks, config.roster);
   if (slow.length > 0) {
     const d = await diagnostics();
     const toProblems = d.schemaProblems('task', validateTask, m);
@@ -217,7 +216,7 @@ export async function loadTasks(root: string, config: Config, m: Messages, optio
   }
   if (cache && (cacheChanged || nextCache.size !== cache.entries.size)) writeCache(root, nextCache);
   collect?.();
-  const found = findings();
+  const found = crossChecks(tasks, config.roster);
   if (found.length > 0) {
     const d = await diagnostics();
     const texts = new Map<string, ReturnType<typeof d.parseLocated>>();

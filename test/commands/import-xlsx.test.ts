@@ -10,7 +10,7 @@ import { cellText } from '../../src/import/xlsx-read.js';
 import type { Session } from '../../src/context.js';
 import { UserError } from '../../src/errors.js';
 import { messages } from '../../src/i18n/index.js';
-import { copyFixture, fixture, ROOT, run, tempDir, type Run } from '../helpers.js';
+import { copyFixture, ROOT, run, tempDir, type Run } from '../helpers.js';
 
 // ---- running the command ------------------------------------------------------------------
 
@@ -261,6 +261,7 @@ describe('tasks import xlsx on a messy ledger', () => {
     expect(planYear.stdout).toContain('tasks/2019-001.yaml');
     expect(readTask(join(dir, 'tasks'), '2019-002').deadline).toBe('2019-06-30');
     const given = await importXlsx([book, '--year', '2022', '--out', join(dir, 'other')], { cwd: dir });
+    expect(given.stdout).toContain('2022-001.yaml');
     expect(readTask(join(dir, 'other'), '2022-002').deadline).toBe('2022-06-30');
     const bad = await importXlsx([book, '--year', '二〇二〇'], { cwd: dir });
     expect(bad.code).toBe(2);
