@@ -1,7 +1,7 @@
 // The one message catalog: pick the language, word a problem.
 import type { Problem } from '../core/problems.js';
-import { en } from './en.js';
-import { zh, type Messages } from './zh.js';
+import { en } from './en/index.js';
+import { zh, type Messages } from './zh/index.js';
 
 export type { Messages };
 export type Lang = 'zh' | 'en';

@@ -1,4 +1,4 @@
-// tasks import xlsx 的中文消息（英文见 import-xlsx.en.ts，两者结构相同）。
+// tasks import xlsx 的中文消息（英文见 ../en/import-xlsx.ts，两者结构相同）。
 const q = (v: unknown) => `“${String(v)}”`;
 const list = (items: readonly string[]) => items.map(q).join('、');
 const clip = (text: string) => {

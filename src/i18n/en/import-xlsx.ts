@@ -1,5 +1,5 @@
-// English messages of tasks import xlsx (same structure as import-xlsx.zh.ts).
-import type { importXlsxZh } from './import-xlsx.zh.js';
+// English messages of tasks import xlsx (same structure as ../zh/import-xlsx.ts).
+import type { importXlsxZh } from '../zh/import-xlsx.js';
 
 const q = (v: unknown) => `"${String(v)}"`;
 const list = (items: readonly string[]) => items.map(q).join(', ');

@@ -1,0 +1,77 @@
+// Shared words: statuses, lights, field names, places.
+import type { common as zh } from '../zh/common.js';
+
+const orList = (items: readonly string[]) => items.map((s) => `"${s}"`).join(', ');
+
+export const common: typeof zh = {
+  lang: 'en',
+  severity: { error: 'error', warning: 'warning' },
+  status: {
+    not_started: 'not started',
+    in_progress: 'in progress',
+    done: 'done',
+    suspended: 'suspended',
+    cancelled: 'cancelled',
+  },
+  light: {
+    red: 'red',
+    yellow: 'yellow',
+    green: 'green',
+    done: 'done',
+    done_late: 'done late',
+    suspended: 'suspended',
+    cancelled: 'cancelled',
+  },
+  fields: {
+    id: 'id',
+    title: 'title',
+    detail: 'detail',
+    section: 'section',
+    point: 'work point',
+    lead: 'lead official',
+    units: 'responsible units',
+    deadline: 'deadline',
+    deadline_text: 'deadline as written',
+    start: 'start date',
+    status: 'status',
+    done_on: 'completion date',
+    milestones: 'milestones',
+    targets: 'targets',
+    progress: 'progress',
+    extensions: 'extensions',
+    tags: 'tags',
+    due: 'due date',
+    name: 'name',
+    target: 'target',
+    unit: 'unit',
+    actual: 'actual',
+    direction: 'direction',
+    date: 'date',
+    note: 'note',
+    percent: 'percent',
+    by: 'reported by',
+    from: 'previous deadline',
+    to: 'new deadline',
+    reason: 'reason',
+    year: 'year',
+    lang: 'language',
+    timezone: 'time zone',
+    warning_days: 'warning window',
+    behind_tolerance: 'behind-schedule tolerance',
+    commit: 'commit',
+    table_border: 'table border',
+    roster: 'roster',
+    leads: 'lead officials',
+  },
+  fieldPath(path: ReadonlyArray<string | number>): string {
+    if (path.length === 0) return 'the file';
+    return path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
+  },
+  types: {
+    string: 'text', number: 'a number', integer: 'a whole number', boolean: 'true or false', array: 'a list', object: 'a mapping (key: value)',
+    null: 'empty', 'string|array': 'text or a list',
+  },
+  describeAllowed: (values: readonly string[]) => orList(values),
+  location: (file: string, line: number, column: number) => `${file}:${line}:${column}`,
+  problemLine: (where: string, severity: string, message: string) => `${where}: ${severity}: ${message}`,
+};

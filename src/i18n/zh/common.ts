@@ -1,0 +1,85 @@
+// 共用的词：状态、灯色、字段名、位置.
+
+const orList = (items: readonly string[]) => items.map((s) => `“${s}”`).join('、');
+
+export const common = {
+  lang: 'zh' as 'zh' | 'en',
+  severity: { error: '错误', warning: '警告' },
+  status: {
+    not_started: '未启动',
+    in_progress: '推进中',
+    done: '已完成',
+    suspended: '暂缓',
+    cancelled: '已取消',
+  },
+  light: {
+    red: '红',
+    yellow: '黄',
+    green: '绿',
+    done: '完成',
+    done_late: '逾期完成',
+    suspended: '暂缓',
+    cancelled: '取消',
+  },
+  fields: {
+    id: '任务编号',
+    title: '任务名称',
+    detail: '任务内容',
+    section: '所属部分',
+    point: '所属要点',
+    lead: '牵头责任领导',
+    units: '责任单位',
+    deadline: '完成时限',
+    deadline_text: '完成时限（原文）',
+    start: '开始日期',
+    status: '状态',
+    done_on: '完成日期',
+    milestones: '节点目标',
+    targets: '量化指标',
+    progress: '进展反馈',
+    extensions: '延期记录',
+    tags: '标签',
+    due: '应完成日期',
+    name: '指标名称',
+    target: '目标值',
+    unit: '单位',
+    actual: '实际值',
+    direction: '方向',
+    date: '日期',
+    note: '进展情况',
+    percent: '完成百分比',
+    by: '反馈单位',
+    from: '原时限',
+    to: '新时限',
+    reason: '延期依据',
+    year: '年度',
+    lang: '界面语言',
+    timezone: '时区',
+    warning_days: '临期预警天数',
+    behind_tolerance: '序时进度容差',
+    commit: '自动提交',
+    table_border: '表格边框',
+    roster: '名册',
+    leads: '牵头责任领导',
+  } as Record<string, string>,
+  /** 字段的称呼：完成时限（deadline）、节点目标第 2 项的应完成日期（milestones[1].due） */
+  fieldPath(path: ReadonlyArray<string | number>): string {
+    if (path.length === 0) return '文件';
+    const label = (k: string) => common.fields[k] ?? k;
+    const code = path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
+    const words: string[] = [];
+    for (let i = 0; i < path.length; i++) {
+      const s = path[i]!;
+      if (typeof s === 'number') words.push(`第 ${s + 1} 项`);
+      else words.push(i > 0 && typeof path[i - 1] === 'number' ? `的${label(s)}` : label(s));
+    }
+    return `${words.join('')}（${code}）`;
+  },
+  types: {
+    string: '文字', number: '数字', integer: '整数', boolean: '是/否（true/false）', array: '列表', object: '映射（字段: 值）',
+    null: '空值', 'string|array': '文字或列表',
+  } as Record<string, string>,
+  describeAllowed: (values: readonly string[]) => orList(values),
+  location: (file: string, line: number, column: number) => `${file}:${line}:${column}`,
+  problemLine: (where: string, severity: string, message: string) => `${where}: ${severity}: ${message}`,
+};
