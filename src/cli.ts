@@ -1,38 +1,209 @@
-// The command line: declares commands and options with commander, loads each command's module
-// only when it runs, and turns every failure into a message and an exit code.
-import { Command, CommanderError, Option } from 'commander';
-import { displayWidth } from './render/text.js';
-import type { Context, GlobalOptions, Session } from './context.js';
+// The command line: parses argv (src/cli/program.ts), opens the plan and settles the language
+// once, reads each command's options into typed values (src/cli/options.ts), runs the command's
+// module (loaded only when it runs), and turns every failure into a message and an exit code.
+import { resolve } from 'node:path';
+import { CommanderError, type Command } from 'commander';
+import { DEFAULT_CONFIG } from './core/config.js';
+import { todayIn } from './core/dates.js';
+import { nearest } from './core/suggest.js';
+import type { Context, Flags, Session } from './context.js';
 import { EXIT, UserError } from './errors.js';
 import { messages, type Lang, type Messages } from './i18n/index.js';
-import { nearest } from './core/suggest.js';
+import { sanitize } from './render/text.js';
+import { daysOption, groupOption, list, numberOption, percentOption, readDate, readPastDate, sortOption, text, viewOptions, yearOption, type Raw } from './cli/options.js';
+import { allCommands, buildProgram } from './cli/program.js';
+import type { LoadOptions, Plan } from './store/load.js';
 
-type Action = (session: Session, args: string[], opts: Record<string, unknown>) => Promise<number>;
-type Loader = () => Promise<{ run: Action }>;
+export type { Context };
 
-const COMMANDS: Record<string, Loader> = {
-  status: () => import('./commands/status.js'),
-  validate: () => import('./commands/validate.js'),
-  'import-notice': () => import('./commands/import-notice.js'),
-  'import-xlsx': () => import('./commands/import-xlsx.js'),
-  'hook-install': () => import('./commands/hook.js'),
-  overdue: () => import('./commands/overdue.js'),
-  due: () => import('./commands/due.js'),
-  list: () => import('./commands/list.js'),
-  show: () => import('./commands/show.js'),
-  summary: () => import('./commands/summary.js'),
-  export: () => import('./commands/export.js'),
-  init: () => import('./commands/init.js'),
-  new: () => import('./commands/new.js'),
-  progress: () => import('./commands/progress.js'),
-  done: () => import('./commands/done.js'),
-  reopen: () => import('./commands/reopen.js'),
-  set: () => import('./commands/set.js'),
-  milestone: () => import('./commands/milestone.js'),
-  target: () => import('./commands/target.js'),
-  history: () => import('./commands/history.js'),
-  log: () => import('./commands/log.js'),
-  undo: () => import('./commands/undo.js'),
+type Need = 'plan' | 'optional' | 'none';
+
+interface Spec {
+  /** whether the command works on a plan, may work without one, or makes one */
+  need: Need;
+  /** which files to load, for commands that do not want the whole plan */
+  load?: (args: string[], raw: Raw, root: string, io: Context, m: Messages) => Promise<LoadOptions>;
+  run: (args: string[], raw: Raw, plan: Plan | undefined, session: Session, load: LoadOptions) => Promise<number>;
+}
+
+const commit = (raw: Raw) => ({ commit: raw.commit !== false });
+const abs = (session: Session, path: unknown) => (typeof path === 'string' ? resolve(session.io.cwd, path) : undefined);
+const need = (plan: Plan | undefined) => plan!;
+
+const COMMANDS: Record<string, Spec> = {
+  status: { need: 'plan', run: async (_a, _r, plan, s) => (await import('./commands/status.js')).runStatus({}, need(plan), s) },
+  overdue: {
+    need: 'plan',
+    run: async (_a, raw, plan, s) =>
+      (await import('./commands/overdue.js')).runOverdue({ ...viewOptions(raw, need(plan), s), group: groupOption(raw), check: raw.check === true }, need(plan), s),
+  },
+  due: {
+    need: 'plan',
+    run: async (_a, raw, plan, s) =>
+      (await import('./commands/due.js')).runDue(
+        { ...viewOptions(raw, need(plan), s), group: groupOption(raw), within: raw.within === undefined ? undefined : daysOption(s.m, '--within', raw.within, 0) },
+        need(plan),
+        s,
+      ),
+  },
+  list: {
+    need: 'plan',
+    run: async (_a, raw, plan, s) => (await import('./commands/list.js')).runList({ ...viewOptions(raw, need(plan), s), sort: sortOption(raw) }, need(plan), s),
+  },
+  summary: {
+    need: 'plan',
+    run: async (_a, raw, plan, s) =>
+      (await import('./commands/summary.js')).runSummary({ ...viewOptions(raw, need(plan), s), by: (text(raw.by) ?? 'lead') as 'lead' }, need(plan), s),
+  },
+  show: {
+    need: 'plan',
+    run: async ([id], raw, plan, s) => (await import('./commands/show.js')).runShow({ id: id ?? '', format: raw.format === 'json' ? 'json' : 'table' }, need(plan), s),
+  },
+  export: {
+    need: 'plan',
+    run: async ([kind], raw, plan, s) => {
+      const encoding = (text(raw.encoding) ?? 'utf-8').toLowerCase().replace(/^utf8$/, 'utf-8');
+      if (kind === 'csv' && encoding !== 'utf-8' && encoding !== 'gb18030') throw new UserError(s.m.exports.badEncoding(text(raw.encoding) ?? ''));
+      const options = {
+        ...viewOptions(raw, need(plan), s),
+        kind: kind === 'csv' ? ('csv' as const) : ('xlsx' as const),
+        by: raw.by === 'unit' ? ('unit' as const) : ('lead' as const),
+        out: abs(s, raw.out),
+        includeEmpty: raw.includeEmpty === true,
+        split: raw.split === true,
+        encoding: encoding as 'utf-8' | 'gb18030',
+      };
+      return (await import('./commands/export.js')).runExport(options, need(plan), s);
+    },
+  },
+  validate: {
+    need: 'plan',
+    load: async (paths, raw, root, io, m) => {
+      const { pathSelection, stagedSelection } = await import('./store/select.js');
+      if (raw.staged === true) return stagedSelection(root);
+      if (paths.length === 0) return {};
+      const selection = pathSelection(root, io.cwd, paths);
+      if ('missing' in selection) throw new UserError(m.validate.noFiles(selection.missing));
+      return selection;
+    },
+    run: async (_paths, raw, plan, s, load) =>
+      (await import('./commands/validate.js')).runValidate({ format: raw.format === 'json' ? 'json' : 'table', only: load.only }, need(plan), s),
+  },
+  history: {
+    need: 'plan',
+    run: async ([id], raw, plan, s) => (await import('./commands/history.js')).runHistory({ id: id ?? '', format: raw.format === 'json' ? 'json' : 'table' }, need(plan), s),
+  },
+  log: {
+    need: 'plan',
+    run: async (_a, raw, plan, s) =>
+      (await import('./commands/log.js')).runLog(
+        { since: typeof raw.since === 'string' ? readDate(s.m, '--since', raw.since, s.today) : undefined, format: raw.format === 'json' ? 'json' : 'table' },
+        need(plan),
+        s,
+      ),
+  },
+  undo: { need: 'plan', run: async (_a, _r, plan, s) => (await import('./commands/undo.js')).runUndo({}, need(plan), s) },
+  'hook-install': { need: 'plan', run: async (_a, raw, plan, s) => (await import('./commands/hook.js')).runHookInstall({ force: raw.force === true }, need(plan), s) },
+  init: {
+    need: 'none',
+    run: async ([dir], raw, _plan, s) =>
+      (await import('./commands/init.js')).runInit(
+        { dir: resolve(s.io.cwd, dir ?? text(raw.dir) ?? '.'), year: yearOption(s.m, '--year', raw.year), title: text(raw.title), git: raw.git !== false },
+        undefined,
+        s,
+      ),
+  },
+  'import-notice': {
+    need: 'optional',
+    run: async ([file], raw, plan, s) =>
+      (await import('./commands/import-notice.js')).runImportNotice(
+        {
+          file: resolve(s.io.cwd, file ?? ''),
+          year: yearOption(s.m, '--year', raw.year),
+          out: abs(s, raw.out),
+          split: raw.split === 'sentence' ? 'sentence' : 'auto',
+          force: raw.force === true,
+          dryRun: raw.dryRun === true,
+        },
+        plan,
+        s,
+      ),
+  },
+  'import-xlsx': {
+    need: 'optional',
+    run: async ([file], raw, plan, s) => {
+      if (!file) throw new UserError(s.m.importXlsx.needFile);
+      const options = {
+        file: resolve(s.io.cwd, file),
+        sheet: text(raw.sheet),
+        map: list(raw.map),
+        year: yearOption(s.m, '--year', raw.year),
+        out: abs(s, raw.out),
+        force: raw.force === true,
+        dryRun: raw.dryRun === true,
+      };
+      return (await import('./commands/import-xlsx.js')).runImportXlsx(options, plan, s);
+    },
+  },
+  new: {
+    need: 'plan',
+    run: async (_a, raw, plan, s) =>
+      (await import('./commands/new.js')).runNew(
+        {
+          ...commit(raw),
+          title: text(raw.title),
+          lead: list(raw.lead),
+          unit: list(raw.unit),
+          deadline: text(raw.deadline),
+          point: text(raw.point),
+          section: text(raw.section),
+          detail: text(raw.detail),
+          tag: list(raw.tag),
+          id: text(raw.id),
+          start: typeof raw.start === 'string' ? readDate(s.m, '--start', raw.start, s.asOf) : undefined,
+        },
+        need(plan),
+        s,
+      ),
+  },
+  progress: {
+    need: 'plan',
+    run: async ([id, note], raw, plan, s) =>
+      (await import('./commands/progress.js')).runProgress(
+        { ...commit(raw), id: id ?? '', note: note ?? '', date: readPastDate(s, '--date', raw.date), percent: percentOption(s.m, raw.percent), by: text(raw.by) },
+        need(plan),
+        s,
+      ),
+  },
+  done: {
+    need: 'plan',
+    run: async ([id], raw, plan, s) =>
+      (await import('./commands/done.js')).runDone({ ...commit(raw), id: id ?? '', on: readPastDate(s, '--on', raw.on), note: text(raw.note) }, need(plan), s),
+  },
+  reopen: { need: 'plan', run: async ([id], raw, plan, s) => (await import('./commands/reopen.js')).runReopen({ ...commit(raw), id: id ?? '' }, need(plan), s) },
+  set: {
+    need: 'plan',
+    run: async ([id, field, value], raw, plan, s) =>
+      (await import('./commands/set.js')).runSet({ ...commit(raw), id: id ?? '', field: field ?? '', value: value ?? '', reason: text(raw.reason) }, need(plan), s),
+  },
+  milestone: {
+    need: 'plan',
+    run: async ([id, action, which], raw, plan, s) =>
+      (await import('./commands/milestone.js')).runMilestone(
+        { ...commit(raw), id: id ?? '', action: action ?? '', which: which ?? '', due: text(raw.due), on: action === 'done' ? readPastDate(s, '--on', raw.on) : s.asOf },
+        need(plan),
+        s,
+      ),
+  },
+  target: {
+    need: 'plan',
+    run: async ([id, name], raw, plan, s) =>
+      (await import('./commands/target.js')).runTarget(
+        { ...commit(raw), id: id ?? '', name: name ?? '', actual: typeof raw.actual === 'string' ? numberOption(s.m, raw.actual) : undefined },
+        need(plan),
+        s,
+      ),
+  },
 };
 
 /** Language for help and early errors: --lang, else TASKS_LANG, else Chinese. */
@@ -46,271 +217,74 @@ function earlyLang(argv: readonly string[], env: Context['env']): Lang {
 }
 
 export async function runCli(argv: readonly string[], ctx: Context): Promise<number> {
-  const m = messages(earlyLang(argv, ctx.env));
-  const session: Session = { ctx, global: defaultGlobal(), m };
-  let result: number = EXIT.OK;
-  const program = buildProgram(m, session, ctx, (code) => (result = code));
+  const state = { m: messages(earlyLang(argv, ctx.env)), debug: argv.includes('--debug'), code: EXIT.OK as number };
+  const program: Command = buildProgram(state.m, ctx, async (name, args, raw) => {
+    state.code = await dispatch(name, args, raw, program, ctx, state);
+  });
   try {
     await program.parseAsync(argv as string[], { from: 'user' });
-    return result;
+    return state.code;
   } catch (error) {
-    return report(error, session, program, argv);
+    return report(error, state.m, state.debug, program, ctx);
   }
 }
 
-function defaultGlobal(): GlobalOptions {
-  return { dir: undefined, asOf: undefined, lang: undefined, color: undefined, ascii: false, debug: false, quiet: false };
-}
+async function dispatch(name: string, args: string[], raw: Raw, program: Command, io: Context, state: { m: Messages; debug: boolean }): Promise<number> {
+  const g = program.opts();
+  const flags: Flags = { color: g.color as boolean | undefined, ascii: g.ascii === true, debug: g.debug === true, quiet: g.quiet === true };
+  state.debug ||= flags.debug;
+  const lang = g.lang as Lang | undefined;
+  if (lang) state.m = messages(lang);
+  const spec = COMMANDS[name];
+  if (!spec) throw new Error(`no module for command ${name}`);
 
-function buildProgram(m: Messages, session: Session, ctx: Context, setResult: (code: number) => void): Command {
-  const h = m.help;
-  const program = new Command('tasks');
-  program
-    .description(h.program)
-    .usage(h.usage)
-    .version(h.version, '-V, --version', h.opt.version)
-    .helpOption('-h, --help', h.opt.help)
-    .helpCommand(h.helpCommand, h.opt.help)
-    .option('-C, --dir <dir>', h.opt.dir)
-    .option('--as-of <date>', h.opt.asOf)
-    .addOption(new Option('--lang <lang>', h.opt.lang).choices(['zh', 'en']))
-    .option('--color', h.opt.color)
-    .option('--no-color', h.opt.noColor)
-    .option('--ascii', h.opt.ascii)
-    .option('-q, --quiet', h.opt.quiet)
-    .option('--debug', h.opt.debug)
-    .addHelpText('after', `\n${h.examples}\n\n${m.exitCodes}`)
-    .configureHelp(helpConfig(m))
-    .exitOverride()
-    .configureOutput({
-      writeOut: (s) => ctx.stdout.write(s),
-      writeErr: () => undefined,
-      outputError: () => undefined,
-    })
-    .showSuggestionAfterError(false)
-    .argument('[command]')
-    .action(async (command: string | undefined) => {
-      if (command !== undefined) {
-        const names = program.commands.map((c) => c.name());
-        throw new UserError(m.errors.unknownCommand(command, nearest(command, names, 1)[0]));
-      }
-      setResult(await invoke('status', session, program, [], {}));
-    });
-
-  const action = (name: string) =>
-    async (...args: unknown[]) => {
-      const cmd = args.at(-1) as Command;
-      const opts = cmd.opts();
-      const positional = args.slice(0, -2).flatMap((a) => (Array.isArray(a) ? a : a === undefined ? [] : [String(a)]));
-      setResult(await invoke(name, session, program, positional, opts));
-    };
-
-  program.command('validate').description(h.cmd.validate)
-    .argument('[paths...]', h.arg.paths)
-    .option('--staged', h.opt.staged)
-    .addOption(new Option('--format <format>', h.opt.format).choices(['table', 'json']).default('table'))
-    .action(action('validate'));
-
-  const importCmd = program.command('import').description(h.cmd.import);
-  importCmd.command('notice').description(h.cmd.importNotice)
-    .argument('<file>', h.arg.noticeFile)
-    .option('--year <year>', h.opt.year)
-    .option('--out <dir>', h.opt.out)
-    .addOption(new Option('--split <mode>', h.opt.split).choices(['auto', 'sentence']).default('auto'))
-    .option('--force', h.opt.force)
-    .option('--dry-run', h.opt.dryRun)
-    .action(action('import-notice'));
-  importCmd.command('xlsx').description(h.cmd.importXlsx)
-    .argument('<file>', h.arg.xlsxFile)
-    .option('--sheet <name>', h.opt.sheet)
-    .option('--map <name=field>', h.opt.map, (value: string, previous: string[] = []) => [...previous, value])
-    .option('--year <year>', h.opt.year)
-    .option('--out <dir>', h.opt.out)
-    .option('--force', h.opt.force)
-    .option('--dry-run', h.opt.dryRun)
-    .action(action('import-xlsx'));
-
-  const hook = program.command('hook').description(h.cmd.hook);
-  hook.command('install').description(h.cmd.hookInstall).option('--force', h.opt.forceHook).action(action('hook-install'));
-
-  const viewOptions = (cmd: Command, extra: { group?: boolean; sort?: boolean } = {}) => {
-    cmd
-      .option('--lead <name>', h.opt.lead)
-      .option('--unit <name>', h.opt.unit)
-      .option('--lead-unit <name>', h.opt.leadUnit)
-      .option('--status <status>', h.opt.status)
-      .option('--light <light>', h.opt.light)
-      .option('--section <text>', h.opt.section)
-      .option('--point <text>', h.opt.point)
-      .option('--tag <tag>', h.opt.tag)
-      .option('--deadline-before <date>', h.opt.deadlineBefore)
-      .option('--deadline-after <date>', h.opt.deadlineAfter)
-      .option('--search <text>', h.opt.search)
-      .addOption(new Option('--format <format>', h.opt.format).choices(['table', 'json', 'csv', 'ids']).default('table'));
-    if (extra.group) cmd.addOption(new Option('--group <by>', h.opt.group).choices(['lead', 'unit']));
-    if (extra.sort) cmd.addOption(new Option('--sort <key>', h.opt.sort).choices(['deadline', 'id', 'lead', 'light']));
-    return cmd;
-  };
-
-  viewOptions(program.command('overdue').description(h.cmd.overdue), { group: true })
-    .option('--check', h.opt.check)
-    .action(action('overdue'));
-  viewOptions(program.command('due').description(h.cmd.due), { group: true })
-    .option('--within <days>', h.opt.within)
-    .action(action('due'));
-  viewOptions(program.command('list').description(h.cmd.list), { sort: true }).action(action('list'));
-  program.command('show').description(h.cmd.show)
-    .argument('<id>', h.arg.id)
-    .addOption(new Option('--format <format>', h.opt.format).choices(['table', 'json']).default('table'))
-    .action(action('show'));
-  viewOptions(program.command('summary').description(h.cmd.summary))
-    .addOption(new Option('--by <by>', h.opt.by).choices(['lead', 'unit', 'section']).default('lead'))
-    .action(action('summary'));
-
-  const exportCmd = program.command('export').description(h.cmd.export);
-  const exportOptions = (cmd: Command) =>
-    viewOptions(cmd)
-      .addOption(new Option('--by <by>', h.opt.exportBy).choices(['lead', 'unit']).default('lead'))
-      .option('--out <dir>', h.opt.exportOut)
-      .option('--include-empty', h.opt.includeEmpty);
-  exportOptions(exportCmd.command('xlsx').description(h.cmd.exportXlsx)).action(async (opts: Record<string, unknown>) => {
-    setResult(await invoke('export', session, program, ['xlsx'], opts));
-  });
-  exportOptions(exportCmd.command('csv').description(h.cmd.exportCsv))
-    .option('--split', h.opt.split)
-    .option('--encoding <encoding>', h.opt.encoding, 'utf-8')
-    .action(async (opts: Record<string, unknown>) => {
-      setResult(await invoke('export', session, program, ['csv'], opts));
-    });
-
-  const collect = (value: string, previous: string[] = []) => [...previous, value];
-  const noCommit = (cmd: Command) => cmd.option('--no-commit', h.opt.noCommit);
-  program.command('init').description(h.cmd.init)
-    .argument('[dir]', h.arg.dir)
-    .option('--year <year>', h.opt.year)
-    .option('--title <title>', h.opt.planTitle)
-    .option('--no-git', h.opt.noGit)
-    .action(action('init'));
-  noCommit(program.command('new').description(h.cmd.new))
-    .option('--title <text>', h.opt.title)
-    .option('--lead <name>', h.opt.newLead, collect)
-    .option('--unit <name>', h.opt.newUnit, collect)
-    .option('--deadline <date>', h.opt.deadline)
-    .option('--point <text>', h.opt.newPoint)
-    .option('--section <text>', h.opt.newSection)
-    .option('--detail <text>', h.opt.detail)
-    .option('--tag <tag>', h.opt.newTag, collect)
-    .option('--start <date>', h.opt.start)
-    .option('--id <id>', h.opt.id)
-    .action(action('new'));
-  noCommit(program.command('progress').description(h.cmd.progress))
-    .argument('<id>', h.arg.id)
-    .argument('<note>', h.arg.note)
-    .option('--date <date>', h.opt.progressDate)
-    .option('--percent <n>', h.opt.percent)
-    .option('--by <unit>', h.opt.progressBy)
-    .action(action('progress'));
-  noCommit(program.command('done').description(h.cmd.done))
-    .argument('<id>', h.arg.id)
-    .option('--on <date>', h.opt.doneOn)
-    .option('--note <text>', h.opt.doneNote)
-    .action(action('done'));
-  noCommit(program.command('reopen').description(h.cmd.reopen)).argument('<id>', h.arg.id).action(action('reopen'));
-  noCommit(program.command('set').description(h.cmd.set))
-    .argument('<id>', h.arg.id)
-    .argument('<field>', h.arg.field)
-    .argument('<value>', h.arg.value)
-    .option('--reason <text>', h.opt.reason)
-    .action(action('set'));
-  noCommit(program.command('milestone').description(h.cmd.milestone))
-    .argument('<id>', h.arg.id)
-    .argument('<action>', h.arg.milestoneAction)
-    .argument('<title>', h.arg.milestoneTitle)
-    .option('--due <date>', h.opt.due)
-    .option('--on <date>', h.opt.doneOn)
-    .action(action('milestone'));
-  noCommit(program.command('target').description(h.cmd.target))
-    .argument('<id>', h.arg.id)
-    .argument('<name>', h.arg.targetName)
-    .option('--actual <n>', h.opt.actual)
-    .action(action('target'));
-  program.command('history').description(h.cmd.history)
-    .argument('<id>', h.arg.id)
-    .addOption(new Option('--format <format>', h.opt.format).choices(['table', 'json']).default('table'))
-    .action(action('history'));
-  program.command('log').description(h.cmd.log)
-    .option('--since <date>', h.opt.since)
-    .addOption(new Option('--format <format>', h.opt.format).choices(['table', 'json']).default('table'))
-    .action(action('log'));
-  program.command('undo').description(h.cmd.undo).action(action('undo'));
-
-  for (const cmd of allCommands(program)) {
-    cmd
-      .helpOption('-h, --help', h.opt.help)
-      .exitOverride()
-      .configureHelp(helpConfig(m))
-      .configureOutput({ writeOut: (s) => ctx.stdout.write(s), writeErr: () => undefined, outputError: () => undefined })
-      .showSuggestionAfterError(false);
-    if (cmd.commands.length > 0) {
-      cmd.action(() => {
-        cmd.help();
-      });
+  let plan: Plan | undefined;
+  let load: LoadOptions = {};
+  if (spec.need !== 'none') {
+    const { findPlanRoot } = await import('./store/load.js');
+    const { openPlan } = await import('./store/plan.js');
+    let root: string | undefined;
+    try {
+      root = findPlanRoot(io.cwd, g.dir as string | undefined, state.m);
+    } catch (error) {
+      if (spec.need === 'plan') throw error;
+    }
+    if (root !== undefined) {
+      load = (await spec.load?.(args, raw, root, io, state.m)) ?? {};
+      const opened = await openPlan(
+        {
+          cwd: io.cwd,
+          dir: g.dir as string | undefined,
+          lang,
+          fallbackLang: earlyLang([], io.env),
+          load: { cache: io.env.TASKS_CACHE !== 'off', collectGarbage: io.collectGarbage, ...load },
+        },
+        state.m,
+      );
+      plan = opened.plan;
+      state.m = opened.m;
     }
   }
-  return program;
+  const today = todayIn(io.now(), plan?.config.timezone ?? DEFAULT_CONFIG.timezone);
+  const asOf = typeof g.asOf === 'string' ? readDate(state.m, '--as-of', g.asOf, today) : today;
+  return spec.run(args, raw, plan, { io, m: state.m, flags, today, asOf }, load);
 }
 
-/** Help in the catalog's language: Chinese headings, widths measured for Chinese, no English annotations. */
-function helpConfig(m: Messages) {
-  const titles: Record<string, string> = m.help.titles;
-  return {
-    displayWidth,
-    showGlobalOptions: true,
-    sortSubcommands: false,
-    styleTitle: (title: string) => titles[title] ?? title,
-    optionDescription: (option: Option) => option.description,
-  };
-}
-
-function allCommands(cmd: Command): Command[] {
-  return cmd.commands.flatMap((c) => [c, ...allCommands(c)]);
-}
-
-async function invoke(name: string, session: Session, program: Command, args: string[], opts: Record<string, unknown>): Promise<number> {
-  const g = program.opts();
-  session.global = {
-    dir: g.dir as string | undefined,
-    asOf: g.asOf as string | undefined,
-    lang: g.lang as Lang | undefined,
-    color: g.color as boolean | undefined,
-    ascii: g.ascii === true,
-    debug: g.debug === true,
-    quiet: g.quiet === true,
-  };
-  if (session.global.lang) session.m = messages(session.global.lang);
-  const loader = COMMANDS[name];
-  if (!loader) throw new Error(`no module for command ${name}`);
-  const module = await loader();
-  return module.run(session, args, opts);
-}
-
-function report(error: unknown, session: Session, program: Command, argv: readonly string[]): number {
-  const { m, ctx } = session;
-  const debug = session.global.debug || argv.includes('--debug');
+function report(error: unknown, m: Messages, debug: boolean, program: Command, io: Context): number {
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.OK;
     if (error.code === 'commander.executeSubCommandAsync') return EXIT.OK;
-    ctx.stderr.write(`tasks: ${commanderMessage(error, m, program)}\n`);
+    io.stderr.write(`tasks: ${sanitize(commanderMessage(error, m, program))}\n`);
     return EXIT.USAGE;
   }
   if (error instanceof UserError) {
-    ctx.stderr.write(`tasks: ${error.message}\n`);
-    if (debug && error.cause) ctx.stderr.write(`${String((error.cause as Error).stack ?? error.cause)}\n`);
+    io.stderr.write(`tasks: ${sanitize(error.message)}\n`);
+    if (debug && error.cause) io.stderr.write(`${String((error.cause as Error).stack ?? error.cause)}\n`);
     return error.exitCode;
   }
   const e = error as Error;
-  ctx.stderr.write(debug ? `${e?.stack ?? String(error)}\n` : `tasks: ${e?.message ?? String(error)}\n`);
-  ctx.stderr.write(`${m.errors.internal}\n`);
+  io.stderr.write(debug ? `${e?.stack ?? String(error)}\n` : `tasks: ${sanitize(e?.message ?? String(error))}\n`);
+  io.stderr.write(`${m.errors.internal}\n`);
   return EXIT.INTERNAL;
 }
 

@@ -1,5 +1,7 @@
-// Context: everything a command may take from the outside world, so that tests can replace it.
-import type { Lang, Messages } from './i18n/index.js';
+// Context: everything a command may take from the outside world, so that tests can replace it;
+// Session: what the command line settles once before any command runs.
+import type { IsoDate } from './core/dates.js';
+import type { Messages } from './i18n/index.js';
 
 export interface Output {
   write(text: string): void;
@@ -13,13 +15,15 @@ export interface Output {
 export interface Context {
   cwd: string;
   env: Record<string, string | undefined>;
-  /** the real clock; commands turn it into "today" in the plan's time zone */
+  /** the real clock; the command line turns it into "today" in the plan's time zone */
   now(): Date;
   stdout: Output;
   stderr: Output;
   stdinIsTTY: boolean;
   /** this process's id, written into lock files */
   pid: number;
+  /** whether a process with this id is running; without it, no lock is taken over before it is stale */
+  isAlive?: (pid: number) => boolean;
   /** asks a question on the terminal (only when stdin is one); undefined elsewhere */
   prompt?: (question: string) => Promise<string>;
   /** how this program was started, for the git hook it installs */
@@ -31,22 +35,23 @@ export interface Context {
   collectGarbage?: () => void;
 }
 
-/** Options every command receives after the CLI has normalised the global flags. */
-export interface GlobalOptions {
-  /** plan folder given with --dir, else undefined (search upwards from cwd) */
-  dir: string | undefined;
-  /** raw --as-of text, resolved by each command against the plan's time zone */
-  asOf: string | undefined;
-  lang: Lang | undefined;
+/** The global flags, as parsed. */
+export interface Flags {
+  /** --color (true), --no-color (false), or neither */
   color: boolean | undefined;
   ascii: boolean;
   debug: boolean;
   quiet: boolean;
 }
 
+/** What every command receives besides its options and the plan. */
 export interface Session {
-  ctx: Context;
-  global: GlobalOptions;
-  /** catalog in the language of --lang, else the config's, else Chinese */
+  io: Context;
+  /** the catalog in the language settled once: --lang, else the plan's, else TASKS_LANG, else Chinese */
   m: Messages;
+  flags: Flags;
+  /** today in the plan's time zone, from the real clock */
+  today: IsoDate;
+  /** the date the answer is for: --as-of, else today */
+  asOf: IsoDate;
 }

@@ -1,6 +1,5 @@
 // The only module that touches `process`: argv, env, cwd, the clock, the streams, the exit code.
 // bin/tasks loads the bundle built from this file and calls main().
-import { realpathSync } from 'node:fs';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { runCli } from './cli.js';
@@ -17,11 +16,13 @@ function output(stream: NodeJS.WriteStream): Output {
   };
 }
 
-function binPath(): string {
+function isAlive(pid: number): boolean {
   try {
-    return realpathSync(process.argv[1] ?? '');
-  } catch {
-    return process.argv[1] ?? '';
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
@@ -62,8 +63,9 @@ export async function main(): Promise<void> {
     stderr: output(process.stderr),
     stdinIsTTY: process.stdin.isTTY === true,
     pid: process.pid,
+    isAlive,
     prompt: process.stdin.isTTY ? ask : undefined,
-    self: { node: process.execPath, bin: binPath() },
+    self: { node: process.execPath, bin: process.argv[1] ?? '' },
     collectGarbage,
   };
   process.exitCode = await runCli(process.argv.slice(2), ctx);

@@ -35,6 +35,14 @@ export async function run(argv: string[], options: { cwd?: string; env?: Record<
     stderr,
     stdinIsTTY: false,
     pid: process.pid,
+    isAlive: (pid) => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    },
     self: { node: process.execPath, bin: BIN },
   };
   const code = await runCli(argv, ctx);

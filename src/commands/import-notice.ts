@@ -1,75 +1,49 @@
 // tasks import notice FILE --year 2020 [--out DIR]: draft task files from a 重点工作 notice.
-import { readFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Session } from '../context.js';
 import { EXIT, UserError } from '../errors.js';
-import { draftIds, schemaPathFor, writeDrafts, type Draft } from '../import/drafts.js';
-import { parseNotice, type SplitMode } from '../import/notice.js';
-import { TASKS_DIR } from '../store/load.js';
-import { findPlanIfAny } from './common.js';
+import { readImportFile, writeImported } from '../cli/drafts.js';
+import { lineSource } from '../import/drafts.js';
+import { decodeNotice, parseNotice, type SplitMode } from '../import/notice.js';
+import { readYear } from '../core/words.js';
+import { TASKS_DIR, type Plan } from '../store/load.js';
 
 export interface ImportNoticeOptions {
-  year?: string;
-  out?: string;
-  split?: SplitMode;
-  force?: boolean;
-  dryRun?: boolean;
+  /** the notice, absolute */
+  file: string;
+  year: number | undefined;
+  /** where the drafts go, absolute; the plan's tasks/ when not given */
+  out: string | undefined;
+  split: SplitMode;
+  force: boolean;
+  dryRun: boolean;
 }
 
-export async function run(session: Session, [file]: string[], opts: ImportNoticeOptions): Promise<number> {
-  const { ctx } = session;
-  const { root, config } = await findPlanIfAny(session);
-  const m = session.m;
-  const source = resolve(ctx.cwd, file ?? '');
+export async function runImportNotice(options: ImportNoticeOptions, plan: Plan | undefined, session: Session): Promise<number> {
+  const { m, io } = session;
+  const words = m.importNotice;
+  const name = basename(options.file);
+  const decoded = decodeNotice(readImportFile(session, options.file));
+  if (!decoded) throw new UserError(words.notText(options.file), EXIT.DATA);
+  if (decoded.encoding === 'gb18030') io.stderr.write(`${words.readAsGb18030(name)}\n`);
+  const year = options.year ?? plan?.config.year ?? readYear(/(\d{4})年/.exec(decoded.text)?.[1] ?? '');
 
-  const text = readNotice(session, source);
-  const year = Number(opts.year ?? config?.year ?? /(\d{4})年/.exec(text)?.[1]);
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new UserError(m.importNotice.needYear);
+  if (year === undefined) throw new UserError(words.needYear);
 
-  const result = parseNotice(text, year, opts.split ?? 'auto');
-  if (result.drafts.length === 0) {
-    throw new UserError(m.importNotice.noStructure(file ?? ''), EXIT.DATA);
-  }
-  const outDir = resolve(ctx.cwd, opts.out ?? join(root ?? ctx.cwd, TASKS_DIR));
-  const ids = draftIds(result.drafts.map(() => undefined), year);
-  const drafts: Draft[] = result.drafts.map((draft, i) => ({
-    id: ids[i]!,
+  const result = parseNotice(decoded.text, year, options.split);
+  if (result.drafts.length === 0) throw new UserError(words.noStructure(name), EXIT.DATA);
+  const outDir = options.out ?? join(plan?.root ?? io.cwd, TASKS_DIR);
+  const drafts = result.drafts.map((draft) => ({
+    id: undefined,
     task: draft.task,
-    comment: (checksum) => m.importNotice.draftComment(basename(source), draft.line, checksum),
+    source: lineSource(name, draft.line),
+    comment: (checksum: string) => words.draftComment(name, draft.line, checksum),
   }));
-  const { counts, skipped } = writeDrafts(
-    ctx,
-    drafts,
-    { outDir, schemaPath: schemaPathFor(root, outDir), force: opts.force === true, dryRun: opts.dryRun === true, quiet: session.global.quiet },
-    m.importNotice,
-  );
-  for (const s of skipped) ctx.stderr.write(`${m.importNotice.skipped(s)}\n`);
-  if (!session.global.quiet || skipped.length > 0) {
-    ctx.stderr.write(`${m.importNotice.summary({ total: result.drafts.length, ...counts, dryRun: opts.dryRun === true })}\n`);
-    ctx.stderr.write(`${m.importNotice.structure(result.sections, result.points, result.drafts.length, result.declaredCount)}\n`);
-    if (result.unassigned > 0) ctx.stderr.write(`${m.importNotice.unassigned(result.unassigned)}\n`);
+  const { counts, total } = writeImported(session, plan, drafts, { outDir, year, force: options.force, dryRun: options.dryRun }, words);
+  if (!session.flags.quiet || counts.skipped > 0) {
+    io.stderr.write(`${words.summary({ total, ...counts, dryRun: options.dryRun })}\n`);
+    io.stderr.write(`${words.structure(result.sections, result.points, result.drafts.length, result.declaredCount)}\n`);
+    if (result.unassigned > 0) io.stderr.write(`${words.unassigned(result.unassigned)}\n`);
   }
   return EXIT.OK;
-}
-
-function readNotice(session: Session, path: string): string {
-  const { m, ctx } = session;
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (error) {
-    throw new UserError(m.errors.readFailed(path, (error as Error).message), EXIT.DATA);
-  }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    // Notices saved from government sites are often GB18030/GBK: read them as such, and say so.
-    try {
-      const text = new TextDecoder('gb18030', { fatal: true }).decode(bytes);
-      ctx.stderr.write(`${m.importNotice.readAsGb18030(basename(path))}\n`);
-      return text;
-    } catch {
-      throw new UserError(m.importNotice.notText(path), EXIT.DATA);
-    }
-  }
 }

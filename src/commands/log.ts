@@ -1,31 +1,25 @@
 // tasks log [--since D]: the supervision trail of the whole plan, newest first.
-import { utcOffset } from '../core/dates.js';
-import { toJson } from '../render/json.js';
-import { sanitize } from '../render/text.js';
+import { utcOffset, type IsoDate } from '../core/dates.js';
 import type { Session } from '../context.js';
 import { EXIT, UserError } from '../errors.js';
-import { logCommits, repoRoot } from '../store/git.js';
-import { TASKS_DIR } from '../store/load.js';
-import { openPlan, resolveDate } from './common.js';
-import { entryJson, entryText, trail, type HistoryOptions } from './history.js';
-import { paintOut } from './view.js';
+import { renderEnv } from '../cli/output.js';
+import { trailReport } from '../reports/trail.js';
+import { renderView } from '../render/view.js';
+import { trailView } from '../render/views/trail.js';
+import { planRevisions } from '../store/history.js';
+import { TASKS_DIR, type Plan } from '../store/load.js';
 
-export async function run(session: Session, _args: string[], opts: HistoryOptions): Promise<number> {
-  const { m, ctx } = session;
-  const { plan, today } = await openPlan(session);
-  const top = repoRoot(plan.root);
-  if (!top) throw new UserError(m.history.noRepo, EXIT.DATA);
-  const since = opts.since === undefined ? undefined : resolveDate(session, opts.since, today);
+export interface LogOptions {
+  since: IsoDate | undefined;
+  format: 'table' | 'json';
+}
+
+export async function runLog(options: LogOptions, plan: Plan, session: Session): Promise<number> {
   // --since is a calendar date in the plan's time zone
-  const sinceArg = since ? [`--since=${since}T00:00:00${utcOffset(session.ctx.now(), plan.config.timezone)}`] : [];
-  const commits = logCommits(plan.root, [...sinceArg, '--', TASKS_DIR]);
-  const isTask = (path: string) => /\.ya?ml$/i.test(path) && !path.split('/').some((s) => s.startsWith('.'));
-  const entries = trail(top, commits, isTask).filter((e) => e.changes.length > 0);
-  if (opts.format === 'json') {
-    ctx.stdout.write(toJson({ version: 1, command: 'log', since: since ?? null, entries: entries.map((e) => entryJson(e, m)) }));
-    return EXIT.OK;
-  }
-  const paint = paintOut(session);
-  ctx.stdout.write(`${paint.bold(sanitize(m.history.logHeader(since)))}\n${entries.map((e) => entryText(e, m, paint, true)).join('\n')}\n`);
+  const since = options.since ? `${options.since}T00:00:00${utcOffset(session.io.now(), plan.config.timezone)}` : undefined;
+  const revisions = planRevisions(plan.root, TASKS_DIR, since);
+  if (!revisions) throw new UserError(session.m.history.noRepo, EXIT.DATA);
+  const page = { command: 'log' as const, ...(options.since ? { since: options.since } : {}), entries: trailReport(revisions) };
+  session.io.stdout.write(renderView(options.format, trailView, page, renderEnv(session, plan)));
   return EXIT.OK;
 }

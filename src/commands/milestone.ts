@@ -1,42 +1,45 @@
 // tasks milestone ID add TITLE --due D | tasks milestone ID done TITLE|NUMBER [--on D]: 节点目标.
-import { parseDeadline } from '../core/dates.js';
+import { parseDeadline, type IsoDate } from '../core/dates.js';
+import { dateOrderIndex } from '../core/task.js';
 import type { Session } from '../context.js';
 import { UserError } from '../errors.js';
-import { commitMessage, findTask, openForEdit, pickIndex, readPastDate, runEdit, short, type EditOptions } from './editing.js';
+import { findTask, pickIndex, runEdit, type EditOptions } from '../cli/edit.js';
+import type { Plan } from '../store/load.js';
+import { commitMessage, short } from '../store/trailers.js';
 
 export interface MilestoneOptions extends EditOptions {
-  due?: string;
-  on?: string;
+  id: string;
+  action: string;
+  /** the milestone's title, or for done its number */
+  which: string;
+  /** --due as written: a date or a deadline phrase */
+  due: string | undefined;
+  on: IsoDate;
 }
 
-export async function run(session: Session, [id, action, which]: string[], opts: MilestoneOptions): Promise<number> {
+export async function runMilestone(options: MilestoneOptions, plan: Plan, session: Session): Promise<number> {
   const { m } = session;
-  const opened = await openForEdit(session, opts);
-  const target = findTask(session, opened.plan, id);
-  const title = (which ?? '').trim();
-  if (action === 'add') {
-    if (!opts.due) throw new UserError(m.edit.needDue);
-    const year = opened.plan.config.year ?? Number(target.task.deadline.slice(0, 4));
-    const due = parseDeadline(opts.due, year);
-    if (!due) throw new UserError(m.edit.badDeadline(opts.due, year));
+  const target = findTask(session, plan, options.id);
+  const title = options.which.trim();
+  if (options.action === 'add') {
+    if (!options.due) throw new UserError(m.edit.needDue);
+    const year = plan.config.year ?? Number(target.task.deadline.slice(0, 4));
+    const due = parseDeadline(options.due, year);
+    if (!due) throw new UserError(m.edit.badDeadline(options.due, year));
     return runEdit(
       session,
-      opened,
+      plan,
+      options,
       target,
-      (task) => {
-        const list = task.milestones ?? [];
-        let index = list.length;
-        while (index > 0 && list[index - 1]!.due > due.date) index--;
-        return {
-          ops: [{ op: 'insert', path: ['milestones'], index, value: { title, due: due.date } }],
-          message: commitMessage(m.edit.milestoneAddCommit(task.id, short(title), due.date), 'milestone', task.id),
-        };
-      },
+      (task) => ({
+        ops: [{ op: 'insert', path: ['milestones'], index: dateOrderIndex(task.milestones ?? [], due.date, (ms) => ms.due), value: { title, due: due.date } }],
+        message: commitMessage(m.edit.milestoneAddCommit(task.id, short(title), due.date), { command: 'milestone', task: task.id }),
+      }),
       (r) => m.edit.milestoneAdded(r.task.id, title, due.date),
     );
   }
-  if (action !== 'done') throw new UserError(m.edit.badMilestoneAction(action ?? ''));
-  const date = readPastDate(session, '--on', opts.on, opened.today);
+  if (options.action !== 'done') throw new UserError(m.edit.badMilestoneAction(options.action));
+  const date = options.on;
   const titles = (target.task.milestones ?? []).map((ms) => ms.title);
   const pick = (list: string[]) => pickIndex(list, title, true);
   const index = pick(titles);
@@ -48,14 +51,15 @@ export async function run(session: Session, [id, action, which]: string[], opts:
   if (chosen.done_on) throw new UserError(m.edit.milestoneAlreadyDone(chosen.title, chosen.done_on));
   return runEdit(
     session,
-    opened,
+    plan,
+    options,
     target,
     (task) => {
       const i = pick((task.milestones ?? []).map((ms) => ms.title));
       if (i < 0) throw new UserError(m.edit.unknownMilestone(task.id, title, titles));
       return {
         ops: [{ op: 'set', path: ['milestones', i, 'done_on'], value: date }],
-        message: commitMessage(m.edit.milestoneDoneCommit(task.id, short(chosen.title), date), 'milestone', task.id),
+        message: commitMessage(m.edit.milestoneDoneCommit(task.id, short(chosen.title), date), { command: 'milestone', task: task.id }),
       };
     },
     (r) => m.edit.milestoneDone(r.task.id, chosen.title, date),

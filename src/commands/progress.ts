@@ -1,44 +1,39 @@
 // tasks progress ID "note" [--date D] [--percent P] [--by UNIT]: a feedback entry (旬调度反馈).
-import type { ProgressEntry } from '../core/task.js';
-import { leadUnitOf } from '../core/task.js';
+import { dateOrderIndex, leadUnitOf, type ProgressEntry } from '../core/task.js';
 import type { Session } from '../context.js';
-import { UserError } from '../errors.js';
+import { findTask, readUnit, runEdit, type EditOptions } from '../cli/edit.js';
+import type { IsoDate } from '../core/dates.js';
+import type { Plan } from '../store/load.js';
+import { commitMessage, short } from '../store/trailers.js';
 import type { EditOp } from '../store/yaml-edit.js';
-import { commitMessage, findTask, openForEdit, readPastDate, readUnit, runEdit, short, type EditOptions } from './editing.js';
 
 export interface ProgressOptions extends EditOptions {
-  date?: string;
-  percent?: string;
-  by?: string;
+  id: string;
+  note: string;
+  date: IsoDate;
+  percent: number | undefined;
+  /** the reporting unit as typed; the lead unit when not given */
+  by: string | undefined;
 }
 
-export async function run(session: Session, [id, note]: string[], opts: ProgressOptions): Promise<number> {
+export async function runProgress(options: ProgressOptions, plan: Plan, session: Session): Promise<number> {
   const { m } = session;
-  const opened = await openForEdit(session, opts);
-  const target = findTask(session, opened.plan, id);
-  const date = readPastDate(session, '--date', opts.date, opened.today);
-  let percent: number | undefined;
-  if (opts.percent !== undefined) {
-    percent = Number(opts.percent.replace(/%$/, ''));
-    if (opts.percent.trim() === '' || !Number.isFinite(percent) || percent < 0 || percent > 100) throw new UserError(m.edit.badPercent(opts.percent));
-  }
-  const by = opts.by !== undefined ? readUnit(session, opened.plan, opts.by) : leadUnitOf(target.task);
-  const text = (note ?? '').trim();
+  const target = findTask(session, plan, options.id);
+  const by = options.by !== undefined ? readUnit(session, plan, options.by) : leadUnitOf(target.task);
+  const text = options.note.trim();
+  const { date, percent } = options;
   let started = false;
   return runEdit(
     session,
-    opened,
+    plan,
+    options,
     target,
     (task) => {
       const entry: ProgressEntry = { date, note: text, ...(percent !== undefined ? { percent } : {}), ...(by ? { by } : {}) };
-      // entries stay oldest first: a late report of an earlier date goes before the later ones
-      const list = task.progress ?? [];
-      let index = list.length;
-      while (index > 0 && list[index - 1]!.date > date) index--;
-      const ops: EditOp[] = [{ op: 'insert', path: ['progress'], index, value: entry }];
+      const ops: EditOp[] = [{ op: 'insert', path: ['progress'], index: dateOrderIndex(task.progress ?? [], date, (p) => p.date), value: entry }];
       started = task.status === 'not_started';
       if (started) ops.push({ op: 'set', path: ['status'], value: 'in_progress' });
-      return { ops, message: commitMessage(m.edit.progressCommit(task.id, short(text), by), 'progress', task.id) };
+      return { ops, message: commitMessage(m.edit.progressCommit(task.id, short(text), by), { command: 'progress', task: task.id }) };
     },
     (r) => `${m.edit.progressAdded(r.task.id, date, short(text, 60))}${started ? m.edit.startedNote : ''}`,
   );

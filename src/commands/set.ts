@@ -1,19 +1,26 @@
 // tasks set ID FIELD VALUE [--reason R]: change one field. Moving a deadline records the approved
 // extension (延期) with the deadline it replaces, so reports can judge lateness against either.
-import { isIsoDate, parseDeadline, type IsoDate } from '../core/dates.js';
+import { parseDeadline, type IsoDate } from '../core/dates.js';
 import { nearest } from '../core/suggest.js';
-import { leadsOf, STATUS_WORDS, STATUSES, type Status, type Task } from '../core/task.js';
+import { leadsOf, type Task } from '../core/task.js';
+import { isExactDate, readStatus, splitNames } from '../core/words.js';
 import type { Session } from '../context.js';
 import { UserError } from '../errors.js';
-import { splitNames } from '../import/notice.js';
+import { findTask, readLead, readUnit, runEdit, type EditOptions } from '../cli/edit.js';
+import { note } from '../cli/output.js';
+import { readDate } from '../cli/options.js';
+import type { Plan } from '../store/load.js';
+import { commitMessage, short } from '../store/trailers.js';
 import type { EditOp } from '../store/yaml-edit.js';
-import { commitMessage, findTask, openForEdit, readDate, readLead, readUnit, runEdit, short, type EditOptions } from './editing.js';
 
 export interface SetOptions extends EditOptions {
-  reason?: string;
+  id: string;
+  field: string;
+  value: string;
+  reason: string | undefined;
 }
 
-export const SETTABLE = ['title', 'detail', 'section', 'point', 'lead', 'units', 'deadline', 'deadline_text', 'start', 'status', 'tags'] as const;
+const SETTABLE = ['title', 'detail', 'section', 'point', 'lead', 'units', 'deadline', 'deadline_text', 'start', 'status', 'tags'] as const;
 type Field = (typeof SETTABLE)[number];
 
 function show(value: unknown, empty: string): string {
@@ -21,32 +28,31 @@ function show(value: unknown, empty: string): string {
   return Array.isArray(value) ? value.join('、') : String(value);
 }
 
-export async function run(session: Session, [id, fieldInput, value]: string[], opts: SetOptions): Promise<number> {
+export async function runSet(options: SetOptions, plan: Plan, session: Session): Promise<number> {
   const { m } = session;
-  const opened = await openForEdit(session, opts);
-  const target = findTask(session, opened.plan, id);
-  const field = readField(session, fieldInput ?? '');
+  const target = findTask(session, plan, options.id);
+  const field = readField(session, options.field);
   const label = m.fields[field] ?? field;
-  const text = (value ?? '').trim();
-  const year = opened.plan.config.year ?? Number(target.task.deadline.slice(0, 4));
+  const text = options.value.trim();
+  const year = plan.config.year ?? Number(target.task.deadline.slice(0, 4));
 
   // what the new value is, read once outside the lock (names may print notes)
   let newValue: unknown;
   let phrase: { date: IsoDate; text: string; exact: boolean } | undefined;
   switch (field) {
     case 'lead': {
-      const names = splitNames(text).map((n) => readLead(session, opened.plan, n));
+      const names = splitNames(text).map((n) => readLead(session, plan, n));
       newValue = names.length === 1 ? names[0] : names;
       break;
     }
     case 'units':
-      newValue = splitNames(text).map((n) => readUnit(session, opened.plan, n));
+      newValue = splitNames(text).map((n) => readUnit(session, plan, n));
       break;
     case 'tags':
       newValue = splitNames(text);
       break;
     case 'status': {
-      const status = ((STATUSES as readonly string[]).includes(text) ? text : STATUS_WORDS[text]) as Status | undefined;
+      const status = readStatus(text);
       if (!status) throw new UserError(m.edit.badStatus(text));
       if (status === 'done') throw new UserError(m.edit.useDone(target.task.id));
       newValue = status;
@@ -55,14 +61,14 @@ export async function run(session: Session, [id, fieldInput, value]: string[], o
     case 'deadline': {
       const parsed = parseDeadline(text, year);
       if (!parsed) throw new UserError(m.edit.badDeadline(text, year));
-      if (!opts.reason?.trim()) throw new UserError(m.edit.needReason);
-      phrase = { date: parsed.date, text: parsed.text, exact: isIsoDate(text) || /^\d{4}[-/.年]/.test(text) };
-      if (!phrase.exact) session.ctx.stderr.write(`${m.edit.deadlineResolved(text, parsed.date)}\n`);
+      if (!options.reason?.trim()) throw new UserError(m.edit.needReason);
+      phrase = { date: parsed.date, text: parsed.text, exact: isExactDate(text) };
+      if (!phrase.exact) note(session, m.edit.deadlineResolved(text, parsed.date));
       newValue = parsed.date;
       break;
     }
     case 'start':
-      newValue = readDate(session, '--start', text, opened.today);
+      newValue = readDate(m, '--start', text, session.asOf);
       break;
     default:
       newValue = text;
@@ -70,17 +76,19 @@ export async function run(session: Session, [id, fieldInput, value]: string[], o
   const before = show(field === 'lead' ? leadsOf(target.task) : target.task[field as keyof Task], m.edit.empty);
   const after = show(newValue, m.edit.empty);
   if (before === after) throw new UserError(m.edit.sameValue(label));
+  const reason = options.reason?.trim();
 
   return runEdit(
     session,
-    opened,
+    plan,
+    options,
     target,
     (task) => {
       const ops: EditOp[] = [];
       if (field === 'deadline') {
         ops.push({ op: 'set', path: ['deadline'], value: newValue });
         const list = task.extensions ?? [];
-        ops.push({ op: 'insert', path: ['extensions'], index: list.length, value: { date: opened.today, from: task.deadline, to: newValue, reason: opts.reason!.trim() } });
+        ops.push({ op: 'insert', path: ['extensions'], index: list.length, value: { date: session.asOf, from: task.deadline, to: newValue, reason: reason! } });
         if (phrase && !phrase.exact) ops.push({ op: 'set', path: ['deadline_text'], value: phrase.text });
         else if (task.deadline_text !== undefined) ops.push({ op: 'delete', path: ['deadline_text'] });
       } else if (field === 'status') {
@@ -91,14 +99,14 @@ export async function run(session: Session, [id, fieldInput, value]: string[], o
       } else {
         ops.push({ op: 'set', path: [field], value: newValue });
       }
-      const reason = field === 'deadline' ? opts.reason?.trim() : undefined;
-      return { ops, message: commitMessage(m.edit.setCommit(task.id, label, short(before, 20), short(after, 20), reason), 'set', task.id) };
+      const summary = m.edit.setCommit(task.id, label, short(before, 20), short(after, 20), field === 'deadline' ? reason : undefined);
+      return { ops, message: commitMessage(summary, { command: 'set', task: task.id }) };
     },
     (r) => m.edit.setOk(r.task.id, label, before, after),
   );
 }
 
-/** The field a clerk names: its key (deadline) or its Chinese label (完成时限). */
+/** The field a clerk names: its key (deadline) or its label (完成时限). */
 function readField(session: Session, input: string): Field {
   const { m } = session;
   const text = input.trim();

@@ -1,20 +1,22 @@
 // tasks target ID NAME --actual N: the actual value of a quantified target (量化指标).
 import type { Session } from '../context.js';
 import { UserError } from '../errors.js';
-import { commitMessage, findTask, openForEdit, pickIndex, runEdit, type EditOptions } from './editing.js';
+import { findTask, pickIndex, runEdit, type EditOptions } from '../cli/edit.js';
+import type { Plan } from '../store/load.js';
+import { commitMessage } from '../store/trailers.js';
 
 export interface TargetOptions extends EditOptions {
-  actual?: string;
+  id: string;
+  name: string;
+  actual: number | undefined;
 }
 
-export async function run(session: Session, [id, name]: string[], opts: TargetOptions): Promise<number> {
+export async function runTarget(options: TargetOptions, plan: Plan, session: Session): Promise<number> {
   const { m } = session;
-  const opened = await openForEdit(session, opts);
-  const target = findTask(session, opened.plan, id);
-  if (opts.actual === undefined) throw new UserError(m.edit.needActual);
-  const actual = Number(opts.actual.replace(/%$/, ''));
-  if (opts.actual.trim() === '' || !Number.isFinite(actual)) throw new UserError(m.edit.badNumber(opts.actual));
-  const wanted = (name ?? '').trim();
+  const target = findTask(session, plan, options.id);
+  const { actual } = options;
+  if (actual === undefined) throw new UserError(m.edit.needActual);
+  const wanted = options.name.trim();
   const names = (target.task.targets ?? []).map((t) => t.name);
   const index = (list: string[]) => pickIndex(list, wanted, false);
   const i = index(names);
@@ -24,15 +26,13 @@ export async function run(session: Session, [id, name]: string[], opts: TargetOp
   const before = t.actual === undefined ? m.edit.empty : `${t.actual}${unit}`;
   return runEdit(
     session,
-    opened,
+    plan,
+    options,
     target,
-    (task) => {
-      const j = index((task.targets ?? []).map((x) => x.name));
-      return {
-        ops: [{ op: 'set', path: ['targets', j, 'actual'], value: actual }],
-        message: commitMessage(m.edit.targetCommit(task.id, t.name, `${actual}${unit}`), 'target', task.id),
-      };
-    },
+    (task) => ({
+      ops: [{ op: 'set', path: ['targets', index((task.targets ?? []).map((x) => x.name)), 'actual'], value: actual }],
+      message: commitMessage(m.edit.targetCommit(task.id, t.name, `${actual}${unit}`), { command: 'target', task: task.id }),
+    }),
     (r) => m.edit.targetSet(r.task.id, t.name, before, `${actual}${unit}`),
   );
 }

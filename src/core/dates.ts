@@ -84,6 +84,10 @@ export function endOfQuarter(date: IsoDate): IsoDate {
   return ymd(year, last, daysInMonth(year, last));
 }
 
+export function startOfYear(date: IsoDate): IsoDate {
+  return ymd(parts(date).year, 1, 1);
+}
+
 export function endOfYear(date: IsoDate): IsoDate {
   return ymd(parts(date).year, 12, 31);
 }

@@ -1,43 +1,48 @@
-// Filters of the views, combined with AND. Names and words are already resolved by the caller.
+// Filters of the views. Several values of one field are alternatives (--light 红 --light 黄: red
+// or yellow); different fields must all hold. Names and words are already resolved by the caller.
 import type { IsoDate } from './dates.js';
 import type { Evaluated } from './evaluate.js';
 import type { Light } from './light.js';
 import { leadsOf, leadUnitOf, type Status } from './task.js';
 
 export interface Filter {
-  lead?: string;
+  lead?: string[];
   /** lead unit or co-unit */
-  unit?: string;
-  leadUnit?: string;
-  status?: Status;
+  unit?: string[];
+  leadUnit?: string[];
+  status?: Status[];
   /** red, yellow or green; done, done_late, suspended and cancelled also work */
-  light?: Light;
-  section?: string;
-  point?: string;
-  tag?: string;
+  light?: Light[];
+  /** part of the section's text */
+  section?: string[];
+  /** part of the point's text */
+  point?: string[];
+  tag?: string[];
   /** deadline strictly before this date */
   deadlineBefore?: IsoDate;
   /** deadline strictly after this date */
   deadlineAfter?: IsoDate;
   /** substring of title, detail or a progress note (case-insensitive) */
-  search?: string;
+  search?: string[];
 }
 
+const any = <T>(wanted: readonly T[] | undefined, test: (value: T) => boolean) => wanted === undefined || wanted.length === 0 || wanted.some(test);
+
 export function matches(filter: Filter): (e: Evaluated) => boolean {
-  const search = filter.search?.toLowerCase();
+  const search = filter.search?.map((s) => s.toLowerCase());
   return ({ task, result }) =>
-    (filter.lead === undefined || leadsOf(task).includes(filter.lead)) &&
-    (filter.unit === undefined || task.units.includes(filter.unit)) &&
-    (filter.leadUnit === undefined || leadUnitOf(task) === filter.leadUnit) &&
-    (filter.status === undefined || result.status === filter.status) &&
-    (filter.light === undefined || result.light === filter.light) &&
-    (filter.section === undefined || (task.section ?? '').includes(filter.section)) &&
-    (filter.point === undefined || (task.point ?? '').includes(filter.point)) &&
-    (filter.tag === undefined || (task.tags ?? []).includes(filter.tag)) &&
+    any(filter.lead, (name) => leadsOf(task).includes(name)) &&
+    any(filter.unit, (name) => task.units.includes(name)) &&
+    any(filter.leadUnit, (name) => leadUnitOf(task) === name) &&
+    any(filter.status, (status) => result.status === status) &&
+    any(filter.light, (light) => result.light === light) &&
+    any(filter.section, (text) => (task.section ?? '').includes(text)) &&
+    any(filter.point, (text) => (task.point ?? '').includes(text)) &&
+    any(filter.tag, (tag) => (task.tags ?? []).includes(tag)) &&
     (filter.deadlineBefore === undefined || task.deadline < filter.deadlineBefore) &&
     (filter.deadlineAfter === undefined || task.deadline > filter.deadlineAfter) &&
-    (search === undefined ||
-      task.title.toLowerCase().includes(search) ||
-      (task.detail ?? '').toLowerCase().includes(search) ||
-      (task.progress ?? []).some((p) => p.note.toLowerCase().includes(search)));
+    any(search, (text) =>
+      task.title.toLowerCase().includes(text) ||
+      (task.detail ?? '').toLowerCase().includes(text) ||
+      (task.progress ?? []).some((p) => p.note.toLowerCase().includes(text)));
 }

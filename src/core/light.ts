@@ -14,12 +14,6 @@ import { originalDeadline, startOf, type Milestone, type ProgressEntry, type Sta
 export const LIGHTS = ['red', 'yellow', 'green', 'done_late', 'done', 'suspended', 'cancelled'] as const;
 export type Light = (typeof LIGHTS)[number];
 
-/** Words a clerk may write for a light (红, 黄灯 …), and the light they mean. */
-export const LIGHT_WORDS: Readonly<Record<string, Light>> = {
-  红: 'red', 红灯: 'red', 黄: 'yellow', 黄灯: 'yellow', 绿: 'green', 绿灯: 'green', 完成: 'done', 已完成: 'done',
-  逾期完成: 'done_late', 暂缓: 'suspended', 取消: 'cancelled', 已取消: 'cancelled',
-};
-
 export type Reason =
   | { kind: 'overdue'; deadline: IsoDate; days: number }
   | { kind: 'milestone_overdue'; title: string; due: IsoDate; days: number }

@@ -43,7 +43,7 @@ function unique(base: string, used: Set<string>, fit: (text: string, room: numbe
  * Windows forbids, no controls or bidi characters, no leading dots (so no `..`), no trailing dots
  * or spaces, no reserved device names (CON, COM1 …), at most 150 bytes, unique in `used`.
  */
-export function safeFileName(name: string, used: Set<string>, fallback = '未命名'): string {
+export function safeFileName(name: string, used: Set<string>, fallback = '_'): string {
   let text = name.normalize('NFC').replace(INVISIBLE, '').replace(/[\\/:*?"<>|]/g, '_');
   text = text.replace(/^[.\s]+/, '').replace(/[.\s]+$/, '');
   if (text === '' || /^_+$/.test(text)) text = fallback;

@@ -1,14 +1,8 @@
 // The Task type mirrors schemas/task.schema.json, which is the one source of the field rules.
-import type { IsoDate } from './dates.js';
+import { startOfYear, type IsoDate } from './dates.js';
 
 export const STATUSES = ['not_started', 'in_progress', 'done', 'suspended', 'cancelled'] as const;
 export type Status = (typeof STATUSES)[number];
-
-/** Words a clerk may write for a status, and the status they mean. */
-export const STATUS_WORDS: Readonly<Record<string, Status>> = {
-  未启动: 'not_started', 未开始: 'not_started', 推进中: 'in_progress', 进行中: 'in_progress', 已完成: 'done', 完成: 'done',
-  暂缓: 'suspended', 已取消: 'cancelled', 取消: 'cancelled',
-};
 
 export interface Milestone {
   title: string;
@@ -79,5 +73,15 @@ export function originalDeadline(task: Task): IsoDate {
 }
 
 export function startOf(task: Task): IsoDate {
-  return task.start ?? `${task.deadline.slice(0, 4)}-01-01`;
+  return task.start ?? startOfYear(task.deadline);
+}
+
+/**
+ * Where an entry dated `date` goes in a list kept oldest first: after every entry of that date or
+ * earlier, so that a late report of an earlier date goes before the later ones.
+ */
+export function dateOrderIndex<T>(list: readonly T[], date: IsoDate, dateOf: (item: T) => IsoDate): number {
+  let index = list.length;
+  while (index > 0 && dateOf(list[index - 1]!) > date) index--;
+  return index;
 }

@@ -9,6 +9,7 @@
 // Headings above numbered tasks become their section and point.
 import { findDeadlinePhrase, parseDeadline, ymd, type IsoDate } from '../core/dates.js';
 import type { Target, Task } from '../core/task.js';
+import { splitNames } from '../core/words.js';
 
 export type SplitMode = 'auto' | 'sentence';
 
@@ -46,6 +47,19 @@ const VERBS =
 const CLAUSE_BREAK = new RegExp(`[，,](?=(?:${VERBS}))`);
 const LONG_SENTENCE = 60;
 const MIN_CLAUSE = 15;
+
+/** A notice's bytes as text: UTF-8, else GB18030 (notices saved from government sites often are); undefined when neither. */
+export function decodeNotice(bytes: Uint8Array): { text: string; encoding: 'utf-8' | 'gb18030' } | undefined {
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    try {
+      return { text: new TextDecoder('gb18030', { fatal: true }).decode(bytes), encoding: 'gb18030' };
+    } catch {
+      return undefined;
+    }
+  }
+}
 
 export function parseNotice(input: string, year: number, split: SplitMode = 'auto'): NoticeResult {
   const lines = input.replace(/^\uFEFF/, '').split(/\r?\n/).map((l) => l.replace(/[\u3000\s]+$/g, '').replace(/^[\u3000\s]+/, ''));
@@ -316,13 +330,6 @@ function applyAttributes(draft: NoticeDraft, attrs: Map<string, string>, year: n
   const units = [...new Set([...leadUnits, ...otherUnits])];
   if (units.length > 0) draft.task.units = units;
   if (leads.length > 0) draft.task.lead = leads.length === 1 ? leads[0]! : [...new Set(leads)];
-}
-
-export function splitNames(value: string): string[] {
-  return value
-    .split(/[、，,；;\n/]|\s{2,}/)
-    .map((s) => s.trim().replace(/^(?:和|及|以及)/, '').replace(/[。.]$/, ''))
-    .filter((s) => s !== '');
 }
 
 export type { IsoDate };

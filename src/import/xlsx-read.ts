@@ -1,16 +1,14 @@
 // An .xlsx file → its sheets as plain rows of cell texts, merged cells filled in, date cells as
 // YYYY-MM-DD. The only module of the import that touches exceljs (loaded on first use).
-import { readFileSync } from 'node:fs';
-import { extname } from 'node:path';
 import { ymd } from '../core/dates.js';
-import { exceljs } from '../render/packages.js';
-import { fillMerged, type CellRange, type LedgerSheet } from './ledger.js';
+import { exceljs } from '../packages.js';
+import { fillMerged, type CellRange, type LedgerSheet } from './ledger-header.js';
 
 // types only: exceljs itself is loaded on first use through render/packages.ts
 type CellValue = import('exceljs').CellValue;
 type Worksheet = import('exceljs').Worksheet;
 
-export type ReadFailure = 'missing' | 'unreadable' | 'legacy-xls' | 'encrypted' | 'corrupt';
+export type ReadFailure = 'legacy-xls' | 'encrypted' | 'corrupt';
 
 /** Why a workbook cannot be read; the command words it for the clerk. */
 export class WorkbookReadError extends Error {
@@ -38,18 +36,12 @@ function isEncryptedPackage(bytes: Buffer): boolean {
   return bytes.includes(Buffer.from('EncryptedPackage', 'utf16le')) || bytes.includes(Buffer.from('EncryptionInfo', 'utf16le'));
 }
 
-export async function readWorkbook(path: string): Promise<LedgerSheet[]> {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new WorkbookReadError(code === 'ENOENT' ? 'missing' : 'unreadable', (error as Error).message, { cause: error });
-  }
+/** The bytes of an .xlsx file → its sheets; `name` is the file's name, for its extension. */
+export async function readWorkbook(bytes: Buffer, name: string): Promise<LedgerSheet[]> {
   if (startsWith(bytes, OLE)) throw new WorkbookReadError(isEncryptedPackage(bytes) ? 'encrypted' : 'legacy-xls', '');
   if (!startsWith(bytes, ZIP)) {
     // .xls files saved by some systems are really HTML or text tables: Excel or WPS opens them and saves .xlsx
-    if (extname(path).toLowerCase() === '.xls') throw new WorkbookReadError('legacy-xls', '');
+    if (/\.xls$/i.test(name)) throw new WorkbookReadError('legacy-xls', '');
     throw new WorkbookReadError('corrupt', bytes.length === 0 ? 'empty file' : 'not a zip package');
   }
   const ExcelJS = exceljs();

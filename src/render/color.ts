@@ -1,5 +1,6 @@
 // When to colour: decided here, per stream, instead of by chalk (chalk 5 ignores NO_COLOR).
 import { Chalk, type ChalkInstance } from 'chalk';
+import type { Light } from '../core/light.js';
 
 /**
  * Colour level for one stream. `flag` is --color (true) / --no-color (false) / neither.
@@ -25,4 +26,22 @@ export function colorLevel(isTTY: boolean, env: Record<string, string | undefine
 
 export function painter(level: number): ChalkInstance {
   return new Chalk({ level: level as 0 | 1 | 2 | 3 });
+}
+
+export type Paint = ChalkInstance;
+
+/** The colour of a light's word: red and yellow bold, green plain green, the closed states dim. */
+export function paintLight(paint: Paint, light: Light, text: string): string {
+  switch (light) {
+    case 'red':
+      return paint.red.bold(text);
+    case 'yellow':
+      return paint.yellow.bold(text);
+    case 'green':
+      return paint.green(text);
+    case 'done_late':
+      return paint.magenta(text);
+    default:
+      return paint.dim(text);
+  }
 }

@@ -2,7 +2,7 @@
 // Pure: the same tasks, date and language always give the same sheets.
 import type { IsoDate } from '../core/dates.js';
 import type { Evaluated } from '../core/evaluate.js';
-import type { SummaryRow } from '../core/summary.js';
+import type { SummaryRow } from '../reports/summary.js';
 import { leadsOf, leadUnitOf, originalDeadline, type Target } from '../core/task.js';
 import type { Messages } from '../i18n/index.js';
 import type { CsvValue } from './csv.js';
@@ -82,6 +82,7 @@ export function taskSheet(input: TaskSheetInput, m: Messages): SheetSpec {
     rows: input.items.map((e, i) => ({ values: cols.map((c) => c.value(e, i)), fill: fillOf(e) })),
     footerLeft: m.exports.footer(input.asOf),
     footerRight: input.planTitle,
+    footerCenter: m.exports.pageFooter,
     emptyText: m.exports.noTasks,
   };
 }
@@ -119,5 +120,6 @@ export function summarySheet(name: string, title: string, nameHeader: string, ro
     rows: [...rows.map((r, i) => line(r, i + 1)), line({ ...total, name: s.totalRow }, undefined, true)],
     footerLeft: m.exports.footer(asOf),
     footerRight: planTitle,
+    footerCenter: m.exports.pageFooter,
   };
 }

@@ -72,3 +72,9 @@ export function taskJson(e: Evaluated, m: Messages) {
 function snakeKeys(value: object): Record<string, unknown> {
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), v]));
 }
+
+/** The latest feedback in one cell: its date (month and day) and note. */
+export function latestCell(e: Evaluated): string {
+  const latest = e.result.latest;
+  return latest ? `${latest.date.slice(5)} ${latest.note}` : '';
+}

@@ -7,7 +7,7 @@
 import { PassThrough } from 'node:stream';
 import type { IsoDate } from '../core/dates.js';
 import { parts } from '../core/dates.js';
-import { exceljs, jszip } from './packages.js';
+import { exceljs, jszip } from '../packages.js';
 import { displayWidth } from './text.js';
 
 export type CellValue = string | number | null | undefined;
@@ -36,6 +36,8 @@ export interface SheetSpec {
   /** left part of the printed footer, e.g. 截至2020年9月30日 */
   footerLeft: string;
   footerRight: string;
+  /** the centre of the printed footer, with Excel's page codes (&P page, &N pages) */
+  footerCenter: string;
   /** text of a row shown when there are no rows */
   emptyText?: string;
 }
@@ -97,7 +99,7 @@ export async function writeWorkbook(sheets: readonly SheetSpec[], asOf: IsoDate,
         printTitlesRow: `1:${headerRow}`,
       },
       headerFooter: {
-        oddFooter: `&L${footerText(spec.footerLeft)}&C第 &P 页，共 &N 页&R${footerText(spec.footerRight)}`,
+        oddFooter: `&L${footerText(spec.footerLeft)}&C${spec.footerCenter}&R${footerText(spec.footerRight)}`,
       },
       views: [{ state: 'frozen', xSplit: 0, ySplit: headerRow }],
       properties: { defaultRowHeight: 15 },

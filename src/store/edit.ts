@@ -46,6 +46,7 @@ export interface EditContext {
   commit: boolean;
   nowMs: () => number;
   pid: number;
+  isAlive: (pid: number) => boolean;
   /** explains why the new text is invalid, at line and column (loaded only on failure) */
   explain: (file: string, text: string) => Promise<Problem[]>;
   /** words cross-file findings about the new text as problems at their line and column */
@@ -143,7 +144,7 @@ export async function createTask(ctx: EditContext, file: string, task: Task, tex
 async function locked(ctx: EditContext, id: string, fn: () => Promise<void>): Promise<void> {
   const dir = join(ctx.root, 'tasks', LOCK_DIR);
   try {
-    await withLocks([join(dir, `${id}.lock`), join(dir, 'git.lock')], { nowMs: ctx.nowMs, pid: ctx.pid }, fn);
+    await withLocks([join(dir, `${id}.lock`), join(dir, 'git.lock')], { nowMs: ctx.nowMs, pid: ctx.pid, isAlive: ctx.isAlive }, fn);
   } catch (error) {
     if (error instanceof LockTimeout) throw new EditRefused({ kind: 'busy' });
     throw error;

@@ -139,13 +139,3 @@ export function readRevisions(cwd: string, specs: readonly string[]): Array<Buff
   }
   return out;
 }
-
-/** Trailers such as `Tasks-Command: progress` in a commit body. */
-export function trailers(body: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const line of body.split('\n')) {
-    const m = /^([A-Za-z-]+):\s*(.+)$/.exec(line.trim());
-    if (m) out[m[1]!] = m[2]!;
-  }
-  return out;
-}

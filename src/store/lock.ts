@@ -12,15 +12,12 @@ function sleep(ms: number): void {
   Atomics.wait(sleeper, 0, 0, ms);
 }
 
-function ownerAlive(path: string): boolean {
+function ownerAlive(path: string, isAlive: (pid: number) => boolean): boolean {
   try {
     const pid = Number(readFileSync(path, 'utf8').trim());
-    if (!Number.isInteger(pid) || pid <= 0) return false;
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    return Number.isInteger(pid) && pid > 0 && isAlive(pid);
+  } catch {
+    return false;
   }
 }
 
@@ -32,6 +29,8 @@ export interface LockOptions {
   timeoutMs?: number;
   nowMs: () => number;
   pid: number;
+  /** whether a process with this id is running (an owner that is gone leaves a lock to take over) */
+  isAlive: (pid: number) => boolean;
 }
 
 /** Takes the lock file at `path`, waiting up to `timeoutMs` while another process holds it. */
@@ -53,7 +52,7 @@ export function takeLock(path: string, options: LockOptions): void {
       let stale = false;
       try {
         const age = options.nowMs() - statSync(path).mtimeMs;
-        stale = (age > DEAD_OWNER_MS && !ownerAlive(path)) || age > STALE_MS;
+        stale = (age > DEAD_OWNER_MS && !ownerAlive(path, options.isAlive)) || age > STALE_MS;
       } catch {
         continue; // released meanwhile
       }

@@ -2,7 +2,7 @@
 // to fix it. Loaded only when some file fails validation.
 import type { ErrorObject } from 'ajv';
 import { nearest } from '../core/suggest.js';
-import { STATUS_WORDS } from '../core/task.js';
+import { STATUS_WORDS } from '../core/words.js';
 import { problem, type Problem, type ProblemParams } from '../core/problems.js';
 import type { Messages } from '../i18n/index.js';
 import { locate, sourceAt, type Located, type PathSegment } from './diagnose.js';

@@ -4,22 +4,13 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { run as importXlsxCommand, type ImportXlsxOptions } from '../../src/commands/import-xlsx.js';
-import { draftIds, isUntouchedDraft } from '../../src/import/drafts.js';
+import { allocateIds as draftIds } from '../../src/core/ids.js';
+import { isUntouchedDraft } from '../../src/import/drafts.js';
 import { cellText } from '../../src/import/xlsx-read.js';
-import type { Session } from '../../src/context.js';
-import { UserError } from '../../src/errors.js';
 import { messages } from '../../src/i18n/index.js';
-import { copyFixture, ROOT, run, tempDir, type Run } from '../helpers.js';
+import { copyFixture, run, tempDir, type Run } from '../helpers.js';
 
 // ---- running the command ------------------------------------------------------------------
-
-let wiredCache: boolean | undefined;
-/** Whether src/cli.ts declares `import xlsx` yet: then the tests go through the real command line. */
-async function wired(): Promise<boolean> {
-  wiredCache ??= (await run(['import', '--help'])).stdout.includes('xlsx');
-  return wiredCache;
-}
 
 interface Global {
   cwd?: string;
@@ -31,44 +22,7 @@ interface Global {
 /** `tasks [-C dir] [--lang] [--quiet] import xlsx ARGS…`, in this process. */
 async function importXlsx(args: string[], g: Global = {}): Promise<Run> {
   const globals = [...(g.dir ? ['-C', g.dir] : []), ...(g.lang ? ['--lang', g.lang] : []), ...(g.quiet ? ['--quiet'] : [])];
-  if (await wired()) return run([...globals, 'import', 'xlsx', ...args], { cwd: g.cwd });
-  // Until then: the command module itself, with the options parsed as commander would.
-  const positional: string[] = [];
-  const opts: ImportXlsxOptions = {};
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (a === '--sheet') opts.sheet = args[++i];
-    else if (a === '--map') opts.map = [...(opts.map ?? []), args[++i]!];
-    else if (a === '--year') opts.year = args[++i];
-    else if (a === '--out') opts.out = args[++i];
-    else if (a === '--force') opts.force = true;
-    else if (a === '--dry-run') opts.dryRun = true;
-    else positional.push(a);
-  }
-  let stdout = '';
-  let stderr = '';
-  const ctx = {
-    cwd: g.cwd ?? ROOT,
-    env: { NO_COLOR: '1' },
-    now: () => new Date('2020-09-30T04:00:00Z'),
-    stdout: { write: (s: string) => void (stdout += s), colorLevel: 0, columns: undefined, isTTY: false },
-    stderr: { write: (s: string) => void (stderr += s), colorLevel: 0, columns: undefined, isTTY: false },
-    stdinIsTTY: false,
-    pid: process.pid,
-    self: { node: process.execPath, bin: join(ROOT, 'bin', 'tasks') },
-  };
-  const session: Session = {
-    ctx,
-    global: { dir: g.dir, asOf: undefined, lang: g.lang, color: undefined, ascii: false, debug: false, quiet: g.quiet === true },
-    m: messages(g.lang ?? 'zh'),
-  };
-  try {
-    const code = await importXlsxCommand(session, positional, opts);
-    return { code, stdout, stderr };
-  } catch (error) {
-    if (!(error instanceof UserError)) throw error;
-    return { code: error.exitCode, stdout, stderr: `${stderr}tasks: ${error.message}\n` };
-  }
+  return run([...globals, 'import', 'xlsx', ...args], { cwd: g.cwd });
 }
 
 // ---- building workbooks -------------------------------------------------------------------

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { exportVocabulary, parseStatus, parseTargetText, readDate, resolveDeadline, statusWords, titleOf, unitsOf } from '../../src/import/ledger-cells.js';
 import {
-  classifyHeader, exportVocabulary, headerAliases, fillMerged, findHeader, normalizeHeader, parseStatus, parseTargetText, readDate, readLedger,
-  resolveDeadline, statusWords, titleOf, unitsOf, yearInTitle, type CellRange, type Field, type LedgerSheet,
-} from '../../src/import/ledger.js';
+  classifyHeader, headerAliases, fillMerged, findHeader, normalizeHeader, yearInTitle, type CellRange, type Field, type LedgerSheet,
+} from '../../src/import/ledger-header.js';
+import { readLedger } from '../../src/import/ledger-rows.js';
 import { messages } from '../../src/i18n/index.js';
 
 const vocabularies = [exportVocabulary(messages('zh')), exportVocabulary(messages('en'))];

@@ -17,10 +17,7 @@ export const editing: typeof zh = {
     nothingToDo: 'nothing to change',
     notVersioned: '(note: the plan is not in a git repository; the change is saved but not recorded. git init or tasks init turns recording on.)',
     uncommitted: '(not committed to git, as --no-commit or the settings ask.)',
-    badDate: (option: string, value: string) => `cannot read the date "${value}" for ${option}; write 2020-06-10, 2020年6月10日, today, -3d …`,
     dateAfterToday: (date: string, today: string) => `the date ${date} is after today (${today}); progress and completion cannot be dated in the future`,
-    badPercent: (value: string) => `the percentage must be a number from 0 to 100, not "${value}"`,
-    badNumber: (value: string) => `"${value}" is not a number`,
     unknownUnit: (name: string, suggestion: string | undefined) =>
       `note: "${name}" is not a unit in the roster${suggestion ? `; did you mean "${suggestion}"?` : ''} (recorded as written)`,
     unknownLead: (name: string, suggestion: string | undefined) =>
@@ -77,6 +74,8 @@ export const editing: typeof zh = {
     created: (dir: string) => `created a plan in ${dir}`,
     gitInit: 'initialised a git repository',
     committed: 'committed: plan created',
+    defaultTitle: (year: number) => `Key work ${year}`,
+    commit: (title: string) => `Plan created: ${title}`,
     next: [
       'Next:',
       '  tasks import notice notice.txt     draft tasks from a key-work notice',

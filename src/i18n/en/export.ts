@@ -21,6 +21,8 @@ export const exports: typeof zh = {
     byLead: 'By lead official',
     byUnit: 'By lead unit',
     overview: 'overview',
+    unnamed: 'unnamed',
+    pageFooter: 'page &P of &N',
     csvAll: 'key-work',
     wrote: (n: number, dir: string) => `exported ${n} file${n === 1 ? '' : 's'} to ${dir}`,
     skippedEmpty: (names: string[]) => `no matching tasks, so no file for: ${names.join(', ')} (--include-empty writes empty sheets)`,

@@ -130,8 +130,15 @@ export const help: typeof zh = {
   errors: {
     internal: 'Internal error. Please report the message above and the command you ran (add --debug for details).',
     noPlan: (dir: string) => `no plan (tasks.config.yaml or a tasks/ folder) in ${dir} or above; cd into the plan or use --dir`,
-    badAsOf: (value: string) =>
-      `cannot read the date ${q(value)}. Accepted: 2020-09-30, 2020/9/30, 2020年9月30日, today, eox (end of 旬), eom, eoq, eoy, +10d, -1m`,
+    badDate: (option: string, value: string) =>
+      `cannot read the date ${q(value)} for ${option}. Accepted: 2020-09-30, 2020/9/30, 2020年9月30日, today, eox (end of 旬), eom, eoq, eoy, +10d, -1m`,
+    badYear: (option: string, value: string, min: number, max: number) => `bad ${option} value ${q(value)}: give a year from ${min} to ${max}, e.g. ${option} 2020`,
+    badPercent: (value: string, min: number, max: number) => `the percentage must be a number from ${min} to ${max} (a % sign is fine), not ${q(value)}`,
+    badNumber: (value: string) => `${q(value)} is not a number; write digits, e.g. 28 or 3.5`,
+    inputMissing: (path: string) => `no such file: ${path}`,
+    inputNotAFile: (path: string) => `${path} is not a regular file (a folder, a device or a pipe); name the file to import`,
+    inputTooLarge: (path: string, limit: number) => `${path} is too large (over ${Math.round(limit / 1048576)} MB) to be a file to import; check that it is the right file`,
+    inputUnreadable: (path: string) => `cannot read ${path}: no permission, or the file is in use; check its permissions and try again`,
     unknownCommand: (cmd: string, suggestion?: string) =>
       `unknown command ${q(cmd)}${suggestion ? `; did you mean ${q(suggestion)}?` : ''}; see tasks --help`,
     unknownOption: (opt: string, suggestion?: string) =>
@@ -142,7 +149,6 @@ export const help: typeof zh = {
     invalidChoice: (opt: string, value: string, allowed: readonly string[]) => `invalid value ${q(value)} for ${opt}; one of: ${orList(allowed)}`,
     invalidNumber: (opt: string, value: string) => `option ${opt} needs a number, not ${q(value)}`,
     usage: (detail: string) => `usage error: ${detail}`,
-    readFailed: (path: string, detail: string) => `cannot read ${path}: ${detail}`,
   },
   exitCodes: [
     'Exit codes:',

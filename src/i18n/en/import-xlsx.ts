@@ -14,8 +14,6 @@ export const importXlsxEn: typeof importXlsxZh = {
   needFile: 'name the Excel file to import, e.g. tasks import xlsx ledger.xlsx',
   needYear:
     'give the year with --year (e.g. --year 2020): neither the settings (tasks.config.yaml) nor the sheet title name one, and deadlines such as 年底前 and 6月底前 resolve against it',
-  missingFile: (path: string) => `no such file: ${path}`,
-  readFailed: (path: string, detail: string) => `cannot read ${path}: ${detail}`,
   legacyXls: (file: string) =>
     `${file} is an old-format Excel file (.xls), which cannot be imported. Open it in Excel or WPS and "Save As" an Excel workbook (.xlsx), then import that; or have the IT person run \`soffice --headless --convert-to xlsx ${shellName(file)}\``,
   encrypted: (file: string) =>
@@ -31,7 +29,6 @@ export const importXlsxEn: typeof importXlsxZh = {
   noTasks: (file: string, sheet: string, headerRow: number) => `sheet ${q(sheet)} of ${file} has no tasks to import below its header (row ${headerRow})`,
   badMap: (value: string, fields: readonly string[]) => `bad --map value ${q(value)}: write it as NAME=field, with field one of ${fields.join(', ')}`,
   mapUnused: (name: string) => `the column ${q(name)} given with --map is not in the header; not used`,
-  badYear: (value: string) => `bad --year value ${q(value)}: give a year from 2000 to 2100, e.g. --year 2020`,
   draftComment: (file: string, sheet: string, row: number, checksum: string) =>
     `# Draft from ${file} sheet ${q(sheet)} row ${row} by tasks import xlsx (checksum ${checksum}; once edited, a re-import leaves it alone)`,
   cannotWrite: (path: string, detail: string) => `cannot write ${path}: ${detail}`,

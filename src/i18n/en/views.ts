@@ -61,8 +61,8 @@ export const views: typeof zh = {
     target: (t: { target: number; unit?: string; actual?: number; direction?: string }) =>
       `target ${t.direction === 'max' ? '≤' : '≥'}${t.target}${t.unit ?? ''}, actual ${t.actual === undefined ? 'not reported' : `${t.actual}${t.unit ?? ''}`}`,
     met: (met: boolean | undefined): string => (met === undefined ? '' : met ? 'met' : 'not met'),
-    milestoneState: (doneOn: string | undefined, due: string, asOf: string): string =>
-      doneOn && doneOn <= asOf ? `done (${doneOn})` : due < asOf ? 'overdue' : 'open',
+    milestoneState: (state: 'done' | 'overdue' | 'open', doneOn: string | undefined): string =>
+      state === 'done' ? `done (${doneOn})` : state === 'overdue' ? 'overdue' : 'open',
     file: 'file',
   },
   home: {
@@ -89,7 +89,6 @@ export const views: typeof zh = {
     unit: 'unit',
     badStatus: (value: string) => `unknown status "${value}"; one of: not_started, in_progress, done, suspended, cancelled`,
     badLight: (value: string) => `unknown light "${value}"; one of: red, yellow, green (also done, done_late, suspended, cancelled)`,
-    badDate: (option: string, value: string) => `cannot read the date "${value}" for ${option}; write 2020-09-30, eom, +10d …`,
     badDays: (option: string, value: string) => `${option} needs a whole number of days from 0 to 3660, not "${value}"`,
   },
   history: {

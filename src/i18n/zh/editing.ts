@@ -16,10 +16,7 @@ export const editing = {
     nothingToDo: '没有需要修改的内容',
     notVersioned: '（提示：台账不在 git 仓库中，本次修改已保存但没有留痕；可运行 git init 或 tasks init 启用。）',
     uncommitted: '（按设置或 --no-commit，本次修改未提交到 git。）',
-    badDate: (option: string, value: string) => `${option} 的日期“${value}”无法识别；可写 2020-06-10、2020年6月10日、today、-3d 等`,
     dateAfterToday: (date: string, today: string) => `日期 ${date} 晚于今天（${today}）；进展和完成日期不能写将来的日子`,
-    badPercent: (value: string) => `完成百分比应为 0 到 100 之间的数字，这里是“${value}”`,
-    badNumber: (value: string) => `“${value}”不是数字`,
     unknownUnit: (name: string, suggestion: string | undefined) =>
       `注意：“${name}”不在名册的责任单位中${suggestion ? `，是否是“${suggestion}”？` : ''}（仍按原文记录）`,
     unknownLead: (name: string, suggestion: string | undefined) =>
@@ -76,6 +73,8 @@ export const editing = {
     created: (dir: string) => `已在 ${dir} 创建台账`,
     gitInit: '已初始化 git 仓库',
     committed: '已提交：初始化台账',
+    defaultTitle: (year: number) => `${year}年重点工作`,
+    commit: (title: string) => `初始化台账：${title}`,
     next: [
       '接下来可以：',
       '  tasks import notice 通知.txt       从重点工作通知生成任务',

@@ -20,6 +20,8 @@ export const exports = {
     byLead: '分领导汇总',
     byUnit: '分单位汇总',
     overview: '总表',
+    unnamed: '未命名',
+    pageFooter: '第 &P 页，共 &N 页',
     csvAll: '重点工作',
     wrote: (n: number, dir: string) => `已导出 ${n} 个文件到 ${dir}`,
     skippedEmpty: (names: string[]) => `以下领导或单位没有符合条件的任务，未生成文件（加 --include-empty 可生成空表）：${names.join('、')}`,

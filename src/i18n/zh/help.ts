@@ -129,8 +129,15 @@ export const help = {
   errors: {
     internal: '程序内部错误。请把上面的信息和所用命令报告给维护人员（加 --debug 可看到详细信息）。',
     noPlan: (dir: string) => `在 ${dir} 及其上级目录中没有找到台账（tasks.config.yaml 或 tasks/ 文件夹）；请进入台账目录，或用 --dir 指定`,
-    badAsOf: (value: string) =>
-      `无法识别的日期${q(value)}。可用写法：2020-09-30、2020/9/30、2020年9月30日、today/今天、旬末/eox、月底/eom、季末/eoq、年底/eoy、+10d、-1m`,
+    badDate: (option: string, value: string) =>
+      `${option} 的日期${q(value)}无法识别。可用写法：2020-09-30、2020/9/30、2020年9月30日、today/今天、旬末/eox、月底/eom、季末/eoq、年底/eoy、+10d、-1m`,
+    badYear: (option: string, value: string, min: number, max: number) => `${option} 的值${q(value)}无效：应为 ${min} 到 ${max} 之间的年份，例如 ${option} 2020`,
+    badPercent: (value: string, min: number, max: number) => `完成百分比应为 ${min} 到 ${max} 之间的数（可带 %），这里是${q(value)}`,
+    badNumber: (value: string) => `${q(value)}不是数字；请写阿拉伯数字，例如 28 或 3.5`,
+    inputMissing: (path: string) => `找不到文件 ${path}`,
+    inputNotAFile: (path: string) => `${path} 不是普通文件（可能是文件夹、设备或管道）；请指定要导入的文件`,
+    inputTooLarge: (path: string, limit: number) => `${path} 太大（超过 ${Math.round(limit / 1048576)} MB），不像是要导入的文件；请检查是否选错了文件`,
+    inputUnreadable: (path: string) => `无法读取 ${path}：没有读取权限，或文件正被占用；请检查文件权限后再试`,
     unknownCommand: (cmd: string, suggestion?: string) =>
       `没有${q(cmd)}这个命令${suggestion ? `，是否想用${q(suggestion)}？` : ''}；运行 tasks --help 查看全部命令`,
     unknownOption: (opt: string, suggestion?: string) =>
@@ -142,7 +149,6 @@ export const help = {
       `选项 ${opt} 的值${q(value)}无效；可选：${orList(allowed)}`,
     invalidNumber: (opt: string, value: string) => `选项 ${opt} 需要一个数字，这里是${q(value)}`,
     usage: (detail: string) => `用法错误：${detail}`,
-    readFailed: (path: string, detail: string) => `无法读取 ${path}：${detail}`,
   },
   exitCodes: [
     '退出码：',

@@ -12,8 +12,6 @@ export const importXlsxZh = {
   needFile: '请指定要导入的 Excel 文件，例如：tasks import xlsx 责任清单.xlsx',
   needYear:
     '请用 --year 指定年度（例如 --year 2020）：台账设置（tasks.config.yaml）和表格标题中都没有年份，而“年底前”“6月底前”等时限要按年度解析',
-  missingFile: (path: string) => `找不到文件 ${path}`,
-  readFailed: (path: string, detail: string) => `无法读取 ${path}：${detail}`,
   legacyXls: (file: string) =>
     `${file} 是旧版 Excel 文件（.xls），不能直接导入。请用 Excel 或 WPS 打开后“另存为”Excel 工作簿（.xlsx）再导入，或由信息员运行 \`soffice --headless --convert-to xlsx ${shellName(file)}\``,
   encrypted: (file: string) =>
@@ -29,7 +27,6 @@ export const importXlsxZh = {
   noTasks: (file: string, sheet: string, headerRow: number) => `${file} 的工作表${q(sheet)}在表头（第 ${headerRow} 行）以下没有可导入的任务`,
   badMap: (value: string, fields: readonly string[]) => `--map 的值${q(value)}无效：应写成 列名=字段，字段可选：${fields.join('、')}`,
   mapUnused: (name: string) => `--map 指定的列${q(name)}不在表头中，未使用`,
-  badYear: (value: string) => `--year 的值${q(value)}无效：应为 2000 到 2100 之间的年份，例如 --year 2020`,
   draftComment: (file: string, sheet: string, row: number, checksum: string) =>
     `# 草稿：由 tasks import xlsx 从 ${file} 工作表${q(sheet)}第 ${row} 行生成（校验码 ${checksum}；修改后重新导入不会覆盖）`,
   cannotWrite: (path: string, detail: string) => `无法写入 ${path}：${detail}`,

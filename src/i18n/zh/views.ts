@@ -60,8 +60,8 @@ export const views = {
     target: (t: { target: number; unit?: string; actual?: number; direction?: string }) =>
       `目标 ${t.direction === 'max' ? '≤' : '≥'}${t.target}${t.unit ?? ''}，实际 ${t.actual === undefined ? '未报' : `${t.actual}${t.unit ?? ''}`}`,
     met: (met: boolean | undefined): string => (met === undefined ? '' : met ? '已达标' : '未达标'),
-    milestoneState: (doneOn: string | undefined, due: string, asOf: string): string =>
-      doneOn && doneOn <= asOf ? `已完成（${doneOn}）` : due < asOf ? '逾期' : '未完成',
+    milestoneState: (state: 'done' | 'overdue' | 'open', doneOn: string | undefined): string =>
+      state === 'done' ? `已完成（${doneOn}）` : state === 'overdue' ? '逾期' : '未完成',
     file: '文件',
   },
   home: {
@@ -88,7 +88,6 @@ export const views = {
     unit: '责任单位',
     badStatus: (value: string) => `无法识别的状态“${value}”；可选：not_started/未启动、in_progress/推进中、done/已完成、suspended/暂缓、cancelled/已取消`,
     badLight: (value: string) => `无法识别的灯色“${value}”；可选：red/红、yellow/黄、green/绿（另有 done/完成、done_late/逾期完成、suspended/暂缓、cancelled/取消）`,
-    badDate: (option: string, value: string) => `${option} 的日期“${value}”无法识别；可写 2020-09-30、2020年9月30日、月底、+10d 等`,
     badDays: (option: string, value: string) => `${option} 应为 0 到 3660 之间的整数天数，这里是“${value}”`,
   },
   history: {

@@ -1,9 +1,9 @@
-// What the editing commands share: finding the task, the edit context, dates and names as clerks
-// write them, turning a refused edit into a message, and the confirmation lines.
-import { parseDateInput, type IsoDate } from '../core/dates.js';
+// What the editing commands share: finding the task, the edit context, names as clerks write
+// them, turning a refused edit into a message, and the confirmation lines.
 import type { Finding } from '../core/checks.js';
+import { idFromFile } from '../core/checks.js';
 import type { Problem } from '../core/problems.js';
-import { matchName, unitNames, leadNames } from '../core/roster.js';
+import { leadNames, matchName, unitNames } from '../core/roster.js';
 import { nearest, nearestIds } from '../core/suggest.js';
 import type { LoadedTask, Task } from '../core/task.js';
 import type { Session } from '../context.js';
@@ -13,17 +13,11 @@ import { sanitize } from '../render/text.js';
 import { EditRefused, editTask, type Change, type EditContext, type EditResult } from '../store/edit.js';
 import type { Plan } from '../store/load.js';
 import { validateTask } from '../store/schema.js';
-import { openPlan } from './common.js';
-import { tasksOf } from './view.js';
+import { note, say } from './output.js';
 
 export interface EditOptions {
-  commit?: boolean;
-}
-
-export interface OpenedEdit {
-  plan: Plan;
-  today: IsoDate;
-  ctx: EditContext;
+  /** false with --no-commit */
+  commit: boolean;
 }
 
 /** Why a text is not a valid task, at line and column (loads the slow parser only now). */
@@ -46,30 +40,26 @@ async function place(session: Session, file: string, text: string, findings: rea
   }));
 }
 
-export async function openForEdit(session: Session, opts: EditOptions): Promise<OpenedEdit> {
-  const { plan, asOf } = await openPlan(session);
+/** The edit context of the store for this plan and session. */
+export function editContext(session: Session, plan: Plan, options: EditOptions): EditContext {
   return {
-    plan,
-    // the date edits are judged against: --as-of when given, else today in the plan's time zone
-    today: asOf,
-    ctx: {
-      root: plan.root,
-      config: plan.config,
-      others: plan.tasks,
-      commit: opts.commit !== false && plan.config.commit,
-      nowMs: () => session.ctx.now().getTime(),
-      pid: session.ctx.pid,
-      explain: (file, text) => explain(session, file, text),
-      place: (file, text, findings) => place(session, file, text, findings),
-    },
+    root: plan.root,
+    config: plan.config,
+    others: plan.tasks,
+    commit: options.commit && plan.config.commit,
+    nowMs: () => session.io.now().getTime(),
+    pid: session.io.pid,
+    isAlive: session.io.isAlive ?? (() => true),
+    explain: (file, text) => explain(session, file, text),
+    place: (file, text, findings) => place(session, file, text, findings),
   };
 }
 
-export function findTask(session: Session, plan: Plan, id: string | undefined): LoadedTask {
-  const wanted = (id ?? '').trim();
+export function findTask(session: Session, plan: Plan, id: string): LoadedTask {
+  const wanted = id.trim();
   const found = plan.tasks.find((t) => t.task.id === wanted);
   if (found) return found;
-  const broken = plan.unreadable.find((f) => f.replace(/^.*\//, '').replace(/\.ya?ml$/i, '') === wanted);
+  const broken = plan.unreadable.find((f) => idFromFile(f) === wanted);
   if (broken) {
     const lines = plan.problems.filter((p) => p.file === broken).map((p) => sanitize(formatProblem(p, session.m)));
     throw new UserError([session.m.edit.unreadable(broken), ...lines].join('\n'), EXIT.DATA);
@@ -77,35 +67,20 @@ export function findTask(session: Session, plan: Plan, id: string | undefined): 
   throw new UserError(session.m.edit.unknownId(wanted, nearestIds(wanted, plan.tasks.map((t) => t.task.id))));
 }
 
-/** A date as clerks write it (2020-06-10, 2020年6月10日, today, -3d …), never after `today`. */
-export function readPastDate(session: Session, option: string, value: string | undefined, today: IsoDate): IsoDate {
-  if (value === undefined) return today;
-  const date = parseDateInput(value, today);
-  if (!date) throw new UserError(session.m.edit.badDate(option, value));
-  if (date > today) throw new UserError(session.m.edit.dateAfterToday(date, today));
-  return date;
-}
-
-export function readDate(session: Session, option: string, value: string, today: IsoDate): IsoDate {
-  const date = parseDateInput(value, today);
-  if (!date) throw new UserError(session.m.edit.badDate(option, value));
-  return date;
-}
-
 /** A unit or official as typed: exact, or a unique part of a known name; otherwise kept as written, with a note. */
-function readName(session: Session, names: string[], value: string, note: (name: string, suggestion: string | undefined) => string): string {
+function readName(session: Session, names: string[], value: string, warn: (name: string, suggestion: string | undefined) => string): string {
   const match = matchName(value, names);
   if (match.ok) return match.name;
-  session.ctx.stderr.write(`${note(value, nearest(value, names, 1)[0])}\n`);
+  note(session, warn(value, nearest(value, names, 1)[0]));
   return value.trim();
 }
 
 export function readUnit(session: Session, plan: Plan, value: string): string {
-  return readName(session, unitNames(plan.config.roster, tasksOf(plan)), value, session.m.edit.unknownUnit);
+  return readName(session, unitNames(plan.config.roster, plan.tasks.map((t) => t.task)), value, session.m.edit.unknownUnit);
 }
 
 export function readLead(session: Session, plan: Plan, value: string): string {
-  return readName(session, leadNames(plan.config.roster, tasksOf(plan)), value, session.m.edit.unknownLead);
+  return readName(session, leadNames(plan.config.roster, plan.tasks.map((t) => t.task)), value, session.m.edit.unknownLead);
 }
 
 /** Which item a clerk means: its number (1-based, when `byNumber`), its exact name, or the only name containing the text; -1 if none. */
@@ -118,36 +93,29 @@ export function pickIndex(names: readonly string[], wanted: string, byNumber: bo
   return wanted !== '' && containing.length === 1 ? containing[0]! : -1;
 }
 
-/** The commit message: the summary line, a blank line, and trailers that mark the commit as ours. */
-export function commitMessage(summary: string, command: string, id: string): string {
-  return `${summary.replace(/\s+/g, ' ').trim()}\n\nTasks-Command: ${command}\nTasks-Task: ${id}\n`;
-}
-
-/** A note cut short for a commit's summary line. */
-export function short(text: string, max = 30): string {
-  const one = text.replace(/\s+/g, ' ').trim();
-  const chars = [...one];
-  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : one;
-}
-
 /** Runs an edit and says how it went; a refused edit becomes a message and an exit code. */
 export async function runEdit(
   session: Session,
-  opened: OpenedEdit,
+  plan: Plan,
+  options: EditOptions,
   target: LoadedTask,
   change: (task: Task) => Change,
   confirm: (result: EditResult) => string,
 ): Promise<number> {
-  const { m, ctx } = session;
   let result: EditResult;
   try {
-    result = await editTask(opened.ctx, target.file, target.task.id, change);
+    result = await editTask(editContext(session, plan, options), target.file, target.task.id, change);
   } catch (error) {
     throw refusal(session, target.file, error);
   }
-  if (!session.global.quiet) ctx.stdout.write(`${sanitize(confirm(result))}\n`);
-  if (!result.committed && !session.global.quiet) ctx.stderr.write(`${result.versioned ? m.edit.uncommitted : m.edit.notVersioned}\n`);
+  say(session, confirm(result));
+  sayUncommitted(session, result);
   return EXIT.OK;
+}
+
+/** When the change was saved but not committed, says why (unless --quiet). */
+export function sayUncommitted(session: Session, result: { committed: boolean; versioned: boolean }): void {
+  if (!result.committed && !session.flags.quiet) session.io.stderr.write(`${result.versioned ? session.m.edit.uncommitted : session.m.edit.notVersioned}\n`);
 }
 
 export function refusal(session: Session, file: string, error: unknown): unknown {

@@ -1,8 +1,8 @@
 // Totals per lead official, lead unit or section, in protocol order, with a total row.
-import type { Evaluated } from './evaluate.js';
-import { leadsOf, leadUnitOf } from './task.js';
-
-export type SummaryBy = 'lead' | 'unit' | 'section';
+import type { Roster } from '../core/config.js';
+import type { Evaluated } from '../core/evaluate.js';
+import { matches, type Filter } from '../core/filter.js';
+import { groupBy, groupOrder, type GroupBy } from './group.js';
 
 export interface SummaryRow {
   name: string;
@@ -20,23 +20,21 @@ export interface SummaryRow {
   rate: number | undefined;
 }
 
-export function keysOf(e: Evaluated, by: SummaryBy): string[] {
-  if (by === 'lead') return leadsOf(e.task);
-  if (by === 'unit') return [leadUnitOf(e.task)];
-  return [e.task.section ?? ''];
+export interface SummaryReport {
+  by: GroupBy;
+  rows: SummaryRow[];
+  total: SummaryRow;
 }
 
-export function summarize(items: readonly Evaluated[], by: SummaryBy, order: readonly string[]): { rows: SummaryRow[]; total: SummaryRow } {
-  const groups = new Map<string, Evaluated[]>(order.map((name) => [name, []]));
-  for (const e of items) {
-    for (const key of keysOf(e, by)) {
-      const list = groups.get(key);
-      if (list) list.push(e);
-      else groups.set(key, [e]);
-    }
-  }
-  const rows = [...groups].filter(([, list]) => list.length > 0).map(([name, list]) => row(name, list));
-  return { rows, total: row('', items) };
+export function summaryReport(evaluated: readonly Evaluated[], roster: Roster, options: { by: GroupBy; filter?: Filter }): SummaryReport {
+  const selected = options.filter ? evaluated.filter(matches(options.filter)) : evaluated;
+  const order = groupOrder(options.by, roster, evaluated.map((e) => e.task));
+  return summarize(selected, options.by, order);
+}
+
+export function summarize(items: readonly Evaluated[], by: GroupBy, order: readonly string[]): SummaryReport {
+  const rows = groupBy(items, by, order, (e) => e.task).map((g) => row(g.name, g.items));
+  return { by, rows, total: row('', items) };
 }
 
 export function row(name: string, items: readonly Evaluated[]): SummaryRow {

@@ -1,4 +1,4 @@
-// The heavy CommonJS packages that only exports use, loaded on first use with require(): a dynamic
+// The heavy CommonJS packages that only exports and imports use, loaded on first use with require(): a dynamic
 // import() would need a callback that V8's code cache (bin/loader.mjs) cannot carry.
 import { createRequire } from 'node:module';
 

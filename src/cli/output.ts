@@ -1,0 +1,84 @@
+// What commands write: views in the chosen format on stdout, problems and notes on stderr, with
+// colour only where that stream is a terminal and the flags and environment allow it.
+import { evaluate, settingsOf, type Evaluated } from '../core/evaluate.js';
+import { countBySeverity } from '../core/problems.js';
+import type { Session } from '../context.js';
+import { EXIT } from '../errors.js';
+import { formatProblem, problemMessage } from '../i18n/index.js';
+import { colorLevel, painter, type Paint } from '../render/color.js';
+import { sanitize } from '../render/text.js';
+import { renderView, type Format, type RenderEnv, type ViewRenderer } from '../render/view.js';
+import { LARGE_PLAN, type Plan } from '../store/load.js';
+
+/** Colour functions for stdout, following --color/--no-color, NO_COLOR and the terminal. */
+export function paintOut(session: Session): Paint {
+  return painter(colorLevel(session.io.stdout.isTTY, session.io.env, session.flags.color));
+}
+
+function paintErr(session: Session): Paint {
+  return painter(colorLevel(session.io.stderr.isTTY, session.io.env, session.flags.color));
+}
+
+/** Width to fit tables into: the terminal's, else COLUMNS, else 120. */
+export function tableWidth(session: Session): number {
+  const fromEnv = Number(session.io.env.COLUMNS);
+  return session.io.stdout.columns ?? (Number.isInteger(fromEnv) && fromEnv > 20 ? fromEnv : 120);
+}
+
+export function renderEnv(session: Session, plan: Plan): RenderEnv {
+  return {
+    m: session.m,
+    asOf: session.asOf,
+    width: tableWidth(session),
+    ascii: session.flags.ascii || plan.config.table_border === 'ascii',
+    paint: paintOut(session),
+    unreadable: plan.problems
+      .filter((p) => p.severity === 'error')
+      .map((p) => ({ file: p.file, line: p.line, column: p.column, message: problemMessage(p, session.m) })),
+  };
+}
+
+/** Every task of the plan with its light as of the session's date. */
+export function evaluatePlan(plan: Plan, session: Session): Evaluated[] {
+  const evaluated = evaluate(plan.tasks, session.asOf, settingsOf(plan.config));
+  if (evaluated.length >= LARGE_PLAN) session.io.collectGarbage?.();
+  return evaluated;
+}
+
+/**
+ * Writes a view in the chosen format, then the unreadable files on stderr. Returns the exit code:
+ * 1 when some task files could not be read, else 0.
+ */
+export function emitView<R>(session: Session, plan: Plan, format: Format, view: ViewRenderer<R>, report: R): number {
+  session.io.stdout.write(renderView(format, view, report, renderEnv(session, plan)));
+  return reportProblems(session, plan, { warnings: false }) > 0 ? EXIT.DATA : EXIT.OK;
+}
+
+/**
+ * Lists the problems on stderr: errors always, warnings only when asked (views mention how many
+ * there are instead). Says once when the config is missing. Returns the number of errors.
+ */
+export function reportProblems(session: Session, plan: Plan, options: { warnings: boolean; unreadableNote?: string }): number {
+  const { m, io } = session;
+  const err = paintErr(session);
+  if (!plan.configFound && !session.flags.quiet) io.stderr.write(`${err.dim(m.config.missing)}\n`);
+  for (const p of plan.problems) {
+    if (p.severity === 'warning' && !options.warnings) continue;
+    const line = sanitize(formatProblem(p, m));
+    io.stderr.write(`${p.severity === 'error' ? err.red(line) : err.yellow(line)}\n`);
+  }
+  const { errors, warnings } = countBySeverity(plan.problems);
+  if (!options.warnings && warnings > 0 && !session.flags.quiet) io.stderr.write(`${err.dim(m.views.warningsHidden(warnings))}\n`);
+  if (!options.warnings && plan.unreadable.length > 0) io.stderr.write(`${err.red(options.unreadableNote ?? m.views.unreadable(plan.unreadable.length))}\n`);
+  return errors;
+}
+
+/** A confirmation on stdout, unless --quiet. */
+export function say(session: Session, text: string): void {
+  if (!session.flags.quiet) session.io.stdout.write(`${sanitize(text)}\n`);
+}
+
+/** A note on stderr (always: notes say something the clerk must know). */
+export function note(session: Session, text: string): void {
+  session.io.stderr.write(`${sanitize(text)}\n`);
+}

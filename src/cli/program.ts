@@ -1,0 +1,226 @@
+// The command line's shape: every command, argument and option, declared with commander, with
+// help in the catalog's language. Parsing hands each command's name, arguments and raw options
+// to `dispatch` (src/cli.ts), which opens the plan and reads the options into typed values.
+import { Command, Option } from 'commander';
+import type { Context } from '../context.js';
+import { UserError } from '../errors.js';
+import type { Messages } from '../i18n/index.js';
+import { nearest } from '../core/suggest.js';
+import { displayWidth } from '../render/text.js';
+
+export type Dispatch = (name: string, args: string[], opts: Record<string, unknown>) => Promise<void>;
+
+export function buildProgram(m: Messages, ctx: Context, dispatch: Dispatch): Command {
+  const h = m.help;
+  const program = new Command('tasks');
+  program
+    .description(h.program)
+    .usage(h.usage)
+    .version(h.version, '-V, --version', h.opt.version)
+    .helpOption('-h, --help', h.opt.help)
+    .helpCommand(h.helpCommand, h.opt.help)
+    .option('-C, --dir <dir>', h.opt.dir)
+    .option('--as-of <date>', h.opt.asOf)
+    .addOption(new Option('--lang <lang>', h.opt.lang).choices(['zh', 'en']))
+    .option('--color', h.opt.color)
+    .option('--no-color', h.opt.noColor)
+    .option('--ascii', h.opt.ascii)
+    .option('-q, --quiet', h.opt.quiet)
+    .option('--debug', h.opt.debug)
+    .addHelpText('after', `\n${h.examples}\n\n${m.exitCodes}`)
+    .configureHelp(helpConfig(m))
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => ctx.stdout.write(s),
+      writeErr: () => undefined,
+      outputError: () => undefined,
+    })
+    .showSuggestionAfterError(false)
+    .argument('[command]')
+    .action(async (command: string | undefined) => {
+      if (command !== undefined) {
+        const names = program.commands.map((c) => c.name());
+        throw new UserError(m.errors.unknownCommand(command, nearest(command, names, 1)[0]));
+      }
+      await dispatch('status', [], {});
+    });
+
+  const action = (name: string) =>
+    async (...args: unknown[]) => {
+      const cmd = args.at(-1) as Command;
+      const opts = cmd.opts();
+      const positional = args.slice(0, -2).flatMap((a) => (Array.isArray(a) ? a : a === undefined ? [] : [String(a)]));
+      await dispatch(name, positional, opts);
+    };
+
+  program.command('validate').description(h.cmd.validate)
+    .argument('[paths...]', h.arg.paths)
+    .option('--staged', h.opt.staged)
+    .addOption(new Option('--format <format>', h.opt.format).choices(['table', 'json']).default('table'))
+    .action(action('validate'));
+
+  const importCmd = program.command('import').description(h.cmd.import);
+  importCmd.command('notice').description(h.cmd.importNotice)
+    .argument('<file>', h.arg.noticeFile)
+    .option('--year <year>', h.opt.year)
+    .option('--out <dir>', h.opt.out)
+    .addOption(new Option('--split <mode>', h.opt.split).choices(['auto', 'sentence']).default('auto'))
+    .option('--force', h.opt.force)
+    .option('--dry-run', h.opt.dryRun)
+    .action(action('import-notice'));
+  importCmd.command('xlsx').description(h.cmd.importXlsx)
+    .argument('<file>', h.arg.xlsxFile)
+    .option('--sheet <name>', h.opt.sheet)
+    .option('--map <name=field>', h.opt.map, (value: string, previous: string[] = []) => [...previous, value])
+    .option('--year <year>', h.opt.year)
+    .option('--out <dir>', h.opt.out)
+    .option('--force', h.opt.force)
+    .option('--dry-run', h.opt.dryRun)
+    .action(action('import-xlsx'));
+
+  const hook = program.command('hook').description(h.cmd.hook);
+  hook.command('install').description(h.cmd.hookInstall).option('--force', h.opt.forceHook).action(action('hook-install'));
+
+  const collect = (value: string, previous: string[] = []) => [...previous, value];
+  const viewOptions = (cmd: Command, extra: { group?: boolean; sort?: boolean } = {}) => {
+    cmd
+      .option('--lead <name>', h.opt.lead, collect)
+      .option('--unit <name>', h.opt.unit, collect)
+      .option('--lead-unit <name>', h.opt.leadUnit, collect)
+      .option('--status <status>', h.opt.status, collect)
+      .option('--light <light>', h.opt.light, collect)
+      .option('--section <text>', h.opt.section, collect)
+      .option('--point <text>', h.opt.point, collect)
+      .option('--tag <tag>', h.opt.tag, collect)
+      .option('--deadline-before <date>', h.opt.deadlineBefore)
+      .option('--deadline-after <date>', h.opt.deadlineAfter)
+      .option('--search <text>', h.opt.search, collect)
+      .addOption(new Option('--format <format>', h.opt.format).choices(['table', 'json', 'csv', 'ids']).default('table'));
+    if (extra.group) cmd.addOption(new Option('--group <by>', h.opt.group).choices(['lead', 'unit']));
+    if (extra.sort) cmd.addOption(new Option('--sort <key>', h.opt.sort).choices(['deadline', 'id', 'lead', 'light']));
+    return cmd;
+  };
+
+  viewOptions(program.command('overdue').description(h.cmd.overdue), { group: true })
+    .option('--check', h.opt.check)
+    .action(action('overdue'));
+  viewOptions(program.command('due').description(h.cmd.due), { group: true })
+    .option('--within <days>', h.opt.within)
+    .action(action('due'));
+  viewOptions(program.command('list').description(h.cmd.list), { sort: true }).action(action('list'));
+  program.command('show').description(h.cmd.show)
+    .argument('<id>', h.arg.id)
+    .addOption(new Option('--format <format>', h.opt.format).choices(['table', 'json']).default('table'))
+    .action(action('show'));
+  viewOptions(program.command('summary').description(h.cmd.summary))
+    .addOption(new Option('--by <by>', h.opt.by).choices(['lead', 'unit', 'section']).default('lead'))
+    .action(action('summary'));
+
+  const exportCmd = program.command('export').description(h.cmd.export);
+  const exportOptions = (cmd: Command) =>
+    viewOptions(cmd)
+      .addOption(new Option('--by <by>', h.opt.exportBy).choices(['lead', 'unit']).default('lead'))
+      .option('--out <dir>', h.opt.exportOut)
+      .option('--include-empty', h.opt.includeEmpty);
+  exportOptions(exportCmd.command('xlsx').description(h.cmd.exportXlsx)).action(async (opts: Record<string, unknown>) => {
+    await dispatch('export', ['xlsx'], opts);
+  });
+  exportOptions(exportCmd.command('csv').description(h.cmd.exportCsv))
+    .option('--split', h.opt.split)
+    .option('--encoding <encoding>', h.opt.encoding, 'utf-8')
+    .action(async (opts: Record<string, unknown>) => {
+      await dispatch('export', ['csv'], opts);
+    });
+
+  const noCommit = (cmd: Command) => cmd.option('--no-commit', h.opt.noCommit);
+  program.command('init').description(h.cmd.init)
+    .argument('[dir]', h.arg.dir)
+    .option('--year <year>', h.opt.year)
+    .option('--title <title>', h.opt.planTitle)
+    .option('--no-git', h.opt.noGit)
+    .action(action('init'));
+  noCommit(program.command('new').description(h.cmd.new))
+    .option('--title <text>', h.opt.title)
+    .option('--lead <name>', h.opt.newLead, collect)
+    .option('--unit <name>', h.opt.newUnit, collect)
+    .option('--deadline <date>', h.opt.deadline)
+    .option('--point <text>', h.opt.newPoint)
+    .option('--section <text>', h.opt.newSection)
+    .option('--detail <text>', h.opt.detail)
+    .option('--tag <tag>', h.opt.newTag, collect)
+    .option('--start <date>', h.opt.start)
+    .option('--id <id>', h.opt.id)
+    .action(action('new'));
+  noCommit(program.command('progress').description(h.cmd.progress))
+    .argument('<id>', h.arg.id)
+    .argument('<note>', h.arg.note)
+    .option('--date <date>', h.opt.progressDate)
+    .option('--percent <n>', h.opt.percent)
+    .option('--by <unit>', h.opt.progressBy)
+    .action(action('progress'));
+  noCommit(program.command('done').description(h.cmd.done))
+    .argument('<id>', h.arg.id)
+    .option('--on <date>', h.opt.doneOn)
+    .option('--note <text>', h.opt.doneNote)
+    .action(action('done'));
+  noCommit(program.command('reopen').description(h.cmd.reopen)).argument('<id>', h.arg.id).action(action('reopen'));
+  noCommit(program.command('set').description(h.cmd.set))
+    .argument('<id>', h.arg.id)
+    .argument('<field>', h.arg.field)
+    .argument('<value>', h.arg.value)
+    .option('--reason <text>', h.opt.reason)
+    .action(action('set'));
+  noCommit(program.command('milestone').description(h.cmd.milestone))
+    .argument('<id>', h.arg.id)
+    .argument('<action>', h.arg.milestoneAction)
+    .argument('<title>', h.arg.milestoneTitle)
+    .option('--due <date>', h.opt.due)
+    .option('--on <date>', h.opt.doneOn)
+    .action(action('milestone'));
+  noCommit(program.command('target').description(h.cmd.target))
+    .argument('<id>', h.arg.id)
+    .argument('<name>', h.arg.targetName)
+    .option('--actual <n>', h.opt.actual)
+    .action(action('target'));
+  program.command('history').description(h.cmd.history)
+    .argument('<id>', h.arg.id)
+    .addOption(new Option('--format <format>', h.opt.format).choices(['table', 'json']).default('table'))
+    .action(action('history'));
+  program.command('log').description(h.cmd.log)
+    .option('--since <date>', h.opt.since)
+    .addOption(new Option('--format <format>', h.opt.format).choices(['table', 'json']).default('table'))
+    .action(action('log'));
+  program.command('undo').description(h.cmd.undo).action(action('undo'));
+
+  for (const cmd of allCommands(program)) {
+    cmd
+      .helpOption('-h, --help', h.opt.help)
+      .exitOverride()
+      .configureHelp(helpConfig(m))
+      .configureOutput({ writeOut: (s) => ctx.stdout.write(s), writeErr: () => undefined, outputError: () => undefined })
+      .showSuggestionAfterError(false);
+    if (cmd.commands.length > 0) {
+      cmd.action(() => {
+        cmd.help();
+      });
+    }
+  }
+  return program;
+}
+
+/** Help in the catalog's language: Chinese headings, widths measured for Chinese, no English annotations. */
+function helpConfig(m: Messages) {
+  const titles: Record<string, string> = m.help.titles;
+  return {
+    displayWidth,
+    showGlobalOptions: true,
+    sortSubcommands: false,
+    styleTitle: (title: string) => titles[title] ?? title,
+    optionDescription: (option: Option) => option.description,
+  };
+}
+
+export function allCommands(cmd: Command): Command[] {
+  return cmd.commands.flatMap((c) => [c, ...allCommands(c)]);
+}
+

@@ -1,0 +1,43 @@
+// The one id allocator, used by `tasks new` and both importers: `<year>-NNN`, numbered after the
+// highest number the plan already uses, so that an id once in the plan is never handed out again.
+
+function numberIn(id: string, prefix: string): number | undefined {
+  if (!id.startsWith(prefix)) return undefined;
+  const digits = id.slice(prefix.length);
+  return /^\d+$/.test(digits) ? Number(digits) : undefined;
+}
+
+/**
+ * Ids for a list of new tasks: where `given` has an id it is kept; the others get `<year>-NNN`
+ * (at least three digits), counting up from one past the highest number in `taken` (the plan's
+ * ids) and stepping over any id in `taken` or `given`.
+ */
+export function allocateIds(given: ReadonlyArray<string | undefined>, year: number, taken: Iterable<string> = []): string[] {
+  const prefix = `${year}-`;
+  const used = new Set<string>(taken);
+  let highest = 0;
+  let widest = 3;
+  for (const id of used) {
+    const n = numberIn(id, prefix);
+    if (n === undefined) continue;
+    highest = Math.max(highest, n);
+    widest = Math.max(widest, id.length - prefix.length);
+  }
+  for (const id of given) if (id !== undefined) used.add(id);
+  const missing = given.filter((id) => id === undefined).length;
+  const width = Math.max(widest, String(highest + missing).length);
+  let next = highest;
+  return given.map((id) => {
+    if (id !== undefined) return id;
+    let candidate: string;
+    do candidate = `${prefix}${String(++next).padStart(width, '0')}`;
+    while (used.has(candidate));
+    used.add(candidate);
+    return candidate;
+  });
+}
+
+/** The next id of the year for one new task. */
+export function nextId(taken: Iterable<string>, year: number): string {
+  return allocateIds([undefined], year, taken)[0]!;
+}

@@ -1,0 +1,52 @@
+// Views rendered by format: each view gives its table, JSON body, CSV rows and ids, and the
+// registry below turns them into the bytes of the chosen format.
+import type { IsoDate } from '../core/dates.js';
+import type { Messages } from '../i18n/index.js';
+import type { Paint } from './color.js';
+import { toCsv, UTF8_BOM, type CsvValue } from './csv.js';
+import { toJson } from './json.js';
+
+export type Format = 'table' | 'json' | 'csv' | 'ids';
+
+export interface RenderEnv {
+  m: Messages;
+  asOf: IsoDate;
+  /** width to fit tables into */
+  width: number;
+  ascii: boolean;
+  paint: Paint;
+  /** files that could not be read, listed in every JSON answer */
+  unreadable: ReadonlyArray<{ file: string; line: number; column: number; message: string }>;
+}
+
+export interface ViewRenderer<R> {
+  /** 'plain' for answers that are not about the tasks as of a date: their JSON carries no `as_of` or `unreadable` */
+  envelope?: 'plain';
+  table(report: R, env: RenderEnv): string;
+  /** the JSON body; `version`, `as_of` and `unreadable` are added around it */
+  json?(report: R, env: RenderEnv): Record<string, unknown>;
+  csv?(report: R, env: RenderEnv): CsvValue[][];
+  ids?(report: R, env: RenderEnv): string[];
+}
+
+function part<T>(value: T | undefined, format: Format): T {
+  if (value === undefined) throw new Error(`this view has no ${format} form`);
+  return value;
+}
+
+const FORMATS: Record<Format, <R>(view: ViewRenderer<R>, report: R, env: RenderEnv) => string> = {
+  table: (view, report, env) => view.table(report, env),
+  json: (view, report, env) => {
+    const body = part(view.json, 'json')(report, env);
+    return toJson(view.envelope === 'plain' ? { version: 1, ...body } : { version: 1, as_of: env.asOf, ...body, unreadable: env.unreadable });
+  },
+  csv: (view, report, env) => UTF8_BOM + toCsv(part(view.csv, 'csv')(report, env)),
+  ids: (view, report, env) => {
+    const ids = part(view.ids, 'ids')(report, env);
+    return ids.length > 0 ? `${ids.join('\n')}\n` : '';
+  },
+};
+
+export function renderView<R>(format: Format, view: ViewRenderer<R>, report: R, env: RenderEnv): string {
+  return FORMATS[format](view, report, env);
+}

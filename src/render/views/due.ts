@@ -1,0 +1,50 @@
+// tasks due as a table, JSON, CSV or ids.
+import { leadsOf, leadUnitOf } from '../../core/task.js';
+import type { DueItem, DueReport } from '../../reports/due.js';
+import { renderTable, type Column } from '../table.js';
+import { taskJson } from '../task-view.js';
+import type { RenderEnv, ViewRenderer } from '../view.js';
+
+function dueTable(items: readonly DueItem[], env: RenderEnv): string {
+  const { m, paint } = env;
+  const col = m.views.col;
+  const columns: Column[] = [
+    { header: col.due }, { header: col.daysLeft }, { header: col.kind }, { header: col.id },
+    { header: col.title, wrap: true, min: 10, max: 50 }, { header: col.lead, wrap: true, min: 6, max: 20 },
+    { header: col.leadUnit, wrap: true, min: 6, max: 16 },
+  ];
+  const rows = items.map((i) => [
+    i.due, m.views.dueIn(i.daysLeft), i.kind === 'task' ? m.views.kindTask : m.views.kindMilestone, i.e.task.id,
+    i.kind === 'task' ? i.title : `${i.title}\n（${i.e.task.title}）`, leadsOf(i.e.task).join('、'), leadUnitOf(i.e.task),
+  ]);
+  return renderTable(columns, rows, { width: env.width, ascii: env.ascii, paint: (t, _r, c) => (c === 1 ? paint.yellow(t) : t) });
+}
+
+export const dueView: ViewRenderer<DueReport> = {
+  table: (r, env) => {
+    const { m, paint } = env;
+    const lines = [paint.bold(m.views.dueHeader(env.asOf, r.until, r.taskCount, r.milestoneCount))];
+    if (r.items.length === 0) lines.push(m.views.noMatch);
+    else if (r.group) {
+      for (const g of r.groups) {
+        const tasks = new Set(g.items.map((i) => i.e.task.id)).size;
+        lines.push('', paint.bold(m.views.group(g.name || m.views.unnamed, tasks)), dueTable(g.items, env));
+      }
+    } else lines.push(dueTable(r.items, env));
+    return `${lines.join('\n')}\n`;
+  },
+  json: (r, { m }) => ({
+    command: 'due',
+    within: r.within,
+    until: r.until,
+    items: r.items.map((i) => ({ kind: i.kind, id: i.e.task.id, title: i.title, due: i.due, days_left: i.daysLeft, task: taskJson(i.e, m) })),
+  }),
+  csv: (r, { m }) => {
+    const col = m.views.col;
+    return [
+      [col.due, col.daysLeft, col.kind, col.id, col.title, col.lead, col.leadUnit],
+      ...r.items.map((i) => [i.due, i.daysLeft, i.kind === 'task' ? m.views.kindTask : m.views.kindMilestone, i.e.task.id, i.title, leadsOf(i.e.task).join('、'), leadUnitOf(i.e.task)]),
+    ];
+  },
+  ids: (r) => [...new Set(r.items.map((i) => i.e.task.id))],
+};

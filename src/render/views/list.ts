@@ -1,0 +1,46 @@
+// tasks list as a table, JSON, CSV or ids.
+import { leadsOf, leadUnitOf } from '../../core/task.js';
+import type { ListReport } from '../../reports/list.js';
+import { paintLight } from '../color.js';
+import { renderTable, type Column } from '../table.js';
+import { taskJson, whyText } from '../task-view.js';
+import type { ViewRenderer } from '../view.js';
+
+export const listView: ViewRenderer<ListReport> = {
+  table: (r, env) => {
+    const { m, paint } = env;
+    const header = paint.bold(m.views.listHeader(r.tasks.length, r.total, env.asOf));
+    if (r.tasks.length === 0) return `${header}\n${m.views.noMatch}\n`;
+    const col = m.views.col;
+    const columns: Column[] = [
+      { header: col.id },
+      { header: col.title, wrap: true, min: 10, max: 40 },
+      { header: col.lead, wrap: true, min: 6, max: 20 },
+      { header: col.leadUnit, wrap: true, min: 6, max: 16 },
+      { header: col.deadline },
+      { header: col.light },
+      { header: col.reasons, wrap: true, min: 10, max: 50 },
+    ];
+    const rows = r.tasks.map((e) => [e.task.id, e.task.title, leadsOf(e.task).join('、'), leadUnitOf(e.task), e.task.deadline, m.light[e.result.light], whyText(e, m)]);
+    const table = renderTable(columns, rows, {
+      width: env.width,
+      ascii: env.ascii,
+      paint: (text, row, c) => (c === 5 ? paintLight(paint, r.tasks[row]!.result.light, text) : text),
+    });
+    return `${header}\n${table}\n`;
+  },
+  json: (r, { m }) => ({ command: 'list', count: r.tasks.length, tasks: r.tasks.map((e) => taskJson(e, m)) }),
+  csv: (r, { m }) => {
+    const col = m.views.col;
+    return [
+      [col.id, col.title, col.section, col.point, col.lead, col.leadUnit, col.coUnits, col.deadline, col.status, col.light, col.daysOverdue, col.percent,
+        col.reasons, col.latestDate, col.latest],
+      ...r.tasks.map((e) => [
+        e.task.id, e.task.title, e.task.section, e.task.point, leadsOf(e.task).join('、'), leadUnitOf(e.task), e.task.units.slice(1).join('、'),
+        e.task.deadline, m.status[e.result.status], m.light[e.result.light], e.result.daysOverdue, e.result.percent, whyText(e, m),
+        e.result.latest?.date, e.result.latest?.note,
+      ]),
+    ];
+  },
+  ids: (r) => r.tasks.map((e) => e.task.id),
+};

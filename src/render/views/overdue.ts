@@ -1,0 +1,66 @@
+// tasks overdue as a table, JSON, CSV or ids.
+import type { Evaluated } from '../../core/evaluate.js';
+import { leadsOf, leadUnitOf } from '../../core/task.js';
+import type { OverdueReport } from '../../reports/overdue.js';
+import { renderTable, type Column } from '../table.js';
+import { latestCell, taskJson } from '../task-view.js';
+import type { RenderEnv, ViewRenderer } from '../view.js';
+
+function overdueTable(items: readonly Evaluated[], env: RenderEnv): string {
+  if (items.length === 0) return '';
+  const { m, paint } = env;
+  const col = m.views.col;
+  const columns: Column[] = [
+    { header: col.id },
+    { header: col.title, wrap: true, min: 10, max: 44 },
+    { header: col.lead, wrap: true, min: 6, max: 20 },
+    { header: col.leadUnit, wrap: true, min: 6, max: 16 },
+    { header: col.deadline },
+    { header: col.daysOverdue, align: 'right' },
+    { header: col.latest, wrap: true, min: 10, max: 60 },
+  ];
+  const rows = items.map((e) => [
+    e.task.id,
+    [e.task.title, ...e.result.overdueMilestones.map((ms) => m.views.milestoneLine(ms.title, ms.due, ms.days))].join('\n'),
+    leadsOf(e.task).join('、'),
+    leadUnitOf(e.task),
+    e.task.deadline,
+    m.views.days(e.result.daysOverdue),
+    latestCell(e),
+  ]);
+  return renderTable(columns, rows, { width: env.width, ascii: env.ascii, paint: (text, _r, c) => (c === 5 ? paint.red(text) : text) });
+}
+
+export const overdueView: ViewRenderer<OverdueReport> = {
+  table: (r, env) => {
+    const { m, paint } = env;
+    const lines = [paint.bold(m.views.overdueHeader(env.asOf, r.counts))];
+    if (r.tasks.length === 0) lines.push(m.views.noOverdue(env.asOf));
+    for (const group of r.groups) {
+      if (r.group) lines.push('', paint.bold(m.views.group(group.name || m.views.unnamed, group.items.length)));
+      lines.push(overdueTable(group.items, env));
+    }
+    return `${lines.join('\n')}\n`;
+  },
+  json: (r, { m }) => ({
+    command: 'overdue',
+    counts: { red: r.counts.red, milestone_only: r.counts.milestoneOnly, due_soon: r.counts.dueSoon, behind: r.counts.behind },
+    ...(r.group ? { group_by: r.group, groups: r.groups.map((g) => ({ name: g.name, ids: g.items.map((e) => e.task.id) })) } : {}),
+    tasks: r.tasks.map((e) => taskJson(e, m)),
+  }),
+  csv: (r, { m }) => {
+    const col = m.views.col;
+    return [
+      [col.id, col.title, col.lead, col.leadUnit, col.coUnits, col.deadline, col.daysOverdue, col.milestone, col.latestDate, col.latest],
+      ...r.groups.flatMap((g) =>
+        g.items.map((e) => [
+          e.task.id, e.task.title, leadsOf(e.task).join('、'), leadUnitOf(e.task), e.task.units.slice(1).join('、'), e.task.deadline,
+          e.result.daysOverdue,
+          e.result.overdueMilestones.map((ms) => `${ms.title}（${ms.due}）`).join('；'),
+          e.result.latest?.date, e.result.latest?.note,
+        ]),
+      ),
+    ];
+  },
+  ids: (r) => [...new Set(r.groups.flatMap((g) => g.items.map((e) => e.task.id)))],
+};

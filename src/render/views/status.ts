@@ -1,0 +1,28 @@
+// `tasks` without a command: one screen of status, the way git status greets you.
+import { leadsOf } from '../../core/task.js';
+import type { StatusReport } from '../../reports/status.js';
+import { renderTable } from '../table.js';
+import { latestCell } from '../task-view.js';
+import type { ViewRenderer } from '../view.js';
+
+export const statusView: ViewRenderer<StatusReport> = {
+  table: (r, env) => {
+    const { m, paint } = env;
+    const lines = [paint.bold(m.home.title(r.title, env.asOf, r.isToday))];
+    if (r.totals.total === 0) return `${[...lines, m.home.empty].join('\n')}\n`;
+    lines.push(m.home.counts(r.totals), '');
+    if (r.mostOverdue.length === 0) lines.push(m.home.noOverdue);
+    else {
+      const col = m.views.col;
+      lines.push(paint.bold(m.home.mostOverdue));
+      lines.push(renderTable(
+        [{ header: col.id }, { header: col.title, wrap: true, min: 10, max: 40 }, { header: col.lead, wrap: true, min: 6, max: 20 },
+          { header: col.daysOverdue, align: 'right' }, { header: col.latest, wrap: true, min: 10, max: 40 }],
+        r.mostOverdue.map((e) => [e.task.id, e.task.title, leadsOf(e.task).join('、'), m.views.days(e.result.daysOverdue), latestCell(e)]),
+        { width: env.width, ascii: env.ascii, paint: (t, _r, c) => (c === 3 ? paint.red(t) : t) },
+      ));
+    }
+    lines.push('', paint.dim(m.home.next));
+    return `${lines.join('\n')}\n`;
+  },
+};

@@ -1,0 +1,65 @@
+// tasks show: everything about one task, as text or JSON.
+import { leadsOf } from '../../core/task.js';
+import type { TaskReport } from '../../reports/task.js';
+import { paintLight } from '../color.js';
+import { renderTable } from '../table.js';
+import { reasonText, taskJson } from '../task-view.js';
+import { sanitize } from '../text.js';
+import type { ViewRenderer } from '../view.js';
+
+export const taskView: ViewRenderer<TaskReport> = {
+  table: (r, env) => {
+    const { m, paint, asOf, width, ascii } = env;
+    const { task, result } = r.e;
+    const f = m.fields;
+    const lines: string[] = [];
+    const field = (label: string, value: string | undefined) => {
+      if (value !== undefined && value !== '') lines.push(`${paint.bold(`${label}：`)}${sanitize(value)}`);
+    };
+    lines.push(paint.bold(`${task.id}  ${sanitize(task.title)}`));
+    lines.push(`${paint.bold(`${m.show.light}：`)}${paintLight(paint, result.light, m.light[result.light])} ${m.show.asOf(asOf)}`);
+    for (const reason of result.reasons) lines.push(`  · ${sanitize(reasonText(reason, m))}`);
+    field(f.section!, task.section);
+    field(f.point!, task.point);
+    field(f.lead!, leadsOf(task).join('、'));
+    field(f.units!, task.units.join('、'));
+    const extended = r.originalDeadline !== task.deadline ? `，${m.show.original(r.originalDeadline)}` : '';
+    field(f.deadline!, `${task.deadline}${task.deadline_text ? `（${task.deadline_text}）` : ''}${extended}`);
+    if (task.start) field(f.start!, task.start);
+    field(f.status!, `${m.status[task.status]}${result.status !== task.status ? ` → ${m.status[result.status]} ${m.show.asOf(asOf)}` : ''}`);
+    if (task.done_on) field(f.done_on!, task.done_on);
+    if (task.tags?.length) field(f.tags!, task.tags.join('、'));
+    if (task.detail) lines.push(paint.bold(`${f.detail}：`), ...sanitize(task.detail).split('\n').map((l) => `  ${l}`));
+    if (r.milestones.length > 0) {
+      lines.push(paint.bold(`${m.show.milestones}：`));
+      lines.push(renderTable(
+        [{ header: m.views.col.milestone, wrap: true, min: 10, max: 40 }, { header: f.due! }, { header: f.status! }],
+        r.milestones.map((ms) => [ms.title, ms.due, m.show.milestoneState(ms.state, ms.done_on)]),
+        { width, ascii },
+      ));
+    }
+    if (r.targets.length > 0) {
+      lines.push(paint.bold(`${m.show.targets}：`));
+      lines.push(renderTable(
+        [{ header: f.name!, wrap: true, min: 10, max: 40 }, { header: f.target! }, { header: '' }],
+        r.targets.map((t) => [t.name, m.show.target(t), m.show.met(t.met)]),
+        { width, ascii },
+      ));
+    }
+    if (r.progress.length > 0) {
+      lines.push(paint.bold(`${m.show.progress}：`));
+      lines.push(renderTable(
+        [{ header: f.date! }, { header: f.percent!, align: 'right' }, { header: f.by!, wrap: true, min: 6, max: 16 }, { header: f.note!, wrap: true, min: 10, max: 70 }],
+        r.progress.map((p) => [p.date, p.percent === undefined ? '' : `${p.percent}%`, p.by ?? '', p.note]),
+        { width, ascii, paint: (text, row) => (r.progress[row]!.later ? paint.dim(text) : text) },
+      ));
+    }
+    if (task.extensions?.length) {
+      lines.push(paint.bold(`${m.show.extensions}：`));
+      for (const x of task.extensions) lines.push(`  ${m.show.extension(x.from, x.to, x.date, sanitize(x.reason))}`);
+    }
+    lines.push(paint.dim(`${m.show.file}：${sanitize(r.e.file)}`));
+    return `${lines.join('\n')}\n`;
+  },
+  json: (r, { m }) => ({ command: 'show', task: { ...taskJson(r.e, m), detail: r.e.task.detail ?? null, record: r.e.task } }),
+};

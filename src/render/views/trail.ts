@@ -1,0 +1,50 @@
+// tasks history and tasks log: the supervision trail as text or JSON.
+import type { Messages } from '../../i18n/index.js';
+import type { TrailEntry } from '../../reports/trail.js';
+import type { Paint } from '../color.js';
+import { changeText } from '../history.js';
+import { sanitize } from '../text.js';
+import type { ViewRenderer } from '../view.js';
+
+export interface TrailPage {
+  command: 'history' | 'log';
+  /** the task of `history` (its id and title), or the date `log` starts at */
+  id?: string;
+  title?: string;
+  since?: string;
+  entries: TrailEntry[];
+}
+
+function entryJson(e: TrailEntry, m: Messages) {
+  return {
+    commit: e.commit.hash,
+    date: e.commit.date,
+    author: e.commit.author,
+    email: e.commit.email,
+    subject: e.commit.subject,
+    command: e.command ?? null,
+    id: e.id,
+    file: e.path,
+    changes: e.changes.map((c) => ({ ...c, text: changeText(c, m) })),
+  };
+}
+
+function entryText(e: TrailEntry, m: Messages, paint: Paint, withId: boolean): string {
+  const when = e.commit.date.slice(0, 16).replace('T', ' ');
+  const head = `${paint.bold(when)}  ${e.commit.author}${withId ? `  ${e.id}` : ''}  ${paint.dim(e.commit.subject)}`;
+  const lines = e.changes.map((c) => `    ${changeText(c, m)}`);
+  return sanitize([head, ...lines].join('\n'));
+}
+
+export const trailView: ViewRenderer<TrailPage> = {
+  envelope: 'plain',
+  table: (p, { m, paint }) => {
+    const header = p.command === 'history' ? m.history.header(p.id ?? '', p.title ?? '') : m.history.logHeader(p.since);
+    return `${paint.bold(sanitize(header))}\n${p.entries.map((e) => entryText(e, m, paint, p.command === 'log')).join('\n')}\n`;
+  },
+  json: (p, { m }) => ({
+    command: p.command,
+    ...(p.command === 'history' ? { id: p.id } : { since: p.since ?? null }),
+    entries: p.entries.map((e) => entryJson(e, m)),
+  }),
+};

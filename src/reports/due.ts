@@ -1,0 +1,53 @@
+// Open tasks and unfinished milestones due between the date and some days later.
+import type { Roster } from '../core/config.js';
+import { addDays, diffDays, type IsoDate } from '../core/dates.js';
+import type { Evaluated } from '../core/evaluate.js';
+import { matches, type Filter } from '../core/filter.js';
+import { isOpen } from '../core/light.js';
+import { groupBy, groupOrder, type Group } from './group.js';
+
+export interface DueItem {
+  e: Evaluated;
+  kind: 'task' | 'milestone';
+  title: string;
+  due: IsoDate;
+  daysLeft: number;
+}
+
+export interface DueReport {
+  within: number;
+  until: IsoDate;
+  /** earliest first */
+  items: DueItem[];
+  taskCount: number;
+  milestoneCount: number;
+  group: 'lead' | 'unit' | undefined;
+  /** the items in groups; a single group named '' when not grouped */
+  groups: Group<DueItem>[];
+}
+
+/** Open tasks and unfinished milestones due from `asOf` to `until`, inclusive, earliest first. */
+export function dueItems(items: readonly Evaluated[], asOf: IsoDate, until: IsoDate): DueItem[] {
+  const out: DueItem[] = [];
+  for (const e of items) {
+    if (!isOpen(e.result.light)) continue;
+    if (e.task.deadline >= asOf && e.task.deadline <= until) {
+      out.push({ e, kind: 'task', title: e.task.title, due: e.task.deadline, daysLeft: diffDays(e.task.deadline, asOf) });
+    }
+    for (const ms of e.task.milestones ?? []) {
+      if (ms.done_on !== undefined && ms.done_on <= asOf) continue;
+      if (ms.due >= asOf && ms.due <= until) out.push({ e, kind: 'milestone', title: ms.title, due: ms.due, daysLeft: diffDays(ms.due, asOf) });
+    }
+  }
+  return out.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.e.task.id < b.e.task.id ? -1 : a.e.task.id > b.e.task.id ? 1 : 0));
+}
+
+export function dueReport(evaluated: readonly Evaluated[], roster: Roster, asOf: IsoDate, options: { filter: Filter; within: number; group?: 'lead' | 'unit' }): DueReport {
+  const until = addDays(asOf, options.within);
+  const items = dueItems(evaluated.filter(matches(options.filter)), asOf, until);
+  const taskCount = items.filter((i) => i.kind === 'task').length;
+  const groups = options.group
+    ? groupBy(items, options.group, groupOrder(options.group, roster, evaluated.map((e) => e.task)), (i) => i.e.task)
+    : [{ name: '', items }];
+  return { within: options.within, until, items, taskCount, milestoneCount: items.length - taskCount, group: options.group, groups };
+}
