@@ -26,9 +26,6 @@ export class UserError extends Error {
   }
 }
 
-export function usageError(message: string): UserError {
-  return new UserError(message, EXIT.USAGE);
-}
 
 export function ioError(message: string, cause?: unknown): UserError {
   return new UserError(message, EXIT.IO, { cause });

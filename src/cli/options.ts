@@ -38,7 +38,7 @@ export function readPastDate(session: Session, option: string, value: unknown): 
   return date;
 }
 
-export function optionalDate(session: Session, option: string, value: unknown): IsoDate | undefined {
+function optionalDate(session: Session, option: string, value: unknown): IsoDate | undefined {
   return typeof value === 'string' ? readDate(session.m, option, value, session.asOf) : undefined;
 }
 

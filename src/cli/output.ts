@@ -20,7 +20,7 @@ function paintErr(session: Session): Paint {
 }
 
 /** Width to fit tables into: the terminal's, else COLUMNS, else 120. */
-export function tableWidth(session: Session): number {
+function tableWidth(session: Session): number {
   const fromEnv = Number(session.io.env.COLUMNS);
   return session.io.stdout.columns ?? (Number.isInteger(fromEnv) && fromEnv > 20 ? fromEnv : 120);
 }

@@ -14,18 +14,18 @@ export function isIsoDate(value: unknown): value is IsoDate {
   return isValidYmd(Number(m[1]), Number(m[2]), Number(m[3]));
 }
 
-export function isValidYmd(year: number, month: number, day: number): boolean {
+function isValidYmd(year: number, month: number, day: number): boolean {
   return (
     Number.isInteger(year) && Number.isInteger(month) && Number.isInteger(day) &&
     year >= 1 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)
   );
 }
 
-export function isLeapYear(year: number): boolean {
+function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
-export function daysInMonth(year: number, month: number): number {
+function daysInMonth(year: number, month: number): number {
   return [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
 }
 
@@ -37,7 +37,7 @@ export function parts(date: IsoDate): { year: number; month: number; day: number
   return { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) };
 }
 
-export function toDayNumber(date: IsoDate): number {
+function toDayNumber(date: IsoDate): number {
   const { year, month, day } = parts(date);
   return Math.round(Date.UTC(year, month - 1, day) / DAY_MS);
 }

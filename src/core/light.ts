@@ -25,7 +25,7 @@ export type Reason =
   | { kind: 'suspended' }
   | { kind: 'cancelled' };
 
-export interface OverdueMilestone extends Milestone {
+interface OverdueMilestone extends Milestone {
   days: number;
 }
 
@@ -130,7 +130,7 @@ export function lightOf(task: Task, asOf: IsoDate, settings: LightSettings): Lig
   };
 }
 
-export function latestEntry(progress: readonly ProgressEntry[] | undefined, asOf: IsoDate): ProgressEntry | undefined {
+function latestEntry(progress: readonly ProgressEntry[] | undefined, asOf: IsoDate): ProgressEntry | undefined {
   let latest: ProgressEntry | undefined;
   for (const entry of progress ?? []) if (entry.date <= asOf && (!latest || entry.date >= latest.date)) latest = entry;
   return latest;

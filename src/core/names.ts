@@ -6,7 +6,7 @@ const RESERVED = /^(con|prn|aux|nul|conin\$|conout\$|com[0-9¹²³]|lpt[0-9¹²�
 const MAX_FILE_BYTES = 150;
 
 /** Cuts text to at most `max` UTF-16 units without splitting a surrogate pair. */
-export function cutUnits(text: string, max: number): string {
+function cutUnits(text: string, max: number): string {
   let out = '';
   for (const ch of text) {
     if (out.length + ch.length > max) break;

@@ -1,7 +1,7 @@
 // "Did you mean …?": the nearest candidates to a mistyped word.
 
 /** Levenshtein distance over code points, so that one Chinese character counts as one edit. */
-export function editDistance(a: string, b: string): number {
+function editDistance(a: string, b: string): number {
   const x = [...a];
   const y = [...b];
   let prev = Array.from({ length: y.length + 1 }, (_, j) => j);

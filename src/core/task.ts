@@ -25,7 +25,7 @@ export interface ProgressEntry {
   by?: string;
 }
 
-export interface Extension {
+interface Extension {
   date: IsoDate;
   from: IsoDate;
   to: IsoDate;

@@ -24,7 +24,7 @@ export const LEDGER_STATUS_WORDS: Readonly<Record<string, Status>> = {
 };
 
 /** Words a clerk may write for a light (红, 黄灯 …), and the light they mean. */
-export const LIGHT_WORDS: Readonly<Record<string, Light>> = {
+const LIGHT_WORDS: Readonly<Record<string, Light>> = {
   红: 'red', 红灯: 'red', 黄: 'yellow', 黄灯: 'yellow', 绿: 'green', 绿灯: 'green', 完成: 'done', 已完成: 'done',
   逾期完成: 'done_late', 暂缓: 'suspended', 取消: 'cancelled', 已取消: 'cancelled',
 };

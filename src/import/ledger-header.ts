@@ -220,7 +220,7 @@ function titleText(sheet: LedgerSheet, header: Header): string {
   return [...new Set(sheet.rows.slice(0, header.row - 1).flat().map(clean).filter(Boolean))].join('\n');
 }
 
-export const CN_NUM = '[一二三四五六七八九十百零〇]+';
+const CN_NUM = '[一二三四五六七八九十百零〇]+';
 export const PART = new RegExp(`^${CN_NUM}\\s*[、.．]\\s*\\S`);
 export const POINT = new RegExp(`^[（(]${CN_NUM}[）)]\\s*\\S`);
 /** 序号 as written: 1, 1., 1、, （1）, 一、, （一）, 一 */

@@ -12,7 +12,7 @@ import { clean, clipTitle, namesIn, parseStatus, parseTargetText, percentCell, r
 import { CN_NUMBERING, dateInTitle, normalizeHeader, NUMBERING, PART, POINT, type Field, type Header, type HeaderColumn, type LedgerSheet } from './ledger-header.js';
 import { parseTargets, UNASSIGNED } from './notice.js';
 
-export interface LedgerDraft {
+interface LedgerDraft {
   task: Omit<Task, 'id'>;
   /** the id the sheet gives (编号), when it is usable as a file name */
   id?: string;
@@ -20,11 +20,11 @@ export interface LedgerDraft {
   row: number;
 }
 
-export type RowProblemCode =
+type RowProblemCode =
   | 'no_task_text' | 'bad_deadline' | 'no_deadline' | 'bad_status' | 'done_without_date' | 'progress_without_date'
   | 'bad_progress_date' | 'bad_percent' | 'bad_target' | 'bad_id' | 'duplicate_id' | 'bad_done_on';
 
-export interface RowProblem {
+interface RowProblem {
   row: number;
   /** an error leaves the row out; a warning imports it with the assumption it names */
   severity: 'error' | 'warning';

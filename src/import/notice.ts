@@ -7,13 +7,13 @@
 //  - numbered tasks (1. / 1、 / （1）) each followed by 牵头单位: and 责任单位: lines;
 //  - numbered tasks each followed by 分管领导: (分管区领导:, 责任领导: …) and 部门分工:X牵头,Y、Z配合.
 // Headings above numbered tasks become their section and point.
-import { findDeadlinePhrase, parseDeadline, ymd, type IsoDate } from '../core/dates.js';
+import { findDeadlinePhrase, parseDeadline, ymd } from '../core/dates.js';
 import type { Target, Task } from '../core/task.js';
 import { splitNames } from '../core/words.js';
 
 export type SplitMode = 'auto' | 'sentence';
 
-export interface NoticeDraft {
+interface NoticeDraft {
   task: Omit<Task, 'id'>;
   /** the line of the notice the task comes from (1-based) */
   line: number;
@@ -332,4 +332,3 @@ function applyAttributes(draft: NoticeDraft, attrs: Map<string, string>, year: n
   if (leads.length > 0) draft.task.lead = leads.length === 1 ? leads[0]! : [...new Set(leads)];
 }
 
-export type { IsoDate };

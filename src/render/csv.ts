@@ -5,7 +5,7 @@ export type CsvValue = string | number | undefined | null;
 
 const FORMULA_START = /^[=+\-@\t\r\n＝＋－＠]/;
 
-export function csvCell(value: CsvValue): string {
+function csvCell(value: CsvValue): string {
   if (value === undefined || value === null) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   const text = FORMULA_START.test(value) ? `'${value}` : value;

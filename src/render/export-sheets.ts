@@ -17,7 +17,7 @@ export interface TaskColumns {
   targets: boolean;
 }
 
-export function targetText(t: Target, m: Messages): string {
+function targetText(t: Target, m: Messages): string {
   const unit = t.unit ?? '';
   return m.exports.target(t.name, `${t.direction === 'max' ? '≤' : ''}${t.target}${unit}`, t.actual === undefined ? undefined : `${t.actual}${unit}`);
 }
@@ -57,7 +57,7 @@ function fillOf(e: Evaluated): SheetRow['fill'] {
   return e.result.light === 'red' ? 'red' : e.result.light === 'yellow' ? 'yellow' : undefined;
 }
 
-export function countsLine(total: SummaryRow, m: Messages): string {
+function countsLine(total: SummaryRow, m: Messages): string {
   return m.exports.counts({ ...total, rate: total.rate === undefined ? '-' : `${total.rate.toFixed(1)}%` });
 }
 

@@ -10,7 +10,7 @@ import { parts } from '../core/dates.js';
 import { exceljs, jszip } from '../packages.js';
 import { displayWidth } from './text.js';
 
-export type CellValue = string | number | null | undefined;
+type CellValue = string | number | null | undefined;
 
 export interface SheetColumn {
   header: string;
@@ -49,7 +49,7 @@ const LINE_HEIGHT = 13.5;
 const THIN = { style: 'thin' as const, color: { argb: 'FF808080' } };
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
-export function columnLetter(index: number): string {
+function columnLetter(index: number): string {
   let n = index + 1;
   let out = '';
   while (n > 0) {
@@ -61,7 +61,7 @@ export function columnLetter(index: number): string {
 }
 
 /** Lines a text takes in a wrapped cell of `width` character units. */
-export function linesIn(text: string, width: number): number {
+function linesIn(text: string, width: number): number {
   const usable = Math.max(1, width - 1);
   return text.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil(displayWidth(line) / usable)), 0);
 }

@@ -27,7 +27,7 @@ export interface DueReport {
 }
 
 /** Open tasks and unfinished milestones due from `asOf` to `until`, inclusive, earliest first. */
-export function dueItems(items: readonly Evaluated[], asOf: IsoDate, until: IsoDate): DueItem[] {
+function dueItems(items: readonly Evaluated[], asOf: IsoDate, until: IsoDate): DueItem[] {
   const out: DueItem[] = [];
   for (const e of items) {
     if (!isOpen(e.result.light)) continue;

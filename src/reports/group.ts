@@ -11,7 +11,7 @@ export interface Group<T> {
   items: T[];
 }
 
-export function groupKeys(task: Task, by: GroupBy): string[] {
+function groupKeys(task: Task, by: GroupBy): string[] {
   if (by === 'lead') return leadsOf(task);
   if (by === 'unit') return [leadUnitOf(task)];
   return [task.section ?? ''];

@@ -5,7 +5,7 @@ import { matches, type Filter } from '../core/filter.js';
 import { mostOverdueFirst } from '../core/sort.js';
 import { groupBy, groupOrder, type Group } from './group.js';
 
-export interface OverdueCounts {
+interface OverdueCounts {
   red: number;
   /** red only because of a milestone */
   milestoneOnly: number;
@@ -22,7 +22,7 @@ export interface OverdueReport {
   tasks: Evaluated[];
 }
 
-export function overdueCounts(items: readonly Evaluated[]): OverdueCounts {
+function overdueCounts(items: readonly Evaluated[]): OverdueCounts {
   const red = items.filter((e) => e.result.light === 'red');
   return {
     red: red.length,

@@ -5,7 +5,7 @@ import type { Evaluated } from '../core/evaluate.js';
 import { targetMet } from '../core/targets.js';
 import { originalDeadline, type Milestone, type ProgressEntry, type Target } from '../core/task.js';
 
-export type MilestoneState = 'done' | 'overdue' | 'open';
+type MilestoneState = 'done' | 'overdue' | 'open';
 
 export interface TaskReport {
   e: Evaluated;
@@ -16,7 +16,7 @@ export interface TaskReport {
   progress: Array<ProgressEntry & { later: boolean }>;
 }
 
-export function milestoneState(ms: Milestone, asOf: IsoDate): MilestoneState {
+function milestoneState(ms: Milestone, asOf: IsoDate): MilestoneState {
   if (ms.done_on && ms.done_on <= asOf) return 'done';
   return ms.due < asOf ? 'overdue' : 'open';
 }

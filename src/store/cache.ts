@@ -13,7 +13,7 @@ import taskSchema from '../../schemas/task.schema.json' with { type: 'json' };
 import type { Task } from '../core/task.js';
 import { tempPathFor } from './write.js';
 
-export const CACHE_DIR = '.tasks-cache';
+const CACHE_DIR = '.tasks-cache';
 const CACHE_FILE = 'tasks.ndjson';
 const FORMAT = 1;
 const RACY_NS = 2_000_000_000n;
@@ -39,7 +39,7 @@ function hash(text: string): string {
   return h.toString(16);
 }
 
-export const CACHE_KEY = `${FORMAT}:${hash(JSON.stringify(taskSchema))}`;
+const CACHE_KEY = `${FORMAT}:${hash(JSON.stringify(taskSchema))}`;
 
 export interface Cache {
   entries: Map<string, CacheEntry>;

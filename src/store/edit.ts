@@ -14,7 +14,7 @@ import { validateTask } from './schema.js';
 import { writeFileAtomic } from './write.js';
 import { applyToData, applyToText, type EditOp } from './yaml-edit.js';
 
-export const LOCK_DIR = '.locks';
+const LOCK_DIR = '.locks';
 
 export interface Change {
   ops: EditOp[];

@@ -75,7 +75,7 @@ export function commitPaths(cwd: string, paths: readonly string[], message: stri
   return git(['commit', '--quiet', '--no-verify', '--only', '-F', '-', '--', ...paths], cwd, message);
 }
 
-export interface CommitFile {
+interface CommitFile {
   status: string;
   /** path relative to the repository's top */
   path: string;

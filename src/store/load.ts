@@ -242,17 +242,3 @@ export async function loadTasks(root: string, config: Config, m: Messages, optio
 }
 
 const AT_START = { line: 1, column: 1 };
-
-/** Config and tasks together; `m` words the problems. */
-export async function loadPlan(root: string, m: Messages, options: LoadOptions = {}): Promise<Plan> {
-  const { config, found, problems: configProblems } = await loadConfig(root, m);
-  const loaded = await loadTasks(root, config, m, options);
-  const reportConfig = !options.only || options.only.includes(CONFIG_FILE);
-  return {
-    root,
-    config,
-    configFound: found,
-    ...loaded,
-    problems: sortProblems([...(reportConfig ? configProblems : []), ...loaded.problems]),
-  };
-}

@@ -34,7 +34,7 @@ export interface LockOptions {
 }
 
 /** Takes the lock file at `path`, waiting up to `timeoutMs` while another process holds it. */
-export function takeLock(path: string, options: LockOptions): void {
+function takeLock(path: string, options: LockOptions): void {
   mkdirSync(dirname(path), { recursive: true });
   const deadline = options.nowMs() + (options.timeoutMs ?? 30_000);
   let wait = 5;
@@ -67,7 +67,7 @@ export function takeLock(path: string, options: LockOptions): void {
   }
 }
 
-export function releaseLock(path: string): void {
+function releaseLock(path: string): void {
   rmSync(path, { force: true });
 }
 

@@ -10,8 +10,8 @@ import { CONFIG_FILE, TASKS_DIR } from './load.js';
 import { commitMessage } from './trailers.js';
 import { writeFileAtomic } from './write.js';
 
-export const GITIGNORE = ['# tasks: caches, locks and temp files', '.tasks-cache/', 'tasks/.locks/', '*.tmp', ''].join('\n');
-export const HOOK_MARK = '# tasks pre-commit hook';
+const GITIGNORE = ['# tasks: caches, locks and temp files', '.tasks-cache/', 'tasks/.locks/', '*.tmp', ''].join('\n');
+const HOOK_MARK = '# tasks pre-commit hook';
 
 export interface ConfigWords {
   head: string;
@@ -103,7 +103,7 @@ export interface HookProgram {
 }
 
 /** The hook script: the same node and tasks that installed it, else `tasks` on PATH. */
-export function hookScript(program: HookProgram, planDir: string): string {
+function hookScript(program: HookProgram, planDir: string): string {
   const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
   let bin = program.bin;
   try {

@@ -11,7 +11,7 @@ export type UndoOutcome =
   | { ok: false; reason: 'failed'; detail: string };
 
 /** The newest commit made by an editing command that has not been undone yet. */
-export function lastUndoable(commits: readonly Commit[]): Commit | undefined {
+function lastUndoable(commits: readonly Commit[]): Commit | undefined {
   const undone = new Set<string>();
   for (const c of commits) {
     const t = readTrailers(c.body);

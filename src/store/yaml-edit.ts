@@ -7,7 +7,7 @@
 import { isMap, isScalar, isSeq, parseDocument, stringify, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { TASK_KEYS } from './schema.js';
 
-export type PathSegment = string | number;
+type PathSegment = string | number;
 
 export type EditOp =
   /** set a value, adding the key where the schema's key order puts it if it is missing */
@@ -17,7 +17,7 @@ export type EditOp =
   /** insert an item into a list at `index` (creating the list if missing) */
   | { op: 'insert'; path: PathSegment[]; index: number; value: unknown };
 
-export class EditError extends Error {}
+class EditError extends Error {}
 
 /** The operations applied to plain data: what the edited file must read back as. */
 export function applyToData(data: Record<string, unknown>, ops: readonly EditOp[]): Record<string, unknown> {

@@ -5,7 +5,7 @@ import type { GroupBy } from '../../reports/group.js';
 import { renderTable, type Column } from '../table.js';
 import type { ViewRenderer } from '../view.js';
 
-export function rateText(r: SummaryRow): string {
+function rateText(r: SummaryRow): string {
   return r.rate === undefined ? '-' : `${r.rate.toFixed(1)}%`;
 }
 
