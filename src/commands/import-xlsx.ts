@@ -2,6 +2,7 @@
 // files from a responsibility ledger kept in Excel, and the officials and units it names into
 // the plan's roster.
 import { basename, dirname, join, relative } from 'node:path';
+import { ymd } from '../core/dates.js';
 import { leadsOf } from '../core/task.js';
 import type { Session } from '../context.js';
 import { EXIT, ioError, UserError } from '../errors.js';
@@ -76,7 +77,7 @@ export async function runImportXlsx(options: ImportXlsxOptions, plan: Plan | und
   if (!quiet || counts.skipped > 0) {
     io.stderr.write(`${words.summary({ total, ...counts, dryRun })}\n`);
     io.stderr.write(`${words.structure(result.sections, result.points, result.drafts.length, failed)}\n`);
-    if (result.noDeadlineColumn) io.stderr.write(`${words.noDeadlineColumn(`${year}-12-31`)}\n`);
+    if (result.noDeadlineColumn) io.stderr.write(`${words.noDeadlineColumn(ymd(year, 12, 31))}\n`);
     if (result.progressDateFromTitle) io.stderr.write(`${words.progressDateFromTitle(result.progressDateFromTitle)}\n`);
     if (result.unassigned > 0) io.stderr.write(`${words.unassigned(result.unassigned)}\n`);
   }

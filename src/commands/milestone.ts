@@ -1,5 +1,5 @@
 // tasks milestone ID add TITLE --due D | tasks milestone ID done TITLE|NUMBER [--on D]: 节点目标.
-import { parseDeadline, type IsoDate } from '../core/dates.js';
+import { parseDeadline, yearOf, type IsoDate } from '../core/dates.js';
 import { dateOrderIndex } from '../core/task.js';
 import type { Session } from '../context.js';
 import { UserError } from '../errors.js';
@@ -23,7 +23,7 @@ export async function runMilestone(options: MilestoneOptions, plan: Plan, sessio
   const title = options.which.trim();
   if (options.action === 'add') {
     if (!options.due) throw new UserError(m.edit.needDue);
-    const year = plan.config.year ?? Number(target.task.deadline.slice(0, 4));
+    const year = plan.config.year ?? yearOf(target.task.deadline);
     const due = parseDeadline(options.due, year);
     if (!due) throw new UserError(m.edit.badDeadline(options.due, year));
     return runEdit(

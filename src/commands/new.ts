@@ -1,6 +1,6 @@
 // tasks new --title … --lead … --unit … --deadline …: a new task file with the next free id.
 import { nextId } from '../core/ids.js';
-import { parseDeadline, type IsoDate } from '../core/dates.js';
+import { parseDeadline, yearOf, type IsoDate } from '../core/dates.js';
 import type { Task } from '../core/task.js';
 import { isExactDate, splitNames } from '../core/words.js';
 import type { Session } from '../context.js';
@@ -43,7 +43,7 @@ export async function runNew(options: NewOptions, plan: Plan, session: Session):
   ].filter((x): x is string => Boolean(x));
   if (missing.length > 0) throw new UserError(m.create.missing(missing));
 
-  const year = plan.config.year ?? Number(session.asOf.slice(0, 4));
+  const year = plan.config.year ?? yearOf(session.asOf);
   const deadline = parseDeadline(deadlineText!, year);
   if (!deadline) throw new UserError(m.edit.badDeadline(deadlineText!, year));
   const exact = isExactDate(deadlineText!);

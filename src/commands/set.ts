@@ -1,6 +1,6 @@
 // tasks set ID FIELD VALUE [--reason R]: change one field. Moving a deadline records the approved
 // extension (延期) with the deadline it replaces, so reports can judge lateness against either.
-import { parseDeadline, type IsoDate } from '../core/dates.js';
+import { parseDeadline, yearOf, type IsoDate } from '../core/dates.js';
 import { nearest } from '../core/suggest.js';
 import { leadsOf, type Task } from '../core/task.js';
 import { isExactDate, readStatus, splitNames } from '../core/words.js';
@@ -34,7 +34,7 @@ export async function runSet(options: SetOptions, plan: Plan, session: Session):
   const field = readField(session, options.field);
   const label = m.fields[field] ?? field;
   const text = options.value.trim();
-  const year = plan.config.year ?? Number(target.task.deadline.slice(0, 4));
+  const year = plan.config.year ?? yearOf(target.task.deadline);
 
   // what the new value is, read once outside the lock (names may print notes)
   let newValue: unknown;

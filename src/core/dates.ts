@@ -33,7 +33,7 @@ export function ymd(year: number, month: number, day: number): IsoDate {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-export function parts(date: IsoDate): { year: number; month: number; day: number } {
+function parts(date: IsoDate): { year: number; month: number; day: number } {
   return { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) };
 }
 
@@ -86,6 +86,21 @@ export function endOfQuarter(date: IsoDate): IsoDate {
 
 export function startOfYear(date: IsoDate): IsoDate {
   return ymd(parts(date).year, 1, 1);
+}
+
+export function yearOf(date: IsoDate): number {
+  return parts(date).year;
+}
+
+/** 09-30: a date within its year, for narrow table cells. */
+export function monthDay(date: IsoDate): string {
+  return date.slice(5);
+}
+
+/** Midnight UTC of a calendar date, for file formats that stamp times (zip entries, document properties). */
+export function utcMidnight(date: IsoDate): Date {
+  const { year, month, day } = parts(date);
+  return new Date(Date.UTC(year, month - 1, day));
 }
 
 export function endOfYear(date: IsoDate): IsoDate {

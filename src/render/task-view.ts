@@ -1,4 +1,5 @@
 // A task with its light, worded for people (reasons) and for programs (the JSON contract).
+import { monthDay } from '../core/dates.js';
 import type { Evaluated } from '../core/evaluate.js';
 import type { Reason } from '../core/light.js';
 import { leadsOf, leadUnitOf, originalDeadline } from '../core/task.js';
@@ -76,5 +77,5 @@ function snakeKeys(value: object): Record<string, unknown> {
 /** The latest feedback in one cell: its date (month and day) and note. */
 export function latestCell(e: Evaluated): string {
   const latest = e.result.latest;
-  return latest ? `${latest.date.slice(5)} ${latest.note}` : '';
+  return latest ? `${monthDay(latest.date)} ${latest.note}` : '';
 }

@@ -6,7 +6,7 @@
 // the entries in sorted order: the same tasks and date give the same bytes.
 import { PassThrough } from 'node:stream';
 import type { IsoDate } from '../core/dates.js';
-import { parts } from '../core/dates.js';
+import { utcMidnight } from '../core/dates.js';
 import { exceljs, jszip } from '../packages.js';
 import { displayWidth } from './text.js';
 
@@ -73,8 +73,7 @@ function footerText(text: string): string {
 
 export async function writeWorkbook(sheets: readonly SheetSpec[], asOf: IsoDate, creator: string): Promise<Buffer> {
   const ExcelJS = exceljs();
-  const { year, month, day } = parts(asOf);
-  const fixedDate = new Date(Date.UTC(year, month - 1, day));
+  const fixedDate = utcMidnight(asOf);
   const sink = new PassThrough();
   const chunks: Buffer[] = [];
   sink.on('data', (chunk: Buffer) => chunks.push(chunk));
