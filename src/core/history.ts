@@ -12,7 +12,7 @@ export type FieldChange =
   | { kind: 'milestone_undone'; title: string; date: string }
   | { kind: 'target_actual'; name: string; from: number | undefined; to: number | undefined; unit?: string };
 
-const ORDER = ['id', 'title', 'detail', 'section', 'point', 'lead', 'units', 'deadline', 'deadline_text', 'start', 'status', 'done_on', 'milestones', 'targets', 'progress', 'extensions', 'tags'];
+const ORDER = ['id', 'title', 'detail', 'section', 'point', 'lead', 'units', 'deadline', 'deadline_text', 'start', 'status', 'done_on', 'milestones', 'targets', 'progress', 'extensions', 'status_changes', 'completion_requests', 'tags'];
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -39,7 +39,7 @@ export function diffTasks(before: Task | undefined, after: Task | undefined): Fi
     if (same(a, b)) continue;
     if (key === 'lead') {
       if (!same(leadsOf(before), leadsOf(after))) out.push({ kind: 'changed', field: key, from: leadsOf(before), to: leadsOf(after) });
-    } else if (key === 'progress' || key === 'extensions') {
+    } else if (key === 'progress' || key === 'extensions' || key === 'status_changes') {
       const added = minus((b as unknown[]) ?? [], (a as unknown[]) ?? []);
       const removed = minus((a as unknown[]) ?? [], (b as unknown[]) ?? []);
       // a new extension is shown with the deadline it moved, not on its own

@@ -8,13 +8,18 @@ export interface Milestone {
   title: string;
   due: IsoDate;
   done_on?: IsoDate;
+  /** added in the course of the year: it does not count before this date */
+  added?: IsoDate;
 }
 
 export interface Target {
   name: string;
   target: number;
   unit?: string;
+  /** the value reported without a date */
   actual?: number;
+  /** the values reported, with their dates, oldest first */
+  actuals?: Array<{ date: IsoDate; value: number; note?: string }>;
   direction?: 'min' | 'max';
 }
 
@@ -23,6 +28,12 @@ export interface ProgressEntry {
   note: string;
   percent?: number;
   by?: string;
+  /** 存在问题 */
+  problems?: string;
+  /** 下步打算 */
+  next_steps?: string;
+  /** the feedback period the entry answers (2020-09-3, 2020-09, 2020-Q3) */
+  period?: string;
 }
 
 interface Extension {
@@ -30,6 +41,29 @@ interface Extension {
   from: IsoDate;
   to: IsoDate;
   reason: string;
+  /** extension (a later deadline, the default) or advance (an earlier one) */
+  kind?: 'extension' | 'advance';
+}
+
+/** A change of status (suspended, cancelled, resumed, reopened), dated so that past views see the status of their day. */
+interface StatusChange {
+  date: IsoDate;
+  from: Status;
+  to: Status;
+  reason?: string;
+  /** when a done task is reopened: the completion date it had */
+  done_on?: IsoDate;
+}
+
+/** A unit's report that the work is finished (办结申请), and the office's decision on it (销号 or 退回). */
+interface CompletionRequest {
+  date: IsoDate;
+  by?: string;
+  done_on: IsoDate;
+  note?: string;
+  decision?: 'accepted' | 'rejected';
+  decided?: IsoDate;
+  reason?: string;
 }
 
 export interface Task {
@@ -49,6 +83,8 @@ export interface Task {
   targets?: Target[];
   progress?: ProgressEntry[];
   extensions?: Extension[];
+  status_changes?: StatusChange[];
+  completion_requests?: CompletionRequest[];
   tags?: string[];
 }
 
