@@ -1,6 +1,7 @@
 // English message catalog, split by area like ../zh/ and of the same shape.
 import type { Messages } from '../zh/index.js';
 import { common } from './common.js';
+import { dashboard } from './dashboard.js';
 import { editing } from './editing.js';
 import { exports } from './export.js';
 import { help } from './help.js';
@@ -8,4 +9,4 @@ import { imports } from './import.js';
 import { problems } from './problems.js';
 import { views } from './views.js';
 
-export const en: Messages = { ...common, ...problems, ...help, ...views, ...editing, ...imports, ...exports };
+export const en: Messages = { ...common, ...problems, ...help, ...views, ...editing, ...imports, ...exports, ...dashboard };

@@ -1,0 +1,115 @@
+// What the leadership dashboard shows, as plain data: the report layer fills it from the evaluated
+// tasks, render/dashboard turns it into the page. Only strings, numbers, arrays and plain objects,
+// so it can also be written as JSON and a page re-rendered from it.
+import type { IsoDate } from '../core/dates.js';
+import type { Light, Reason } from '../core/light.js';
+
+/** The headline figures the page knows how to word; the report picks which to show, in order. */
+export const HEADLINE_KEYS = ['total', 'done', 'rate', 'red', 'yellow', 'awaiting_review', 'on_time_rate'] as const;
+export type HeadlineKey = (typeof HEADLINE_KEYS)[number];
+
+export interface Headline {
+  key: HeadlineKey;
+  /** a count, or a percent 0–100 (one decimal) for the *_rate keys */
+  value: number;
+  /** value now minus value at the end of the previous 旬; absent when there is nothing to compare */
+  sinceXun?: number;
+  /** value now minus value at the end of the previous month; absent when there is nothing to compare */
+  sinceMonth?: number;
+}
+
+/** Tasks of one official or one unit by light as of the date. */
+export interface LightRow {
+  name: string;
+  counts: Record<Light, number>;
+}
+
+/** Share of tasks done by one date (a 旬 end, or the as-of date itself as the last point). */
+export interface CompletionPoint {
+  date: IsoDate;
+  /** tasks done on or before the date */
+  done: number;
+  /** done ÷ tasks that count (not cancelled), 0–100 */
+  share: number;
+}
+
+export interface Completion {
+  /** first and last day of the plan's year: the x axis, and the ends of the time-elapsed diagonal */
+  yearStart: IsoDate;
+  yearEnd: IsoDate;
+  /** tasks that count (not cancelled) */
+  total: number;
+  /** oldest first */
+  points: CompletionPoint[];
+}
+
+export interface LatestFeedback {
+  date: IsoDate;
+  note: string;
+}
+
+/** Who a listed task belongs to and how it stands: what a click on the charts filters by. */
+export interface ListedTask {
+  id: string;
+  title: string;
+  leads: string[];
+  leadUnit: string;
+  light: Light;
+}
+
+export interface RedItem extends ListedTask {
+  daysOverdue: number;
+  /** why it is red, most serious first (the light's own reasons) */
+  reasons: Reason[];
+  latest?: LatestFeedback;
+}
+
+/** A task whose unit has reported it done (销号申请) and which waits for the office's check. */
+export interface ReviewItem extends ListedTask {
+  reportedOn: IsoDate;
+  note: string;
+}
+
+export interface TargetItem extends ListedTask {
+  /** the target's name, e.g. 地区生产总值增速 */
+  name: string;
+  /** absent until a figure is reported */
+  actual?: number;
+  target: number;
+  unit?: string;
+  /** min: at least the target (the default); max: at most the target */
+  direction: 'min' | 'max';
+  /** share of the task's time (start to deadline; the year for most tasks) elapsed, 0–100 */
+  elapsed: number;
+}
+
+export const PUNCTUALITY = ['on_time', 'late', 'missing', 'not_due'] as const;
+export type Punctuality = (typeof PUNCTUALITY)[number];
+
+export interface PunctualityGrid {
+  /** the 旬 ends of the columns, oldest first */
+  xuns: IsoDate[];
+  /** one row per unit in roster order; cells[i] is the unit's feedback for xuns[i] */
+  rows: Array<{ unit: string; cells: Punctuality[] }>;
+}
+
+export interface DashboardData {
+  /** the plan's title, e.g. 屯溪区2020年重点工作 */
+  title: string;
+  asOf: IsoDate;
+  /** the dates the headline changes are measured from, when there are any */
+  compareTo: { xun?: IsoDate; month?: IsoDate };
+  headlines: Headline[];
+  /** roster order; officials and units with no task left out */
+  byLead: LightRow[];
+  byUnit: LightRow[];
+  completion: Completion;
+  /** every red task, most overdue first */
+  red: RedItem[];
+  /** oldest report first; empty when none waits */
+  awaitingReview: ReviewItem[];
+  targets: TargetItem[];
+  punctuality: PunctualityGrid;
+  /** task files that could not be read and are missing from every figure */
+  unreadable: number;
+}
