@@ -1,0 +1,28 @@
+// Feedback punctuality: units down, recent 旬 across. A table rather than a drawing, so that it
+// prints without cut rows and reads as text; each cell has a mark as well as a colour, for
+// black-and-white printers.
+import type { Messages } from '../../i18n/index.js';
+import type { PunctualityGrid } from '../../reports/dashboard-data.js';
+import { esc } from '../html.js';
+import { pickAttributes, type Picks } from './picks.js';
+
+export function renderPunctuality(grid: PunctualityGrid, picks: Picks, m: Messages): string {
+  const w = m.dashboard;
+  if (grid.xuns.length === 0 || grid.rows.length === 0) return `<p class="none">${esc(w.none.punctuality)}</p>`;
+  const head = grid.xuns.map((date) => `<th scope="col">${esc(w.xun(date))}</th>`).join('');
+  const rows = grid.rows.map((row) => {
+    const name = `<th scope="row"><span class="name"${pickAttributes({ unit: picks.unit(row.unit), label: row.unit })}>${esc(row.unit)}</span></th>`;
+    const cells = grid.xuns.map((_, i) => {
+      const state = row.cells[i] ?? 'not_due';
+      return `<td class="p-${state}" title="${esc(w.punctuality[state])}">${esc(w.punctualityMark[state])}</td>`;
+    });
+    return `<tr>${name}${cells.join('')}</tr>`;
+  });
+  const key = (['on_time', 'late', 'missing', 'not_due'] as const)
+    .map((state) => `<li><i class="p-${state}">${esc(w.punctualityMark[state])}</i>${esc(w.punctuality[state])}</li>`)
+    .join('');
+  return (
+    `<ul class="legend pkey">${key}</ul>` +
+    `<table class="grid"><thead><tr><th scope="col">${esc(w.col.unit)}</th>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`
+  );
+}
