@@ -132,5 +132,8 @@ body{max-width:none;padding:0}
 tr,svg{break-inside:avoid;page-break-inside:avoid}
 thead{display:table-header-group}
 h2{break-after:avoid;page-break-after:avoid}
+.tile{flex-basis:100px;padding:6px 8px}
+.tile .figure{font-size:28px}
+#red{break-before:page;page-break-before:always}
 }
 `;
