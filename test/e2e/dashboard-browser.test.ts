@@ -1,0 +1,156 @@
+// The dashboard page in Debian's Chromium, opened from a file as a leader would open it: nothing
+// leaves the file, nothing fails, the figures are there, a click filters, hostile names stay text.
+// The screenshot and the PDF are left in <tmpdir>/tasks-dashboard-e2e/ for people to look at.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { messages } from '../../src/i18n/index.js';
+import { renderDashboard } from '../../src/render/dashboard/page.js';
+import type { DashboardData } from '../../src/reports/dashboard-data.js';
+import { HOSTILE, syntheticDashboard } from '../fixtures/dashboard/data.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) console.warn(`dashboard browser test skipped: no browser at ${CHROMIUM} (install Debian's chromium: apt-get install chromium)`);
+
+const OUT = join(tmpdir(), 'tasks-dashboard-e2e');
+const zh = messages('zh');
+
+let context: BrowserContext;
+let profile: string;
+
+beforeAll(async () => {
+  if (!hasChromium) return;
+  rmSync(OUT, { recursive: true, force: true });
+  mkdirSync(OUT, { recursive: true });
+  profile = mkdtempSync(join(tmpdir(), 'tasks-chromium-'));
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync',
+    ],
+    viewport: { width: 1366, height: 768 },
+  });
+}, 30_000);
+
+afterAll(async () => {
+  await context?.close();
+  if (profile) rmSync(profile, { recursive: true, force: true });
+});
+
+interface Opened {
+  page: Page;
+  requests: string[];
+  errors: string[];
+  url: string;
+}
+
+/** Writes the page to a file, opens it, and records every request and every error. */
+async function open(name: string, data: DashboardData): Promise<Opened> {
+  const file = join(OUT, `${name}.html`);
+  writeFileSync(file, renderDashboard(data, zh));
+  const url = pathToFileURL(file).href;
+  const page = await context.newPage();
+  const requests: string[] = [];
+  const errors: string[] = [];
+  page.on('request', (request) => requests.push(request.url()));
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('dialog', (dialog) => {
+    errors.push(`dialog: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  await page.goto(url, { waitUntil: 'load' });
+  return { page, requests, errors, url };
+}
+
+const visibleRows = (page: Page, list: string) => page.locator(`#${list} tr[data-row]:visible`).count();
+
+describe('the dashboard in Chromium', () => {
+  it.skipIf(!hasChromium)('loads alone, shows the figures, and filters the lists on a click', async () => {
+    const data = syntheticDashboard({ tasks: 141 });
+    const { page, requests, errors, url } = await open('dashboard-141', data);
+
+    expect(requests).toEqual([url]);
+    for (const h of data.headlines) {
+      await expect.poll(() => page.locator(`[data-headline="${h.key}"] .figure`).innerText()).toContain(String(h.value));
+    }
+    expect(await visibleRows(page, 'red')).toBe(data.red.length);
+
+    // a click on an official's name leaves only that official's red tasks
+    const lead = data.red[0]!.leads[0]!;
+    const theirs = data.red.filter((t) => t.leads.includes(lead)).length;
+    expect(theirs).toBeLessThan(data.red.length);
+    await page.locator('#by-lead th .name', { hasText: lead }).click();
+    expect(await visibleRows(page, 'red')).toBe(theirs);
+    expect(await page.locator('#filter-label').innerText()).toBe(lead);
+    expect(await page.locator('#red [data-shown]').innerText()).toBe(String(theirs));
+
+    // a light: no red task is yellow, and the list says so
+    await page.locator('#by-lead .legend .l-yellow').click();
+    expect(await visibleRows(page, 'red')).toBe(0);
+    await expect.poll(() => page.locator('#red tr[data-none]').isVisible()).toBe(true);
+
+    // a red bar segment of a unit: that unit's red tasks
+    const unit = data.red[0]!.leadUnit;
+    await page.locator(`#by-unit tr:has(th .name:text-is("${unit}")) .seg.l-red`).click();
+    expect(await visibleRows(page, 'red')).toBe(data.red.filter((t) => t.leadUnit === unit).length);
+
+    await page.locator('#filter button').click();
+    expect(await visibleRows(page, 'red')).toBe(data.red.length);
+    expect(await page.locator('#filter').isVisible()).toBe(false);
+    expect(errors).toEqual([]);
+  }, 30_000);
+
+  it.skipIf(!hasChromium)('gives a screenshot at 1366×768 and an A4 landscape PDF', async () => {
+    const { page, requests, errors, url } = await open('dashboard-print', syntheticDashboard({ tasks: 141 }));
+    expect(requests).toEqual([url]);
+    const png = await page.screenshot({ path: join(OUT, 'dashboard-141.png') });
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    const pdf = await page.pdf({ path: join(OUT, 'dashboard-141.pdf'), preferCSSPageSize: true, printBackground: true });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    // A4 landscape: 842 × 595 points
+    expect(pdf.toString('latin1')).toMatch(/\/MediaBox \[0 0 841\.\d+ 59[45]\.\d+\]/);
+    expect(errors).toEqual([]);
+  }, 30_000);
+
+  it.skipIf(!hasChromium)('shows hostile names as text and runs none of them', async () => {
+    const data = syntheticDashboard({ tasks: 141, hostile: true });
+    const { page, requests, errors, url } = await open('dashboard-hostile', data);
+    expect(requests).toEqual([url]);
+    expect(errors).toEqual([]);
+    expect(await page.evaluate('typeof window.__pwned')).toBe('undefined');
+    expect(await page.locator('img').count()).toBe(0);
+    expect(await page.locator('script').count()).toBe(1);
+    expect(await page.locator('#by-lead th .name').first().innerText()).toBe(HOSTILE.lead);
+    expect(await page.locator('#by-unit th .name').first().innerText()).toBe(HOSTILE.unit);
+    // the RTL override is dropped, so the name reads as the bytes around it say
+    expect(await page.locator('#by-unit th .name').nth(1).innerText()).toBe(HOSTILE.rtl.replace('\u202e', ''));
+    expect(await page.title()).toContain(HOSTILE.title);
+    await page.locator('#by-lead th .name').first().click();
+    expect(await page.locator('#filter-label').innerText()).toBe(HOSTILE.lead);
+    expect(await page.evaluate('typeof window.__pwned')).toBe('undefined');
+  }, 30_000);
+
+  it.skipIf(!hasChromium)('is readable with scripts off', async () => {
+    const data = syntheticDashboard({ tasks: 141 });
+    const file = join(OUT, 'dashboard-noscript.html');
+    writeFileSync(file, renderDashboard(data, zh));
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setScriptExecutionDisabled', { value: true });
+    await page.goto(pathToFileURL(file).href);
+    expect(await page.locator('html').getAttribute('class')).toBeNull();
+    expect(await visibleRows(page, 'red')).toBe(data.red.length);
+    expect(await page.locator('.hint').isVisible()).toBe(false);
+    expect(await page.locator('#filter').isVisible()).toBe(false);
+    expect(readFileSync(file, 'utf8')).toContain(data.red[0]!.id);
+  }, 30_000);
+});
