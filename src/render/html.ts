@@ -27,6 +27,12 @@ export function clip(text: string, width: number): string {
   return `${out}…`;
 }
 
+/** A name cut to `width` columns as element content, with the whole name as a tooltip when cut. */
+export function clippedName(name: string, width: number): { text: string; title: string } {
+  const text = clip(name, width);
+  return { text: esc(text), title: text === sanitize(name).replace(/\s+/g, ' ').trim() ? '' : ` title="${esc(name)}"` };
+}
+
 /** A number for an SVG coordinate: one decimal at most, so the same data gives the same bytes. */
 export function n(value: number): string {
   const rounded = Math.round(value * 10) / 10;

@@ -9,6 +9,8 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '../../src/i18n/index.js';
 import { renderDashboard } from '../../src/render/dashboard/page.js';
+import { NAME_WIDTH } from '../../src/render/dashboard/picks.js';
+import { clip } from '../../src/render/html.js';
 import type { DashboardData } from '../../src/reports/dashboard-data.js';
 import { HOSTILE, syntheticDashboard } from '../fixtures/dashboard/data.js';
 
@@ -36,7 +38,7 @@ beforeAll(async () => {
     ],
     viewport: { width: 1366, height: 768 },
   });
-}, 30_000);
+}, 60_000);
 
 afterAll(async () => {
   await context?.close();
@@ -107,7 +109,7 @@ describe('the dashboard in Chromium', () => {
     expect(await visibleRows(page, 'red')).toBe(data.red.length);
     expect(await page.locator('#filter').isVisible()).toBe(false);
     expect(errors).toEqual([]);
-  }, 30_000);
+  }, 60_000);
 
   it.skipIf(!hasChromium)('gives a screenshot at 1366×768 and an A4 landscape PDF', async () => {
     const { page, requests, errors, url } = await open('dashboard-print', syntheticDashboard({ tasks: 141 }));
@@ -119,7 +121,7 @@ describe('the dashboard in Chromium', () => {
     // A4 landscape: 842 × 595 points
     expect(pdf.toString('latin1')).toMatch(/\/MediaBox \[0 0 841\.\d+ 59[45]\.\d+\]/);
     expect(errors).toEqual([]);
-  }, 30_000);
+  }, 60_000);
 
   it.skipIf(!hasChromium)('shows hostile names as text and runs none of them', async () => {
     const data = syntheticDashboard({ tasks: 141, hostile: true });
@@ -129,15 +131,19 @@ describe('the dashboard in Chromium', () => {
     expect(await page.evaluate('typeof window.__pwned')).toBe('undefined');
     expect(await page.locator('img').count()).toBe(0);
     expect(await page.locator('script').count()).toBe(1);
-    expect(await page.locator('#by-lead th .name').first().innerText()).toBe(HOSTILE.lead);
-    expect(await page.locator('#by-unit th .name').first().innerText()).toBe(HOSTILE.unit);
+    // long names are cut, and whole in the tooltip
+    const lead = page.locator('#by-lead th .name').first();
+    expect(await lead.innerText()).toBe(clip(HOSTILE.lead, NAME_WIDTH));
+    expect(await lead.getAttribute('title')).toBe(HOSTILE.lead);
+    expect(await page.locator('#by-unit th .name').first().getAttribute('title')).toBe(HOSTILE.unit);
+    expect(await page.locator('#red td.title', { hasText: '"引号"' }).innerText()).toMatch(/^<b>加粗<\/b>"引号"任务<\/td><\/tr><script>/);
     // the RTL override is dropped, so the name reads as the bytes around it say
     expect(await page.locator('#by-unit th .name').nth(1).innerText()).toBe(HOSTILE.rtl.replace('\u202e', ''));
     expect(await page.title()).toContain(HOSTILE.title);
     await page.locator('#by-lead th .name').first().click();
     expect(await page.locator('#filter-label').innerText()).toBe(HOSTILE.lead);
     expect(await page.evaluate('typeof window.__pwned')).toBe('undefined');
-  }, 30_000);
+  }, 60_000);
 
   it.skipIf(!hasChromium)('is readable with scripts off', async () => {
     const data = syntheticDashboard({ tasks: 141 });
@@ -152,5 +158,5 @@ describe('the dashboard in Chromium', () => {
     expect(await page.locator('.hint').isVisible()).toBe(false);
     expect(await page.locator('#filter').isVisible()).toBe(false);
     expect(readFileSync(file, 'utf8')).toContain(data.red[0]!.id);
-  }, 30_000);
+  }, 60_000);
 });

@@ -5,7 +5,7 @@ import type { Light } from '../../core/light.js';
 import type { Messages } from '../../i18n/index.js';
 import type { LightRow } from '../../reports/dashboard-data.js';
 import { esc, n } from '../html.js';
-import { pickAttributes, type Picks } from './picks.js';
+import { pickAttributes, pickName, type Picks } from './picks.js';
 
 /** The lights a bar shows, in drawing order; cancelled tasks are left out of the bars. */
 export const BAR_LIGHTS = ['red', 'yellow', 'green', 'done_late', 'done', 'suspended'] as const satisfies readonly Light[];
@@ -41,7 +41,7 @@ export function renderLightBars(rows: readonly LightRow[], by: 'lead' | 'unit', 
       x += width;
     }
     return (
-      `<tr><th scope="row"><span class="name"${pickAttributes({ ...token, label: row.name })}>${esc(row.name)}</span></th>` +
+      `<tr><th scope="row">${pickName(row.name, token)}</th>` +
       `<td class="bar"><svg viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${esc(w.barTitle(row.name, parts))}">${segments.join('')}</svg></td>` +
       `<td class="count">${esc(w.tasks(totals[i]!))}</td></tr>`
     );

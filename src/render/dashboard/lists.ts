@@ -4,7 +4,7 @@ import type { Messages } from '../../i18n/index.js';
 import type { ListedTask, RedItem, ReviewItem, TargetItem } from '../../reports/dashboard-data.js';
 import { reasonText } from '../task-view.js';
 import { clip, esc } from '../html.js';
-import { pickAttributes, rowAttributes, type Picks } from './picks.js';
+import { pickName, rowAttributes, type Picks } from './picks.js';
 import { renderTargetBar, targetValue } from './target-bar.js';
 
 /** Beyond these a list says how many more there are: the page must stay small for a large plan. */
@@ -48,11 +48,11 @@ function list<T extends ListedTask>(
 }
 
 function leadsCell(item: ListedTask, picks: Picks): string {
-  return item.leads.map((name) => `<span class="name"${pickAttributes({ lead: picks.lead(name), label: name })}>${esc(name)}</span>`).join('<br>');
+  return item.leads.map((name) => pickName(name, { lead: picks.lead(name) })).join('<br>');
 }
 
 function unitCell(item: ListedTask, picks: Picks): string {
-  return `<span class="name"${pickAttributes({ unit: picks.unit(item.leadUnit), label: item.leadUnit })}>${esc(item.leadUnit)}</span>`;
+  return pickName(item.leadUnit, { unit: picks.unit(item.leadUnit) });
 }
 
 function titleCell(item: ListedTask, m: Messages): string {

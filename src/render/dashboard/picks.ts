@@ -3,7 +3,7 @@
 import { orderedNames } from '../../core/roster.js';
 import type { Light } from '../../core/light.js';
 import type { DashboardData, ListedTask } from '../../reports/dashboard-data.js';
-import { esc } from '../html.js';
+import { clippedName, esc } from '../html.js';
 
 export interface Picks {
   lead(name: string): string | undefined;
@@ -46,4 +46,13 @@ export function pickAttributes(pick: Pick): string {
   if (pick.unit !== undefined) out += ` data-unit="${pick.unit}"`;
   if (pick.light !== undefined) out += ` data-light="${pick.light}"`;
   return `${out} data-label="${esc(pick.label)}"`;
+}
+
+/** NAME_WIDTH columns: a name longer than that (eleven CJK characters) is cut, whole in its tooltip. */
+export const NAME_WIDTH = 22;
+
+/** An official's or a unit's name that filters by it when clicked. */
+export function pickName(name: string, token: Omit<Pick, 'label'>): string {
+  const { text, title } = clippedName(name, NAME_WIDTH);
+  return `<span class="name"${title}${pickAttributes({ ...token, label: name })}>${text}</span>`;
 }

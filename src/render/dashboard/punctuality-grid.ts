@@ -4,14 +4,14 @@
 import type { Messages } from '../../i18n/index.js';
 import type { PunctualityGrid } from '../../reports/dashboard-data.js';
 import { esc } from '../html.js';
-import { pickAttributes, type Picks } from './picks.js';
+import { pickName, type Picks } from './picks.js';
 
 export function renderPunctuality(grid: PunctualityGrid, picks: Picks, m: Messages): string {
   const w = m.dashboard;
   if (grid.xuns.length === 0 || grid.rows.length === 0) return `<p class="none">${esc(w.none.punctuality)}</p>`;
   const head = grid.xuns.map((date) => `<th scope="col">${esc(w.xun(date))}</th>`).join('');
   const rows = grid.rows.map((row) => {
-    const name = `<th scope="row"><span class="name"${pickAttributes({ unit: picks.unit(row.unit), label: row.unit })}>${esc(row.unit)}</span></th>`;
+    const name = `<th scope="row">${pickName(row.unit, { unit: picks.unit(row.unit) })}</th>`;
     const cells = grid.xuns.map((_, i) => {
       const state = row.cells[i] ?? 'not_due';
       return `<td class="p-${state}" title="${esc(w.punctuality[state])}">${esc(w.punctualityMark[state])}</td>`;

@@ -135,5 +135,7 @@ h2{break-after:avoid;page-break-after:avoid}
 .tile{flex-basis:100px;padding:6px 8px}
 .tile .figure{font-size:28px}
 #red{break-before:page;page-break-before:always}
+.completion text{font-size:15px}
+.completion .done-value{font-size:20px}
 }
 `;
