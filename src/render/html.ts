@@ -38,8 +38,3 @@ export function n(value: number): string {
   const rounded = Math.round(value * 10) / 10;
   return Object.is(rounded, -0) ? '0' : String(rounded);
 }
-
-/** Approximate width in pixels of text in a proportional font: CJK about 1em, Latin about 0.55em. */
-export function textWidth(text: string, fontSize: number): number {
-  return displayWidth(sanitize(text)) * fontSize * 0.55;
-}

@@ -38,7 +38,7 @@ beforeAll(async () => {
     ],
     viewport: { width: 1366, height: 768 },
   });
-}, 60_000);
+});
 
 afterAll(async () => {
   await context?.close();
@@ -109,7 +109,7 @@ describe('the dashboard in Chromium', () => {
     expect(await visibleRows(page, 'red')).toBe(data.red.length);
     expect(await page.locator('#filter').isVisible()).toBe(false);
     expect(errors).toEqual([]);
-  }, 60_000);
+  });
 
   it.skipIf(!hasChromium)('gives a screenshot at 1366×768 and an A4 landscape PDF', async () => {
     const { page, requests, errors, url } = await open('dashboard-print', syntheticDashboard({ tasks: 141 }));
@@ -121,7 +121,7 @@ describe('the dashboard in Chromium', () => {
     // A4 landscape: 842 × 595 points
     expect(pdf.toString('latin1')).toMatch(/\/MediaBox \[0 0 841\.\d+ 59[45]\.\d+\]/);
     expect(errors).toEqual([]);
-  }, 60_000);
+  });
 
   it.skipIf(!hasChromium)('shows hostile names as text and runs none of them', async () => {
     const data = syntheticDashboard({ tasks: 141, hostile: true });
@@ -143,7 +143,7 @@ describe('the dashboard in Chromium', () => {
     await page.locator('#by-lead th .name').first().click();
     expect(await page.locator('#filter-label').innerText()).toBe(HOSTILE.lead);
     expect(await page.evaluate('typeof window.__pwned')).toBe('undefined');
-  }, 60_000);
+  });
 
   it.skipIf(!hasChromium)('is readable with scripts off', async () => {
     const data = syntheticDashboard({ tasks: 141 });
@@ -158,5 +158,5 @@ describe('the dashboard in Chromium', () => {
     expect(await page.locator('.hint').isVisible()).toBe(false);
     expect(await page.locator('#filter').isVisible()).toBe(false);
     expect(readFileSync(file, 'utf8')).toContain(data.red[0]!.id);
-  }, 60_000);
+  });
 });

@@ -8,7 +8,7 @@ import { esc, n } from '../html.js';
 import { pickAttributes, pickName, type Picks } from './picks.js';
 
 /** The lights a bar shows, in drawing order; cancelled tasks are left out of the bars. */
-export const BAR_LIGHTS = ['red', 'yellow', 'green', 'done_late', 'done', 'suspended'] as const satisfies readonly Light[];
+const BAR_LIGHTS = ['red', 'yellow', 'green', 'done_late', 'done', 'suspended'] as const satisfies readonly Light[];
 
 const WIDTH = 400;
 const HEIGHT = 18;

@@ -21,7 +21,7 @@ const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'u
  * the page any other way is refused, and nothing may be fetched (fonts, images, frames, requests).
  * Style attributes are refused too; the page has none (SVG uses presentation attributes).
  */
-export function contentSecurityPolicy(): string {
+function contentSecurityPolicy(): string {
   return [
     "default-src 'none'",
     `style-src ${sha256(STYLE)}`,

@@ -2,7 +2,7 @@
 // prints without cut rows and reads as text; each cell has a mark as well as a colour, for
 // black-and-white printers.
 import type { Messages } from '../../i18n/index.js';
-import type { PunctualityGrid } from '../../reports/dashboard-data.js';
+import { PUNCTUALITY, type PunctualityGrid } from '../../reports/dashboard-data.js';
 import { esc } from '../html.js';
 import { pickName, type Picks } from './picks.js';
 
@@ -18,8 +18,7 @@ export function renderPunctuality(grid: PunctualityGrid, picks: Picks, m: Messag
     });
     return `<tr>${name}${cells.join('')}</tr>`;
   });
-  const key = (['on_time', 'late', 'missing', 'not_due'] as const)
-    .map((state) => `<li><i class="p-${state}">${esc(w.punctualityMark[state])}</i>${esc(w.punctuality[state])}</li>`)
+  const key = PUNCTUALITY.map((state) => `<li><i class="p-${state}">${esc(w.punctualityMark[state])}</i>${esc(w.punctuality[state])}</li>`)
     .join('');
   return (
     `<ul class="legend pkey">${key}</ul>` +
