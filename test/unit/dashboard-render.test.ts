@@ -80,6 +80,14 @@ describe('renderDashboard', () => {
     expect(html).toContain(`<span class="name" data-pick tabindex="0" role="button" data-lead="${lead}" data-label="${first.leads[0]}">`);
   });
 
+  it('reads the completion chart in words: done against time elapsed', () => {
+    const data = syntheticDashboard({ tasks: 141 });
+    const behind = { ...data, completion: { ...data.completion, points: [{ date: '2020-09-30', done: 40, share: 40 }] } };
+    expect(renderDashboard(behind, zh)).toContain('<p class="note behind">已完成 40%，时间已过 75%，落后时间进度 35 个百分点</p>');
+    const ahead = { ...data, completion: { ...data.completion, points: [{ date: '2020-09-30', done: 80, share: 80.5 }] } };
+    expect(renderDashboard(ahead, zh)).toContain('<p class="note">已完成 80.5%，时间已过 75%，快于时间进度 5.5 个百分点</p>');
+  });
+
   it('says so when the plan is empty, and when nothing is red', () => {
     const html = renderDashboard(emptyDashboard(), zh);
     expect(html).toContain(zh.dashboard.empty);

@@ -49,7 +49,8 @@ export const dashboard: typeof zh = {
       targets: 'Targets',
       punctuality: 'Feedback by 旬',
     },
-    completionNote: (share: number, elapsed: number) => `${share}% done, ${elapsed}% of the year gone`,
+    completionNote: (share: number, elapsed: number, gap: number) =>
+      `${share}% done, ${elapsed}% of the year gone: ` + (gap > 0 ? `${gap} points behind time` : gap < 0 ? `${-gap} points ahead of time` : 'in step with time'),
     doneLine: 'done',
     timeLine: 'time elapsed',
     barTitle: (name: string, parts: ReadonlyArray<readonly [string, number]>) =>

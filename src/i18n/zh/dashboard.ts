@@ -46,7 +46,9 @@ export const dashboard = {
       targets: '量化指标',
       punctuality: '各单位按旬反馈情况',
     },
-    completionNote: (share: number, elapsed: number) => `已完成 ${share}%，时间已过 ${elapsed}%`,
+    /** gap: time elapsed minus share done, in percentage points */
+    completionNote: (share: number, elapsed: number, gap: number) =>
+      `已完成 ${share}%，时间已过 ${elapsed}%` + (gap > 0 ? `，落后时间进度 ${gap} 个百分点` : gap < 0 ? `，快于时间进度 ${-gap} 个百分点` : '，与时间进度持平'),
     doneLine: '完成率',
     timeLine: '时间进度',
     barTitle: (name: string, parts: ReadonlyArray<readonly [string, number]>) =>

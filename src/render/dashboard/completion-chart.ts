@@ -69,8 +69,10 @@ export function renderCompletion(completion: Completion, asOf: IsoDate, m: Messa
   return out.join('');
 }
 
-/** The one-line reading of the chart: done share at the last point, and time elapsed. */
+/** The one-line reading of the chart: done share at the last point against time elapsed. */
 export function completionNote(completion: Completion, asOf: IsoDate, m: Messages): string {
   const share = completion.points.at(-1)?.share ?? 0;
-  return m.dashboard.completionNote(share, elapsedShare(completion.yearStart, completion.yearEnd, asOf));
+  const elapsed = elapsedShare(completion.yearStart, completion.yearEnd, asOf);
+  const gap = Math.round((elapsed - share) * 10) / 10;
+  return `<p class="note${gap > 0 ? ' behind' : ''}">${esc(m.dashboard.completionNote(share, elapsed, gap))}</p>`;
 }

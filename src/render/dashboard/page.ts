@@ -48,7 +48,7 @@ export function renderDashboard(data: DashboardData, m: Messages): string {
   );
   body.push(
     `<div class="cols"><section class="card" id="completion"><h2>${esc(w.section.completion)}</h2>` +
-      `<p class="note">${esc(completionNote(data.completion, data.asOf, m))}</p>${renderCompletion(data.completion, data.asOf, m)}</section>` +
+      `${completionNote(data.completion, data.asOf, m)}${renderCompletion(data.completion, data.asOf, m)}</section>` +
       `<section class="card" id="by-lead"><h2>${esc(w.section.byLead)}</h2>${renderLightBars(data.byLead, 'lead', picks, m)}${renderLegend(m)}</section></div>`,
   );
   body.push(renderRedList(data.red, picks, m));

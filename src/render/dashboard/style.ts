@@ -52,8 +52,8 @@ h2 .shown{color:#1e63b0;font-weight:700}
 .cols{display:flex;flex-wrap:wrap;gap:12px;margin-bottom:12px}
 .cols>.card{flex:1 1 480px;min-width:0;margin-bottom:0}
 .card{background:#fff;border:1px solid #dde2e7;border-radius:6px;padding:10px 14px;margin-bottom:12px}
-.note{margin:0 0 4px;font-size:15px}
-.note b{color:#1e63b0}
+.note{margin:0 0 4px;font-size:16px;font-weight:700;color:#1e63b0}
+.note.behind{color:#b71c1c}
 svg{display:block;width:100%;height:auto;overflow:visible}
 svg text{font-size:13px;fill:#333}
 .completion .axis{fill:#5f6b76;font-size:12px}
