@@ -68,6 +68,8 @@ describe('renderDashboard', () => {
     expect(sectionRows(html, 'targets')).toBe(TARGET_CAP);
     expect(html).toContain(zh.dashboard.more(TARGET_CAP, data.targets.length));
     expect(sectionRows(html, 'review')).toBe(Math.min(REVIEW_CAP, data.awaitingReview.length));
+    // a page to e-mail and open on an old office computer
+    expect(Buffer.byteLength(html)).toBeLessThan(3_000_000);
   });
 
   it('tags list rows with the official, unit and light a click filters by', () => {

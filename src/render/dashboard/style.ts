@@ -92,7 +92,7 @@ td.title{width:26%}
 td.why{color:#47525c;width:20%}
 td.latest{width:30%}
 td.latest time{color:#5f6b76;margin-right:4px}
-td.bar{width:240px}
+td.bar{width:34%}
 td.value{white-space:nowrap;font-variant-numeric:tabular-nums}
 .sub{color:#5f6b76;font-size:12px}
 .muted,.none td,p.none{color:#8a949e}

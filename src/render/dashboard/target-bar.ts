@@ -4,7 +4,7 @@ import type { Messages } from '../../i18n/index.js';
 import type { TargetItem } from '../../reports/dashboard-data.js';
 import { esc, n } from '../html.js';
 
-const WIDTH = 240;
+const WIDTH = 400;
 const HEIGHT = 22;
 const PAD = 6;
 
