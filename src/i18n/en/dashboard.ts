@@ -73,6 +73,7 @@ export const dashboard: typeof zh = {
       unit: 'Unit',
     },
     days: (count: number) => `${count} d`,
+    deadline: (date: string) => `due ${short(date)}`,
     noFeedback: 'no feedback',
     notReported: 'not reported',
     targetValue: (actual: string | undefined, target: string, unit: string, direction: 'min' | 'max') =>

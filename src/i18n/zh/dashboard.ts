@@ -71,6 +71,7 @@ export const dashboard = {
       unit: '单位',
     },
     days: (count: number) => `${count}天`,
+    deadline: (date: string) => `时限${parts(date).month}月${parts(date).day}日`,
     noFeedback: '无进展反馈',
     notReported: '未报',
     targetValue: (actual: string | undefined, target: string, unit: string, direction: 'min' | 'max') =>

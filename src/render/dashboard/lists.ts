@@ -1,5 +1,6 @@
 // The lists under the charts: red tasks (all of them), tasks awaiting review and targets (capped,
 // with a line saying how many more there are). Each row says whose it is, for the filter.
+import type { Reason } from '../../core/light.js';
 import type { Messages } from '../../i18n/index.js';
 import type { ListedTask, RedItem, ReviewItem, TargetItem } from '../../reports/dashboard-data.js';
 import { reasonText } from '../task-view.js';
@@ -59,6 +60,18 @@ function titleCell(item: ListedTask, m: Messages): string {
   return `<span class="dot l-${item.light}" title="${esc(m.dashboard.lights[item.light])}"></span>${esc(clip(item.title, 60))}`;
 }
 
+/** Days overdue, and the deadline passed when that is why the task is red. */
+function daysCell(item: RedItem, m: Messages): string {
+  const overdue = item.reasons.find((r) => r.kind === 'overdue');
+  const deadline = overdue ? `<div class="sub">${esc(m.dashboard.deadline(overdue.deadline))}</div>` : '';
+  return `${esc(m.dashboard.days(item.daysOverdue))}${deadline}`;
+}
+
+/** The reasons besides a passed deadline, which the days column already says. */
+function otherReasons(item: RedItem): Reason[] {
+  return item.reasons.filter((r) => r.kind !== 'overdue');
+}
+
 export function renderRedList(items: readonly RedItem[], picks: Picks, m: Messages): string {
   const w = m.dashboard;
   const columns: Array<Column<RedItem>> = [
@@ -66,14 +79,14 @@ export function renderRedList(items: readonly RedItem[], picks: Picks, m: Messag
     { head: w.col.title, className: 'title', cell: (t) => titleCell(t, m) },
     { head: w.col.lead, className: 'who', cell: (t) => leadsCell(t, picks) },
     { head: w.col.leadUnit, className: 'who', cell: (t) => unitCell(t, picks) },
-    { head: w.col.daysOverdue, className: 'days', cell: (t) => esc(w.days(t.daysOverdue)) },
-    { head: w.col.reasons, className: 'why', cell: (t) => esc(clip(t.reasons.map((r) => reasonText(r, m)).join('；'), 70)) },
+    { head: w.col.daysOverdue, className: 'days', cell: (t) => daysCell(t, m) },
+    { head: w.col.reasons, className: 'why', cell: (t) => esc(clip(otherReasons(t).map((r) => reasonText(r, m)).join('；'), 90)) },
     {
       head: w.col.latest,
       className: 'latest',
       cell: (t) =>
         t.latest
-          ? `<time>${esc(w.shortDate(t.latest.date))}</time> ${esc(clip(t.latest.note, 80))}`
+          ? `<time>${esc(w.shortDate(t.latest.date))}</time> ${esc(clip(t.latest.note, 120))}`
           : `<span class="muted">${esc(w.noFeedback)}</span>`,
     },
   ];

@@ -88,6 +88,7 @@ tbody tr{border-bottom:1px solid #eceff2}
 td.id{white-space:nowrap;color:#5f6b76;font-variant-numeric:tabular-nums}
 td.who,td.date{white-space:nowrap}
 td.days{white-space:nowrap;text-align:right;color:#c62828;font-weight:700;font-variant-numeric:tabular-nums}
+td.days .sub{font-weight:400}
 td.title{width:26%}
 td.why{color:#47525c;width:20%}
 td.latest{width:30%}
