@@ -135,7 +135,6 @@ thead{display:table-header-group}
 h2{break-after:avoid;page-break-after:avoid}
 .tile{flex-basis:100px;padding:6px 8px}
 .tile .figure{font-size:28px}
-#red{break-before:page;page-break-before:always}
 .completion text{font-size:15px}
 .completion .done-value{font-size:20px}
 }
