@@ -96,6 +96,8 @@ describe('renderDashboard', () => {
     expect(html).toContain(zh.dashboard.none.red);
     expect(html).toContain(zh.dashboard.none.punctuality);
     expect(html).not.toContain('<tr data-row');
+    expect(html).not.toContain('落后时间进度');
+    expect(html).not.toContain('class="legend"');
   });
 
   it('speaks English with the English catalog', () => {

@@ -45,7 +45,12 @@ export function renderCompletion(completion: Completion, asOf: IsoDate, m: Messa
   out.push(`<line class="asof" x1="${n(asOfX)}" x2="${n(asOfX)}" y1="${TOP - 14}" y2="${TOP + plotHeight}"/>`);
   out.push(`<text class="asof-label" x="${n(asOfX)}" y="${TOP - 18}" text-anchor="middle">${esc(w.shortDate(asOf))}</text>`);
   out.push(`<circle class="diag-dot" cx="${n(asOfX)}" cy="${n(y(elapsed))}" r="3.5"/>`);
-  out.push(`<text class="diag-value" x="${n(asOfX - 6)}" y="${n(y(elapsed))}" text-anchor="end" dominant-baseline="central">${elapsed}%</text>`);
+  // left of the dot, unless that would run into the y axis's labels early in the year
+  const left = asOfX - LEFT > 40;
+  out.push(
+    `<text class="diag-value" x="${n(asOfX + (left ? -6 : 6))}" y="${n(y(elapsed) - (left ? 0 : 10))}" text-anchor="${left ? 'end' : 'start'}"` +
+      ` dominant-baseline="central">${elapsed}%</text>`,
+  );
 
   if (points.length > 0) {
     const coords = points.map((p) => `${n(x(p.date))},${n(y(p.share))}`);
@@ -71,6 +76,7 @@ export function renderCompletion(completion: Completion, asOf: IsoDate, m: Messa
 
 /** The one-line reading of the chart: done share at the last point against time elapsed. */
 export function completionNote(completion: Completion, asOf: IsoDate, m: Messages): string {
+  if (completion.total === 0) return `<p class="none">${esc(m.dashboard.none.chart)}</p>`;
   const share = completion.points.at(-1)?.share ?? 0;
   const elapsed = elapsedShare(completion.yearStart, completion.yearEnd, asOf);
   const gap = Math.round((elapsed - share) * 10) / 10;

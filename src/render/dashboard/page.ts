@@ -49,11 +49,11 @@ export function renderDashboard(data: DashboardData, m: Messages): string {
   body.push(
     `<div class="cols"><section class="card" id="completion"><h2>${esc(w.section.completion)}</h2>` +
       `${completionNote(data.completion, data.asOf, m)}${renderCompletion(data.completion, data.asOf, m)}</section>` +
-      `<section class="card" id="by-lead"><h2>${esc(w.section.byLead)}</h2>${renderLightBars(data.byLead, 'lead', picks, m)}${renderLegend(m)}</section></div>`,
+      `<section class="card" id="by-lead"><h2>${esc(w.section.byLead)}</h2>${renderLightBars(data.byLead, 'lead', picks, m)}${data.byLead.length ? renderLegend(m) : ''}</section></div>`,
   );
   body.push(renderRedList(data.red, picks, m));
   body.push(
-    `<div class="cols"><section class="card tall" id="by-unit"><h2>${esc(w.section.byUnit)}</h2>${renderLegend(m)}${renderLightBars(data.byUnit, 'unit', picks, m)}</section>` +
+    `<div class="cols"><section class="card tall" id="by-unit"><h2>${esc(w.section.byUnit)}</h2>${data.byUnit.length ? renderLegend(m) : ''}${renderLightBars(data.byUnit, 'unit', picks, m)}</section>` +
       `<section class="card tall" id="punctuality"><h2>${esc(w.section.punctuality)}</h2>${renderPunctuality(data.punctuality, picks, m)}</section></div>`,
   );
   body.push(renderTargetList(data.targets, picks, m));
