@@ -43,7 +43,7 @@ export function renderDashboard(data: DashboardData, m: Messages): string {
   body.push(renderHeadlines(data, m));
   body.push(`<p class="hint">${esc(w.filter.hint)}</p>`);
   body.push(
-    `<p id="filter" class="filter" hidden>${esc(w.filter.label)}<b id="filter-label"></b>` +
+    `<p id="filter" class="filter" aria-live="polite" hidden>${esc(w.filter.label)}<b id="filter-label"></b>` +
       `<button type="button" data-clear>${esc(w.filter.clear)}</button></p>`,
   );
   body.push(
