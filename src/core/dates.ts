@@ -14,7 +14,7 @@ export function isIsoDate(value: unknown): value is IsoDate {
   return isValidYmd(Number(m[1]), Number(m[2]), Number(m[3]));
 }
 
-function isValidYmd(year: number, month: number, day: number): boolean {
+export function isValidYmd(year: number, month: number, day: number): boolean {
   return (
     Number.isInteger(year) && Number.isInteger(month) && Number.isInteger(day) &&
     year >= 1 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)
@@ -65,9 +65,20 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
   return ymd(y, m, Math.min(day, daysInMonth(y, m)));
 }
 
+export function startOfMonth(date: IsoDate): IsoDate {
+  const { year, month } = parts(date);
+  return ymd(year, month, 1);
+}
+
 export function endOfMonth(date: IsoDate): IsoDate {
   const { year, month } = parts(date);
   return ymd(year, month, daysInMonth(year, month));
+}
+
+/** The first day of the date's 旬 (上旬 1–10, 中旬 11–20, 下旬 21 to the month's end): the 1st, 11th or 21st. */
+export function startOfXun(date: IsoDate): IsoDate {
+  const { year, month, day } = parts(date);
+  return ymd(year, month, day <= 10 ? 1 : day <= 20 ? 11 : 21);
 }
 
 /** The last day of the date's 旬: the 10th, the 20th, or the month's last day. */
@@ -78,10 +89,26 @@ export function endOfXun(date: IsoDate): IsoDate {
   return ymd(year, month, daysInMonth(year, month));
 }
 
+export function startOfQuarter(date: IsoDate): IsoDate {
+  const { year, month } = parts(date);
+  return ymd(year, Math.floor((month - 1) / 3) * 3 + 1, 1);
+}
+
 export function endOfQuarter(date: IsoDate): IsoDate {
   const { year, month } = parts(date);
   const last = Math.ceil(month / 3) * 3;
   return ymd(year, last, daysInMonth(year, last));
+}
+
+/** The first day of the date's half-year: 1 January or 1 July. */
+export function startOfHalf(date: IsoDate): IsoDate {
+  const { year, month } = parts(date);
+  return ymd(year, month <= 6 ? 1 : 7, 1);
+}
+
+export function endOfHalf(date: IsoDate): IsoDate {
+  const { year, month } = parts(date);
+  return month <= 6 ? ymd(year, 6, 30) : ymd(year, 12, 31);
 }
 
 export function startOfYear(date: IsoDate): IsoDate {
@@ -153,11 +180,17 @@ export function formatChineseDate(date: IsoDate): string {
   return `${year}年${month}月${day}日`;
 }
 
+const ENGLISH_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** 9 → September */
+export function englishMonthName(month: number): string {
+  return ENGLISH_MONTHS[month - 1] ?? String(month);
+}
+
 /** 30 September 2020 */
 export function formatEnglishDate(date: IsoDate): string {
   const { year, month, day } = parts(date);
-  const names = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-  return `${day} ${names[month - 1]} ${year}`;
+  return `${day} ${englishMonthName(month)} ${year}`;
 }
 
 // ---- Reading dates the way clerks write them ------------------------------------------------
@@ -173,6 +206,17 @@ export function parseSmallNumber(text: string): number | undefined {
   const t = tens === '' ? 1 : CN_DIGITS[tens];
   const o = ones === '' ? 0 : CN_DIGITS[ones];
   return t === undefined || o === undefined ? undefined : t * 10 + o;
+}
+
+const CN_NUMERALS = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/** 3 → 三, 10 → 十, 12 → 十二, 20 → 二十, 35 → 三十五 (0 to 99; the counterpart of parseSmallNumber). */
+export function formatSmallNumber(n: number): string {
+  if (!Number.isInteger(n) || n < 0 || n > 99) return String(n);
+  if (n < 10) return CN_NUMERALS[n]!;
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  return `${tens === 1 ? '' : CN_NUMERALS[tens]}十${ones === 0 ? '' : CN_NUMERALS[ones]}`;
 }
 
 const NUM = '(\\d{1,2}|[一二三四五六七八九十]{1,3})';

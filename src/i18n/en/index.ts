@@ -6,7 +6,8 @@ import { editing } from './editing.js';
 import { exports } from './export.js';
 import { help } from './help.js';
 import { imports } from './import.js';
+import { periods } from './periods.js';
 import { problems } from './problems.js';
 import { views } from './views.js';
 
-export const en: Messages = { ...common, ...problems, ...help, ...views, ...editing, ...imports, ...exports, ...dashboard };
+export const en: Messages = { ...common, ...problems, ...help, ...views, ...editing, ...imports, ...exports, ...dashboard, ...periods };

@@ -5,9 +5,10 @@ import { editing } from './editing.js';
 import { exports } from './export.js';
 import { help } from './help.js';
 import { imports } from './import.js';
+import { periods } from './periods.js';
 import { problems } from './problems.js';
 import { views } from './views.js';
 
-export const zh = { ...common, ...problems, ...help, ...views, ...editing, ...imports, ...exports, ...dashboard };
+export const zh = { ...common, ...problems, ...help, ...views, ...editing, ...imports, ...exports, ...dashboard, ...periods };
 
 export type Messages = typeof zh;
