@@ -2,6 +2,7 @@
 import type { Messages } from '../zh/index.js';
 import { common } from './common.js';
 import { dashboard } from './dashboard.js';
+import { documents } from './document.js';
 import { editing } from './editing.js';
 import { exports } from './export.js';
 import { help } from './help.js';
@@ -10,4 +11,4 @@ import { periods } from './periods.js';
 import { problems } from './problems.js';
 import { views } from './views.js';
 
-export const en: Messages = { ...common, ...problems, ...help, ...views, ...editing, ...imports, ...exports, ...dashboard, ...periods };
+export const en: Messages = { ...common, ...problems, ...help, ...views, ...editing, ...imports, ...exports, ...dashboard, ...periods, ...documents };
