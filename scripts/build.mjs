@@ -4,7 +4,7 @@
 //
 // The validators are generated ahead of time so that no command pays for ajv's compiler at
 // start-up; one bundle plus V8's code cache of it keeps start-up near bare node (see bench/).
-// exceljs and iconv-lite stay outside the bundle and are loaded only by the commands that need them.
+// exceljs, docx and iconv-lite stay outside the bundle and are loaded only by the commands that need them.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,7 +63,7 @@ async function bundle() {
     minifyWhitespace: true,
     minifySyntax: true,
     legalComments: 'none',
-    external: ['exceljs', 'iconv-lite', 'jszip'],
+    external: ['docx', 'exceljs', 'iconv-lite', 'jszip'],
     // import.meta.url, for createRequire in src/render/packages.ts
     define: { 'import.meta.url': '__importMetaUrl' },
     banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
