@@ -18,6 +18,8 @@ export interface SheetColumn {
   width: number;
   kind?: 'text' | 'number' | 'percent';
   align?: 'left' | 'center' | 'right';
+  /** digits after the point: whole numbers and one-decimal percentages by default */
+  decimals?: number;
 }
 
 export interface SheetRow {
@@ -40,12 +42,34 @@ export interface SheetSpec {
   footerCenter: string;
   /** text of a row shown when there are no rows */
   emptyText?: string;
+  /** landscape by default */
+  orientation?: 'portrait' | 'landscape';
+  /** lines of text between the summary and the table (a report's paragraphs, the table's caption) */
+  lines?: SheetLine[];
+  /** further tables below the first, as a report's section has; only the first is frozen and filtered */
+  more?: SheetTable[];
+  /** lines of text below the last table, such as notes */
+  after?: SheetLine[];
+}
+
+export interface SheetLine {
+  text: string;
+  bold?: boolean;
+}
+
+export interface SheetTable {
+  /** lines of text above the table: a heading, a paragraph, the caption */
+  lines?: SheetLine[];
+  columns: SheetColumn[];
+  rows: SheetRow[];
+  emptyText?: string;
 }
 
 const FONT = '宋体';
 const FILLS = { red: 'FFFFC7CE', yellow: 'FFFFEB9C' } as const;
 const HEADER_FILL = 'FFD9D9D9';
 const LINE_HEIGHT = 13.5;
+const TEXT_ONLY_WIDTH = 80;
 const THIN = { style: 'thin' as const, color: { argb: 'FF808080' } };
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
@@ -84,82 +108,121 @@ export async function writeWorkbook(sheets: readonly SheetSpec[], asOf: IsoDate,
   workbook.modified = fixedDate;
 
   for (const spec of sheets) {
-    const last = columnLetter(spec.columns.length - 1);
-    const headerRow = spec.summary ? 3 : 2;
+    const more = spec.more ?? [];
+    // a sheet without columns holds only lines of text
+    const hasTable = spec.columns.length > 0;
+    const single = hasTable && more.length === 0;
+    const allColumns = [spec.columns, ...more.map((t) => t.columns)];
+    const count = Math.max(...allColumns.map((c) => c.length));
+    const widths = count > 0 ? Array.from({ length: count }, (_, i) => Math.max(...allColumns.map((c) => c[i]?.width ?? 0))) : [TEXT_ONLY_WIDTH];
+    const totalWidth = widths.reduce((s, w) => s + w, 0);
+    const last = columnLetter(widths.length - 1);
+    const headerRow = (spec.summary ? 3 : 2) + (spec.lines?.length ?? 0);
     const sheet = workbook.addWorksheet(spec.name, {
       pageSetup: {
         paperSize: 9,
-        orientation: 'landscape',
+        orientation: spec.orientation ?? 'landscape',
         fitToPage: true,
         fitToWidth: 1,
         fitToHeight: 0,
         horizontalCentered: true,
         margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
-        printTitlesRow: `1:${headerRow}`,
+        // the first table's header repeats on printed pages only when it is the sheet's one table
+        ...(single ? { printTitlesRow: `1:${headerRow}` } : {}),
       },
       headerFooter: {
         oddFooter: `&L${footerText(spec.footerLeft)}&C${spec.footerCenter}&R${footerText(spec.footerRight)}`,
       },
-      views: [{ state: 'frozen', xSplit: 0, ySplit: headerRow }],
+      views: single ? [{ state: 'frozen', xSplit: 0, ySplit: headerRow }] : [{ state: 'normal' }],
       properties: { defaultRowHeight: 15 },
     });
-    sheet.columns = spec.columns.map((c) => ({ width: c.width }));
+    sheet.columns = widths.map((width) => ({ width }));
 
-    const title = sheet.addRow([spec.title]);
-    title.height = Math.max(28, linesIn(spec.title, spec.columns.reduce((s, c) => s + c.width, 0) / 1.6) * 24);
-    title.getCell(1).style = {
-      font: { name: FONT, size: 16, bold: true, charset: 134 },
-      alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
-    };
-    sheet.mergeCells(`A1:${last}1`);
-    title.commit();
-    if (spec.summary) {
-      const summary = sheet.addRow([spec.summary]);
-      summary.height = LINE_HEIGHT * linesIn(spec.summary, spec.columns.reduce((s, c) => s + c.width, 0)) + 6;
-      summary.getCell(1).style = { font: { name: FONT, size: 10, charset: 134 }, alignment: { vertical: 'middle', wrapText: true } };
-      sheet.mergeCells(`A2:${last}2`);
-      summary.commit();
-    }
-    const header = sheet.addRow(spec.columns.map((c) => c.header));
-    header.height = LINE_HEIGHT * Math.max(...spec.columns.map((c) => linesIn(c.header, c.width))) + 6;
-    header.eachCell((cell) => {
-      cell.style = {
-        font: { name: FONT, size: 10, bold: true, charset: 134 },
-        alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
-        fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } },
-        border: BORDER,
+    let rowCount = 0;
+    // a line of text across the sheet's width
+    const textRow = (text: string, font: { size: number; bold?: boolean }, height: number, centre = false) => {
+      const row = sheet.addRow([text]);
+      rowCount++;
+      row.height = height;
+      row.getCell(1).style = {
+        font: { name: FONT, charset: 134, ...font },
+        alignment: { ...(centre ? { horizontal: 'center' as const } : {}), vertical: 'middle', wrapText: true },
       };
-    });
-    header.commit();
-
-    const rows: SheetRow[] = spec.rows.length > 0 || !spec.emptyText ? spec.rows : [{ values: [spec.emptyText] }];
-    for (const r of rows) {
-      const values = spec.columns.map((c, i) => {
-        const v = r.values[i];
-        if (v === null || v === undefined || v === '') return null;
-        return c.kind === 'number' || c.kind === 'percent' ? v : String(v);
-      });
-      const row = sheet.addRow(values);
-      // numbers take one line; text is measured by display width, since Excel and LibreOffice do not grow rows themselves
-      row.height = LINE_HEIGHT * Math.max(1, ...spec.columns.map((c, i) => (c.kind === 'number' || c.kind === 'percent' ? 1 : linesIn(String(values[i] ?? ''), c.width)))) + 4;
-      spec.columns.forEach((c, i) => {
-        const cell = row.getCell(i + 1);
+      sheet.mergeCells(`A${rowCount}:${last}${rowCount}`);
+      row.commit();
+    };
+    textRow(spec.title, { size: 16, bold: true }, Math.max(28, linesIn(spec.title, totalWidth / 1.6) * 24), true);
+    if (spec.summary) textRow(spec.summary, { size: 10 }, LINE_HEIGHT * linesIn(spec.summary, totalWidth) + 6);
+    const lines = (items: readonly SheetLine[]) => {
+      for (const line of items) textRow(line.text, { size: 10, bold: line.bold === true }, LINE_HEIGHT * linesIn(line.text, totalWidth) + 6);
+    };
+    const table = (columns: readonly SheetColumn[], tableRows: readonly SheetRow[], emptyText: string | undefined) => {
+      const header = sheet.addRow(columns.map((c) => c.header));
+      rowCount++;
+      header.height = LINE_HEIGHT * Math.max(...columns.map((c) => linesIn(c.header, c.width))) + 6;
+      header.eachCell((cell) => {
         cell.style = {
-          font: { name: FONT, size: 10, bold: r.bold === true, charset: 134 },
-          alignment: { horizontal: c.align ?? (c.kind === 'number' || c.kind === 'percent' ? 'right' : 'left'), vertical: 'top', wrapText: true },
+          font: { name: FONT, size: 10, bold: true, charset: 134 },
+          alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
+          fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } },
           border: BORDER,
-          // text cells are formatted as Text, so that a clerk editing one never turns it into a formula
-          numFmt: c.kind === 'percent' ? '0.0%' : c.kind === 'number' ? '0' : '@',
-          ...(r.fill ? { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: FILLS[r.fill] } } } : {}),
         };
       });
-      row.commit();
+      header.commit();
+      const rows: readonly SheetRow[] = tableRows.length > 0 || !emptyText ? tableRows : [{ values: [emptyText] }];
+      for (const r of rows) {
+        const values = columns.map((c, i) => {
+          const v = r.values[i];
+          if (v === null || v === undefined || v === '') return null;
+          return c.kind === 'number' || c.kind === 'percent' ? v : String(v);
+        });
+        const row = sheet.addRow(values);
+        rowCount++;
+        // numbers take one line; text is measured by display width, since Excel and LibreOffice do not grow rows themselves
+        row.height = LINE_HEIGHT * Math.max(1, ...columns.map((c, i) => (c.kind === 'number' || c.kind === 'percent' ? 1 : linesIn(String(values[i] ?? ''), c.width)))) + 4;
+        const spread = tableRows.length === 0 && emptyText !== undefined && columns.length > 1;
+        if (spread) row.height = LINE_HEIGHT * linesIn(emptyText, columns.reduce((sum, c) => sum + c.width, 0)) + 4;
+        columns.forEach((c, i) => {
+          const cell = row.getCell(i + 1);
+          cell.style = {
+            font: { name: FONT, size: 10, bold: r.bold === true, charset: 134 },
+            alignment: { horizontal: c.align ?? (c.kind === 'number' || c.kind === 'percent' ? 'right' : 'left'), vertical: 'top', wrapText: true },
+            border: BORDER,
+            // text cells are formatted as Text, so that a clerk editing one never turns it into a formula
+            numFmt: numberFormat(c),
+            ...(r.fill ? { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: FILLS[r.fill] } } } : {}),
+          };
+        });
+        // the empty-table text spans the table, rather than squeezing into its first column
+        if (spread) {
+          row.getCell(1).alignment = { horizontal: 'center', vertical: 'top', wrapText: true };
+          sheet.mergeCells(`A${rowCount}:${columnLetter(columns.length - 1)}${rowCount}`);
+        }
+        row.commit();
+      }
+    };
+    lines(spec.lines ?? []);
+    if (hasTable) table(spec.columns, spec.rows, spec.emptyText);
+    for (const t of more) {
+      textRow('', { size: 10 }, LINE_HEIGHT);
+      lines(t.lines ?? []);
+      table(t.columns, t.rows, t.emptyText);
     }
-    sheet.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow, column: spec.columns.length } };
+    if (spec.after?.length) {
+      textRow('', { size: 10 }, LINE_HEIGHT);
+      lines(spec.after);
+    }
+    if (hasTable) sheet.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow, column: spec.columns.length } };
     sheet.commit();
   }
   await workbook.commit();
   return normalizeZip(Buffer.concat(chunks), fixedDate);
+}
+
+function numberFormat(c: SheetColumn): string {
+  const places = (n: number) => (n > 0 ? `0.${'0'.repeat(n)}` : '0');
+  if (c.kind === 'percent') return `${places(c.decimals ?? 1)}%`;
+  return c.kind === 'number' ? places(c.decimals ?? 0) : '@';
 }
 
 /** The same zip with every entry dated `date` and the entries in sorted order. */
