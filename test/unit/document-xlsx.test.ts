@@ -3,7 +3,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { messages } from '../../src/i18n/index.js';
-import { paragraph, section, type ReportDocument } from '../../src/render/document.js';
+import { paragraph, section, table, type ReportDocument } from '../../src/render/document.js';
 import { documentSheets, sheetName } from '../../src/render/document-xlsx.js';
 import { writeWorkbook } from '../../src/render/xlsx.js';
 import { xunReport } from '../fixtures/documents/xun-report.js';
@@ -96,5 +96,23 @@ describe('the document as workbook sheets', async () => {
     expect(sheetName('', used)).toBe('Sheet');
     const doc: ReportDocument = { title: 'T', subtitle: [], date: '2020-09-30', blocks: [section('同名', paragraph('a')), section('同名', paragraph('b'))] };
     expect(documentSheets(doc, zh).map((s) => s.name)).toEqual(['同名', '同名(2)']);
+  });
+
+  it('formats numbers and shares to the column’s decimals', async () => {
+    const doc: ReportDocument = {
+      title: 'T',
+      subtitle: [],
+      date: '2020-09-30',
+      blocks: [section('甲', table({
+        caption: '表',
+        columns: [{ header: '分', width: 6, kind: 'number', decimals: 1 }, { header: '数', width: 6, kind: 'number' }, { header: '率', width: 6, kind: 'percent', decimals: 0 }],
+        rows: [{ cells: [92.5, 3, 0.5] }],
+      }))],
+    };
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await writeWorkbook(documentSheets(doc, zh), doc.date, 'tasks')) as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect(values(ws, 4)).toEqual([92.5, 3, 0.5]);
+    expect([ws.getCell('A4').numFmt, ws.getCell('B4').numFmt, ws.getCell('C4').numFmt]).toEqual(['0.0', '0', '0%']);
   });
 });
