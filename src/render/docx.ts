@@ -12,6 +12,7 @@ import { utcMidnight } from '../core/dates.js';
 import type { Messages } from '../i18n/index.js';
 import { alignOf, cellText, flatten, tableLines, type Align, type DocTable, type ReportDocument, type Span } from './document.js';
 import { docx as loadDocx, jszip } from '../packages.js';
+import { sanitize } from './text.js';
 
 export interface DocxOptions {
   /** the author written into the file's properties */
@@ -114,11 +115,14 @@ export async function renderDocx(doc: ReportDocument, m: Messages, options: Docx
   return normalizePackage(await d.Packer.toBuffer(document), doc.date);
 }
 
-/** Runs of text; a line break inside a span stays a line break. */
+/**
+ * Runs of text; a line break inside a span stays a line break. Task text is cleaned as for the
+ * terminal: a bidi override pasted into a note would otherwise reverse what Word shows.
+ */
 function runs(d: typeof Docx, spans: readonly Span[], extra: Partial<Docx.IRunOptions> = {}): Docx.TextRun[] {
   const out: Docx.TextRun[] = [];
   for (const span of spans) {
-    span.text.split('\n').forEach((piece, i) => {
+    sanitize(span.text).split('\n').forEach((piece, i) => {
       out.push(new d.TextRun({ text: piece, ...(i > 0 ? { break: 1 } : {}), ...(span.strong ? { bold: true } : {}), ...extra }));
     });
   }

@@ -134,12 +134,14 @@ describe('the document as .docx', async () => {
     expect(footers.some((f) => f.includes('<w:jc w:val="left"/>') && f.includes('w:left="280"'))).toBe(true);
   });
 
-  it('escapes text as XML, and leaves a blank line under a title without subtitle lines', async () => {
-    const doc: ReportDocument = { title: 'A&B<C>', subtitle: [], date: '2021-01-01', blocks: [paragraph('"引号" & <尖括号>')] };
+  it('escapes text as XML, cleans it of controls, and leaves a blank line under a title without subtitle lines', async () => {
+    const doc: ReportDocument = { title: 'A&B<C>', subtitle: [], date: '2021-01-01', blocks: [paragraph('"引号" & <尖括号>'), paragraph('红\u001b[31m色\u202e反\u0007转')] };
     const { xml: read } = await unzip(await renderDocx(doc, zh, { creator: 'tasks' }));
     const body = await read('word/document.xml');
     expect(body).toContain('A&amp;B&lt;C&gt;');
     expect(body).toContain('&quot;引号&quot; &amp; &lt;尖括号&gt;');
+    // escape sequences, bidi overrides and controls from task text do not reach the document
+    expect(body).toContain('>红色反转</w:t>');
     expect(body).toMatch(/<w:pStyle w:val="Title"\/><w:spacing w:after="580"\/>/);
     expect(await read('docProps/core.xml')).toContain('2021-01-01T00:00:00Z');
   });

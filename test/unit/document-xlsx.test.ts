@@ -98,6 +98,18 @@ describe('the document as workbook sheets', async () => {
     expect(documentSheets(doc, zh).map((s) => s.name)).toEqual(['同名', '同名(2)']);
   });
 
+  it('cleans task text of escape sequences, bidi overrides and controls', () => {
+    const doc: ReportDocument = {
+      title: 'T',
+      subtitle: [],
+      date: '2020-09-30',
+      blocks: [section('甲', paragraph('红\u001b[31m色\u202e反'), table({ caption: '表\u0007', columns: [{ header: '列', width: 6 }], rows: [{ cells: ['转\u202e向'] }] }))],
+    };
+    const [sheet] = documentSheets(doc, zh);
+    expect(sheet!.lines).toEqual([{ text: '红色反' }, { text: '表1　表', bold: true }]);
+    expect(sheet!.rows).toEqual([{ values: ['转向'] }]);
+  });
+
   it('formats numbers and shares to the column’s decimals', async () => {
     const doc: ReportDocument = {
       title: 'T',
