@@ -10,7 +10,7 @@ import type { Context, Flags, Session } from './context.js';
 import { EXIT, UserError } from './errors.js';
 import { messages, type Lang, type Messages } from './i18n/index.js';
 import { sanitize } from './render/text.js';
-import { daysOption, groupOption, list, numberOption, percentOption, readDate, readPastDate, sortOption, text, viewOptions, yearOption, type Raw } from './cli/options.js';
+import { daysOption, groupOption, list, numberOption, percentOption, periodOption, readDate, readPastDate, sortOption, text, unitsOption, viewOptions, yearOption, type Raw } from './cli/options.js';
 import { allCommands, buildProgram } from './cli/program.js';
 import type { LoadOptions, Plan } from './store/load.js';
 
@@ -178,7 +178,42 @@ const COMMANDS: Record<string, Spec> = {
   done: {
     need: 'plan',
     run: async ([id], raw, plan, s) =>
-      (await import('./commands/done.js')).runDone({ ...commit(raw), id: id ?? '', on: readPastDate(s, '--on', raw.on), note: text(raw.note) }, need(plan), s),
+      (await import('./commands/done.js')).runDone(
+        { ...commit(raw), id: id ?? '', on: raw.on === undefined ? undefined : readPastDate(s, '--on', raw.on), note: text(raw.note) },
+        need(plan),
+        s,
+      ),
+  },
+  reject: {
+    need: 'plan',
+    run: async ([id], raw, plan, s) => (await import('./commands/reject.js')).runReject({ ...commit(raw), id: id ?? '', reason: text(raw.reason) }, need(plan), s),
+  },
+  'feedback-forms': {
+    need: 'plan',
+    run: async (_a, raw, plan, s) =>
+      (await import('./commands/feedback-forms.js')).runFeedbackForms(
+        { period: periodOption(s, raw.period), units: unitsOption(raw.unit, need(plan), s), out: abs(s, raw.out) },
+        need(plan),
+        s,
+      ),
+  },
+  'feedback-import': {
+    need: 'plan',
+    run: async (files, raw, plan, s) =>
+      (await import('./commands/feedback-import.js')).runFeedbackImport(
+        { ...commit(raw), files: files.map((f) => resolve(s.io.cwd, f)), period: periodOption(s, raw.period), dryRun: raw.dryRun === true },
+        need(plan),
+        s,
+      ),
+  },
+  'feedback-status': {
+    need: 'plan',
+    run: async (_a, raw, plan, s) =>
+      (await import('./commands/feedback-status.js')).runFeedbackStatus(
+        { period: periodOption(s, raw.period), check: raw.check === true, format: raw.format === 'json' ? 'json' : 'table' },
+        need(plan),
+        s,
+      ),
   },
   reopen: { need: 'plan', run: async ([id], raw, plan, s) => (await import('./commands/reopen.js')).runReopen({ ...commit(raw), id: id ?? '' }, need(plan), s) },
   set: {

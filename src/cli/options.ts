@@ -1,6 +1,7 @@
 // Options as typed values: what commander hands over as strings becomes dates, numbers, names of
 // the roster and words of the catalog here, once, with a message the clerk can act on.
 import { parseDateInput, type IsoDate } from '../core/dates.js';
+import { parsePeriod, type Period } from '../core/feedback-rules.js';
 import type { Filter } from '../core/filter.js';
 import { leadNames, matchName, unitNames } from '../core/roster.js';
 import type { SortKey } from '../core/sort.js';
@@ -117,4 +118,18 @@ export function groupOption(raw: Raw): 'lead' | 'unit' | undefined {
 
 export function sortOption(raw: Raw): SortKey | undefined {
   return text(raw.sort) as SortKey | undefined;
+}
+
+/** A feedback period as typed (2020-09-3, 2020年9月下旬, a date in it); undefined when not given. */
+export function periodOption(session: Session, value: unknown): Period | undefined {
+  if (typeof value !== 'string') return undefined;
+  const period = parsePeriod(value, (text) => parseDateInput(text, session.asOf));
+  if (!period) throw new UserError(session.m.feedback.badPeriod(value));
+  return period;
+}
+
+/** Units as typed (a unique part of a name will do), resolved against the roster and the tasks. */
+export function unitsOption(value: unknown, plan: Plan, session: Session): string[] {
+  const known = unitNames(plan.config.roster, plan.tasks.map((t) => t.task));
+  return list(value).map((name) => resolveName(session.m, session.m.filters.unit, name, known));
 }

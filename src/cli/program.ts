@@ -182,6 +182,27 @@ export function buildProgram(m: Messages, ctx: Context, dispatch: Dispatch): Com
     .argument('<name>', h.arg.targetName)
     .option('--actual <n>', h.opt.actual)
     .action(action('target'));
+  const fh = m.feedbackHelp;
+  const feedbackCmd = program.command('feedback').description(fh.feedback);
+  feedbackCmd.command('forms').description(fh.forms)
+    .option('--period <period>', fh.period)
+    .option('--unit <name>', fh.unit, collect)
+    .option('--out <dir>', fh.out)
+    .action(action('feedback-forms'));
+  noCommit(feedbackCmd.command('import').description(fh.import))
+    .argument('<files...>', fh.files)
+    .option('--period <period>', fh.importPeriod)
+    .option('--dry-run', fh.dryRun)
+    .action(action('feedback-import'));
+  feedbackCmd.command('status').description(fh.status)
+    .option('--period <period>', fh.statusPeriod)
+    .option('--check', fh.check)
+    .addOption(new Option('--format <format>', h.opt.format).choices(['table', 'json']).default('table'))
+    .action(action('feedback-status'));
+  noCommit(program.command('reject').description(fh.reject))
+    .argument('<id>', h.arg.id)
+    .option('--reason <text>', fh.reason)
+    .action(action('reject'));
   program.command('history').description(h.cmd.history)
     .argument('<id>', h.arg.id)
     .addOption(new Option('--format <format>', h.opt.format).choices(['table', 'json']).default('table'))

@@ -1,5 +1,7 @@
-// tasks done ID [--on D] [--note TEXT]: mark a task done (办结), with its completion date.
+// tasks done ID [--on D] [--note TEXT]: mark a task done (办结), with its completion date. When a
+// unit has reported it finished and the report waits for review, this accepts it (销号).
 import { diffDays, type IsoDate } from '../core/dates.js';
+import { openRequest } from '../core/review.js';
 import { dateOrderIndex, leadUnitOf } from '../core/task.js';
 import type { Session } from '../context.js';
 import { UserError } from '../errors.js';
@@ -10,15 +12,17 @@ import type { EditOp } from '../store/yaml-edit.js';
 
 export interface DoneOptions extends EditOptions {
   id: string;
-  on: IsoDate;
+  /** the completion date; the date the unit reported, or today, when not given */
+  on: IsoDate | undefined;
   note: string | undefined;
 }
 
 export async function runDone(options: DoneOptions, plan: Plan, session: Session): Promise<number> {
-  const { m } = session;
+  const { m, asOf } = session;
   const target = findTask(session, plan, options.id);
   if (target.task.status === 'done') throw new UserError(m.edit.alreadyDone(target.task.id, target.task.done_on ?? ''));
-  const date = options.on;
+  const pending = openRequest(target.task, asOf);
+  const date = options.on ?? pending?.done_on ?? asOf;
   return runEdit(
     session,
     plan,
@@ -33,8 +37,16 @@ export async function runDone(options: DoneOptions, plan: Plan, session: Session
         const value = { date, note: options.note.trim(), percent: 100, by: leadUnitOf(task) };
         ops.unshift({ op: 'insert', path: ['progress'], index: dateOrderIndex(task.progress ?? [], date, (p) => p.date), value });
       }
+      const request = openRequest(task, asOf);
+      if (request) {
+        ops.push({ op: 'set', path: ['completion_requests', request.index, 'decision'], value: 'accepted' }, { op: 'set', path: ['completion_requests', request.index, 'decided'], value: asOf });
+        return { ops, message: commitMessage(m.feedback.acceptCommit(task.id, short(task.title), date), { command: 'done', task: task.id }) };
+      }
       return { ops, message: commitMessage(m.edit.doneCommit(task.id, short(task.title), date), { command: 'done', task: task.id }) };
     },
-    (r) => m.edit.doneOk(r.task.id, date, Math.max(0, diffDays(date, r.task.deadline))),
+    (r) =>
+      pending
+        ? `${m.feedback.accepted(r.task.id, pending.by, pending.date, pending.done_on)}${date !== pending.done_on ? m.feedback.acceptedOn(date) : ''}`
+        : m.edit.doneOk(r.task.id, date, Math.max(0, diffDays(date, r.task.deadline))),
   );
 }

@@ -84,8 +84,10 @@ function datesAfterDone(file: string, doneOn: string, task: LoadedTask['task']):
       });
     }
   });
+  // a unit reports a task finished after finishing it: entries up to the accepted report are its own
+  const reported = (task.completion_requests ?? []).reduce((latest, r) => (r.decision === 'accepted' && r.date > latest ? r.date : latest), doneOn);
   task.progress?.forEach((entry, i) => {
-    if (entry.date > doneOn) {
+    if (entry.date > reported) {
       out.push({
         file, path: ['progress', i, 'date'], severity: 'error', code: 'date_after_done',
         params: { date: entry.date, done_on: doneOn },

@@ -263,6 +263,35 @@ export function parseCalendarDate(input: string): IsoDate | undefined {
   return isValidYmd(year, month, day) ? ymd(year, month, day) : undefined;
 }
 
+/**
+ * An Excel date serial number (days in the 1900 system, as a date cell holds them, 44102 for
+ * 2020-09-28) → its date; undefined for numbers that are no whole day between 1900 and 9999.
+ */
+export function excelSerialDate(serial: number): IsoDate | undefined {
+  if (!Number.isInteger(serial) || serial < 61 || serial > 2_958_465) return undefined;
+  // Excel counts a 29 February 1900 that never was, so from 1 March 1900 on day 0 is 1899-12-30
+  return addDays('1899-12-30', serial);
+}
+
+/**
+ * A date as written in a form cell: a full date (2020-09-28, 2020.9.28, 2020年9月28日), or a
+ * month and day without the year (9月28日, 9.28, 9-28, 9/28), which takes the year that puts it
+ * nearest to `near`. `yearAssumed` tells the caller a year was supplied.
+ */
+export function parseFormDate(input: string, near: IsoDate): { date: IsoDate; yearAssumed: boolean } | undefined {
+  const text = input.trim().replace(/[０-９．／－]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  const full = parseCalendarDate(text);
+  if (full) return { date: full, yearAssumed: false };
+  const m = /^(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?$/.exec(text) ?? /^(\d{1,2})[.\-/](\d{1,2})$/.exec(text);
+  if (!m) return undefined;
+  const [month, day] = [Number(m[1]), Number(m[2])];
+  const year = yearOf(near);
+  const candidates = [year - 1, year, year + 1].filter((y) => isValidYmd(y, month, day)).map((y) => ymd(y, month, day));
+  if (candidates.length === 0) return undefined;
+  const nearest = candidates.reduce((best, d) => (Math.abs(diffDays(d, near)) < Math.abs(diffDays(best, near)) ? d : best));
+  return { date: nearest, yearAssumed: true };
+}
+
 export interface DeadlinePhrase {
   /** the resolved deadline */
   date: IsoDate;

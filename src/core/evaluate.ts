@@ -2,12 +2,15 @@
 import type { Config } from './config.js';
 import type { IsoDate } from './dates.js';
 import { lightOf, type LightResult, type LightSettings } from './light.js';
+import { awaitingReview, type PendingReview } from './review.js';
 import type { LoadedTask, Task } from './task.js';
 
 export interface Evaluated {
   task: Task;
   file: string;
   result: LightResult;
+  /** the completion request waiting for the office's review (待销号) on the date, if any */
+  review: PendingReview | undefined;
 }
 
 export function settingsOf(config: Config): LightSettings {
@@ -15,5 +18,5 @@ export function settingsOf(config: Config): LightSettings {
 }
 
 export function evaluate(tasks: readonly LoadedTask[], asOf: IsoDate, settings: LightSettings): Evaluated[] {
-  return tasks.map(({ task, file }) => ({ task, file, result: lightOf(task, asOf, settings) }));
+  return tasks.map(({ task, file }) => ({ task, file, result: lightOf(task, asOf, settings), review: awaitingReview(task, asOf) }));
 }

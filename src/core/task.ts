@@ -56,7 +56,7 @@ interface StatusChange {
 }
 
 /** A unit's report that the work is finished (办结申请), and the office's decision on it (销号 or 退回). */
-interface CompletionRequest {
+export interface CompletionRequest {
   date: IsoDate;
   by?: string;
   done_on: IsoDate;
@@ -64,6 +64,8 @@ interface CompletionRequest {
   decision?: 'accepted' | 'rejected';
   decided?: IsoDate;
   reason?: string;
+  /** the feedback period of the form that made the request */
+  period?: string;
 }
 
 export interface Task {

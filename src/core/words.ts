@@ -3,7 +3,7 @@
 // which are the one source of the field rules.
 import configSchema from '../../schemas/config.schema.json' with { type: 'json' };
 import taskSchema from '../../schemas/task.schema.json' with { type: 'json' };
-import { parseCalendarDate } from './dates.js';
+import { parseCalendarDate, parseSmallNumber } from './dates.js';
 import { LIGHTS, type Light } from './light.js';
 import { STATUSES, type Status } from './task.js';
 
@@ -95,4 +95,22 @@ export function readYear(text: string | number): number | undefined {
  */
 export function isExactDate(text: string): boolean {
   return parseCalendarDate(text) !== undefined;
+}
+
+/** 八成 → 80, 八成五 → 85, 十成 → 100: a share as said in Chinese. */
+export function readChineseShare(text: string): number | undefined {
+  const m = /^\s*([一二三四五六七八九十])成([一二三四五六七八九])?\s*$/.exec(text);
+  if (!m) return undefined;
+  const tens = parseSmallNumber(m[1]!)!;
+  const ones = m[2] === undefined ? 0 : parseSmallNumber(m[2])!;
+  return tens === 10 && ones > 0 ? undefined : tens * 10 + ones;
+}
+
+const YES = new Set(['是', '是的', 'y', 'yes', '√', '✓', '已办结', '办结', '已完成', '完成']);
+const NO = new Set(['否', '不是', 'n', 'no', '×', '未办结', '未完成', '无']);
+
+/** 是否 as answered in a form: true for 是 (and 已办结, √ …), false for 否, undefined for anything else. */
+export function readYesNo(text: string): boolean | undefined {
+  const t = text.trim().toLowerCase();
+  return YES.has(t) ? true : NO.has(t) ? false : undefined;
 }

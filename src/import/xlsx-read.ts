@@ -38,6 +38,10 @@ function isEncryptedPackage(bytes: Buffer): boolean {
 
 /** The bytes of an .xlsx file → its sheets; `name` is the file's name, for its extension. */
 export async function readWorkbook(bytes: Buffer, name: string): Promise<LedgerSheet[]> {
+  return (await loadWorkbook(bytes, name)).worksheets.map(sheetData);
+}
+
+async function loadWorkbook(bytes: Buffer, name: string): Promise<import('exceljs').Workbook> {
   if (startsWith(bytes, OLE)) throw new WorkbookReadError(isEncryptedPackage(bytes) ? 'encrypted' : 'legacy-xls', '');
   if (!startsWith(bytes, ZIP)) {
     // .xls files saved by some systems are really HTML or text tables: Excel or WPS opens them and saves .xlsx
@@ -51,7 +55,61 @@ export async function readWorkbook(bytes: Buffer, name: string): Promise<LedgerS
   } catch (error) {
     throw new WorkbookReadError('corrupt', (error as Error).message, { cause: error });
   }
-  return workbook.worksheets.map(sheetData);
+  return workbook;
+}
+
+/** A cell as the form reader needs it: what it shows, and what kind of value it holds. */
+export interface RawCell {
+  text: string;
+  type: 'text' | 'number' | 'date' | 'boolean' | 'error' | 'empty';
+  /** the number a number cell holds */
+  number?: number;
+  /** the cell holds a formula; `text` is its cached result, never evaluated here */
+  formula: boolean;
+}
+
+export interface RawSheet {
+  name: string;
+  state: 'visible' | 'hidden' | 'veryHidden';
+  merges: CellRange[];
+  /** cells by row and column, from 1; only cells with a value or a formula */
+  cell(row: number, column: number): RawCell | undefined;
+  /** the last row holding a value */
+  lastRow: number;
+}
+
+/** The bytes of an .xlsx file → its sheets, cell by cell with their kinds (for returned forms). */
+export async function readCells(bytes: Buffer, name: string): Promise<RawSheet[]> {
+  const workbook = await loadWorkbook(bytes, name);
+  return workbook.worksheets.map((ws) => {
+    const cells = new Map<string, RawCell>();
+    let lastRow = 0;
+    ws.eachRow({ includeEmpty: false }, (row, r) => {
+      row.eachCell({ includeEmpty: false }, (cell, c) => {
+        if (cell.isMerged && cell.master !== cell) return;
+        const raw = rawCell(cell.value, cell.numFmt);
+        if (raw.type === 'empty' && !raw.formula) return;
+        cells.set(`${r},${c}`, raw);
+        lastRow = Math.max(lastRow, r);
+      });
+    });
+    const merges = ws.model.merges.map(parseRange).filter((m): m is CellRange => m !== undefined);
+    return { name: ws.name, state: ws.state === 'hidden' || ws.state === 'veryHidden' ? ws.state : 'visible', merges, cell: (r, c) => cells.get(`${r},${c}`), lastRow };
+  });
+}
+
+function rawCell(value: CellValue, numFmt: string | undefined): RawCell {
+  if (value !== null && typeof value === 'object' && !(value instanceof Date) && ('formula' in value || 'sharedFormula' in value)) {
+    const result = (value.result ?? null) as CellValue;
+    return { ...rawCell(result, numFmt), formula: true };
+  }
+  const text = cellText(value, numFmt);
+  if (value === null || value === undefined || (typeof value === 'string' && value === '')) return { text: '', type: 'empty', formula: false };
+  if (typeof value === 'number') return { text, type: 'number', number: value, formula: false };
+  if (typeof value === 'boolean') return { text, type: 'boolean', formula: false };
+  if (value instanceof Date) return { text, type: Number.isNaN(value.getTime()) ? 'error' : 'date', formula: false };
+  if (typeof value === 'object' && 'error' in value) return { text: String(value.error), type: 'error', formula: false };
+  return { text, type: 'text', formula: false };
 }
 
 function sheetData(ws: Worksheet): LedgerSheet {

@@ -5,6 +5,7 @@ import type { Evaluated } from '../core/evaluate.js';
 import type { SummaryRow } from '../reports/summary.js';
 import { leadsOf, leadUnitOf, originalDeadline, type Target } from '../core/task.js';
 import type { Messages } from '../i18n/index.js';
+import { statusText } from './task-view.js';
 import type { CsvValue } from './csv.js';
 import type { SheetColumn, SheetRow, SheetSpec } from './xlsx.js';
 
@@ -38,7 +39,7 @@ function taskColumns(m: Messages, which: TaskColumns): Array<SheetColumn & { val
     which.leadUnit && { header: c.leadUnit, width: 10, value: (e) => leadUnitOf(e.task) },
     { header: c.coUnits, width: 12, value: (e) => e.task.units.slice(1).join('、') },
     { header: c.deadline, width: 11, align: 'center', value: (e) => deadlineText(e, m) },
-    { header: c.status, width: 7, align: 'center', value: (e) => m.status[e.result.status] },
+    { header: c.status, width: 7, align: 'center', value: (e) => statusText(e, m) },
     { header: c.light, width: 6, align: 'center', value: (e) => m.light[e.result.light] },
     { header: c.daysOverdue, width: 6, kind: 'number', value: (e) => (e.result.daysOverdue > 0 ? e.result.daysOverdue : e.result.light === 'done_late' ? daysLate(e) : undefined) },
     { header: c.latest, width: 30, value: (e) => e.result.latest?.note ?? '' },

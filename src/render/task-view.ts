@@ -29,9 +29,26 @@ export function reasonText(reason: Reason, m: Messages): string {
   }
 }
 
-/** Why the task has its light, in one line; green tasks say they are on schedule. */
+/** Why the task has its light, in one line; green tasks say they are on schedule. A completion awaiting review comes first. */
 export function whyText(e: Evaluated, m: Messages): string {
-  return e.result.reasons.length ? e.result.reasons.map((r) => reasonText(r, m)).join('；') : m.reasons.green;
+  const why = e.result.reasons.length ? e.result.reasons.map((r) => reasonText(r, m)).join('；') : m.reasons.green;
+  return e.review ? `${reviewText(e, m)}；${why}` : why;
+}
+
+/** 待销号（区发改委 2020-09-28 报称 2020-09-27 办结）, or nothing when no completion awaits review. */
+export function reviewText(e: Evaluated, m: Messages): string {
+  const r = e.review;
+  return r ? m.feedback.awaitingWhy(r.by, r.date, r.done_on) : '';
+}
+
+/** The light's word, with 待销号 beside it while a reported completion awaits review. */
+export function lightText(e: Evaluated, m: Messages): string {
+  return e.review ? `${m.light[e.result.light]} ${m.feedback.awaiting}` : m.light[e.result.light];
+}
+
+/** The status's word, with （待销号） while a reported completion awaits review. */
+export function statusText(e: Evaluated, m: Messages): string {
+  return e.review ? m.feedback.awaitingStatus(m.status[e.result.status]) : m.status[e.result.status];
 }
 
 /**
@@ -65,6 +82,7 @@ export function taskJson(e: Evaluated, m: Messages) {
     latest_progress: result.latest
       ? { date: result.latest.date, note: result.latest.note, percent: result.latest.percent ?? null, by: result.latest.by ?? null }
       : null,
+    awaiting_review: e.review ? { date: e.review.date, by: e.review.by ?? null, done_on: e.review.done_on, period: e.review.period ?? null } : null,
     tags: task.tags ?? [],
     file: e.file,
   };

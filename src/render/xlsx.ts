@@ -12,20 +12,51 @@ import { displayWidth } from './text.js';
 
 type CellValue = string | number | null | undefined;
 
+/** A check Excel and WPS make when a cell is filled in (数据有效性). */
+type Validation =
+  | { type: 'decimal'; min: number; max: number; prompt: string; error: string }
+  | { type: 'list'; values: readonly string[]; prompt: string; error: string }
+  /** a date on or after `min`; `warn` lets the reader keep a date outside it after a warning */
+  | { type: 'date'; min: IsoDate; prompt: string; error: string; warn?: boolean };
+
 export interface SheetColumn {
   header: string;
   /** width in Excel's character units (a Chinese character takes about 2) */
   width: number;
-  kind?: 'text' | 'number' | 'percent';
+  /** general: whatever is typed (a number, or 80% as a percentage) */
+  kind?: 'text' | 'number' | 'percent' | 'date' | 'general';
   align?: 'left' | 'center' | 'right';
   /** digits after the point: whole numbers and one-decimal percentages by default */
   decimals?: number;
+  /** a column the reader fills in: left unlocked on a protected sheet, with this check */
+  input?: { validation?: Validation };
 }
 
 export interface SheetRow {
   values: CellValue[];
   fill?: 'red' | 'yellow';
+  /** the columns the fill colours (all when not given) */
+  fillColumns?: readonly number[];
   bold?: boolean;
+  /** a heading across the table's width, such as a block's title */
+  heading?: boolean;
+  /** input columns this row does not take: locked and greyed like the filled-in ones */
+  locked?: readonly number[];
+  /** the least number of lines the row is tall, to leave room for writing */
+  minLines?: number;
+}
+
+/** A line above the table with a label and a cell for the reader to fill in (填报日期). */
+interface SheetField {
+  label: string;
+  kind: 'date' | 'text';
+  validation?: Validation;
+}
+
+/** A sheet the reader never sees, holding what identifies the workbook (as text cells). */
+export interface HiddenSheet {
+  name: string;
+  rows: ReadonlyArray<readonly string[]>;
 }
 
 export interface SheetSpec {
@@ -50,6 +81,14 @@ export interface SheetSpec {
   more?: SheetTable[];
   /** lines of text below the last table, such as notes */
   after?: SheetLine[];
+  /** lines just above the table with a cell to fill in each */
+  fields?: readonly SheetField[];
+  /** lock every cell but the input columns and fields (sheet protection without a password) */
+  protect?: boolean;
+  /** rows repeated on every printed page: the title down to the header (default), or the header alone */
+  repeat?: 'title' | 'header';
+  /** an autofilter on the header (default true; a protected sheet cannot use one) */
+  autoFilter?: boolean;
 }
 
 export interface SheetLine {
@@ -68,6 +107,9 @@ export interface SheetTable {
 const FONT = '宋体';
 const FILLS = { red: 'FFFFC7CE', yellow: 'FFFFEB9C' } as const;
 const HEADER_FILL = 'FFD9D9D9';
+// cells a form's reader cannot change are grey; the ones to fill in stay white
+const LOCKED_FILL = 'FFF2F2F2';
+const HEADING_FILL = 'FFE7E6E6';
 const LINE_HEIGHT = 13.5;
 const TEXT_ONLY_WIDTH = 80;
 const THIN = { style: 'thin' as const, color: { argb: 'FF808080' } };
@@ -95,7 +137,30 @@ function footerText(text: string): string {
   return text.replace(/&/g, '&&');
 }
 
-export async function writeWorkbook(sheets: readonly SheetSpec[], asOf: IsoDate, creator: string): Promise<Buffer> {
+type Cell = import('exceljs').Cell;
+type DataValidation = import('exceljs').DataValidation;
+
+function dataValidation(v: Validation): DataValidation {
+  const messages = { showErrorMessage: true, showInputMessage: true, prompt: v.prompt, error: v.error, allowBlank: true };
+  switch (v.type) {
+    case 'decimal':
+      return { type: 'decimal', operator: 'between', formulae: [v.min, v.max], errorStyle: 'stop', ...messages };
+    case 'list':
+      return { type: 'list', formulae: [`"${v.values.join(',')}"`], errorStyle: 'stop', ...messages };
+    case 'date':
+      return { type: 'date', operator: 'greaterThanOrEqual', formulae: [utcMidnight(v.min)], errorStyle: v.warn ? 'warning' : 'stop', ...messages };
+  }
+}
+
+function solid(argb: string) {
+  return { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb } };
+}
+
+/**
+ * Writes the sheets (and any hidden ones) into one .xlsx file. `asOf` dates the file and every
+ * entry of its zip, so the same input always gives the same bytes.
+ */
+export async function writeWorkbook(sheets: readonly SheetSpec[], asOf: IsoDate, creator: string, hidden: readonly HiddenSheet[] = []): Promise<Buffer> {
   const ExcelJS = exceljs();
   const fixedDate = utcMidnight(asOf);
   const sink = new PassThrough();
@@ -117,7 +182,9 @@ export async function writeWorkbook(sheets: readonly SheetSpec[], asOf: IsoDate,
     const widths = count > 0 ? Array.from({ length: count }, (_, i) => Math.max(...allColumns.map((c) => c[i]?.width ?? 0))) : [TEXT_ONLY_WIDTH];
     const totalWidth = widths.reduce((s, w) => s + w, 0);
     const last = columnLetter(widths.length - 1);
-    const headerRow = (spec.summary ? 3 : 2) + (spec.lines?.length ?? 0);
+    const fields = spec.fields ?? [];
+    const headerRow = (spec.summary ? 3 : 2) + (spec.lines?.length ?? 0) + fields.length;
+    const protect = spec.protect === true;
     const sheet = workbook.addWorksheet(spec.name, {
       pageSetup: {
         paperSize: 9,
@@ -128,7 +195,7 @@ export async function writeWorkbook(sheets: readonly SheetSpec[], asOf: IsoDate,
         horizontalCentered: true,
         margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
         // the first table's header repeats on printed pages only when it is the sheet's one table
-        ...(single ? { printTitlesRow: `1:${headerRow}` } : {}),
+        ...(single ? { printTitlesRow: spec.repeat === 'header' ? `${headerRow}:${headerRow}` : `1:${headerRow}` } : {}),
       },
       headerFooter: {
         oddFooter: `&L${footerText(spec.footerLeft)}&C${spec.footerCenter}&R${footerText(spec.footerRight)}`,
@@ -156,6 +223,24 @@ export async function writeWorkbook(sheets: readonly SheetSpec[], asOf: IsoDate,
     const lines = (items: readonly SheetLine[]) => {
       for (const line of items) textRow(line.text, { size: 10, bold: line.bold === true }, LINE_HEIGHT * linesIn(line.text, totalWidth) + 6);
     };
+    const field = (f: SheetField) => {
+      const row = sheet.addRow([f.label]);
+      rowCount++;
+      row.height = LINE_HEIGHT + 10;
+      row.getCell(1).style = { font: { name: FONT, size: 10, bold: true, charset: 134 }, alignment: { horizontal: 'center', vertical: 'middle' }, border: BORDER, fill: solid(HEADER_FILL) };
+      row.getCell(2).style = { border: BORDER };
+      const input = row.getCell(3);
+      input.style = {
+        font: { name: FONT, size: 10, charset: 134 },
+        alignment: { horizontal: 'center', vertical: 'middle' },
+        border: BORDER,
+        numFmt: f.kind === 'date' ? 'yyyy-mm-dd' : '@',
+        protection: { locked: false },
+      };
+      if (f.validation) input.dataValidation = dataValidation(f.validation);
+      sheet.mergeCells(`A${rowCount}:B${rowCount}`);
+      row.commit();
+    };
     const table = (columns: readonly SheetColumn[], tableRows: readonly SheetRow[], emptyText: string | undefined) => {
       const header = sheet.addRow(columns.map((c) => c.header));
       rowCount++;
@@ -171,27 +256,42 @@ export async function writeWorkbook(sheets: readonly SheetSpec[], asOf: IsoDate,
       header.commit();
       const rows: readonly SheetRow[] = tableRows.length > 0 || !emptyText ? tableRows : [{ values: [emptyText] }];
       for (const r of rows) {
+        if (r.heading) {
+          const row = sheet.addRow([r.values[0] === undefined || r.values[0] === null ? null : String(r.values[0])]);
+          rowCount++;
+          row.height = LINE_HEIGHT + 8;
+          row.getCell(1).style = { font: { name: FONT, size: 10, bold: true, charset: 134 }, alignment: { vertical: 'middle' }, border: BORDER, fill: solid(HEADING_FILL), numFmt: '@' };
+          sheet.mergeCells(`A${rowCount}:${columnLetter(columns.length - 1)}${rowCount}`);
+          row.commit();
+          continue;
+        }
         const values = columns.map((c, i) => {
           const v = r.values[i];
           if (v === null || v === undefined || v === '') return null;
-          return c.kind === 'number' || c.kind === 'percent' ? v : String(v);
+          return c.kind === 'number' || c.kind === 'percent' || c.kind === 'general' ? v : String(v);
         });
         const row = sheet.addRow(values);
         rowCount++;
         // numbers take one line; text is measured by display width, since Excel and LibreOffice do not grow rows themselves
-        row.height = LINE_HEIGHT * Math.max(1, ...columns.map((c, i) => (c.kind === 'number' || c.kind === 'percent' ? 1 : linesIn(String(values[i] ?? ''), c.width)))) + 4;
+        const measured = Math.max(1, ...columns.map((c, i) => (c.kind === 'number' || c.kind === 'percent' ? 1 : linesIn(String(values[i] ?? ''), c.width))));
+        // a row to write in gets a spare line: the estimate of wrapped Chinese text can fall a little short
+        row.height = LINE_HEIGHT * (r.minLines === undefined ? measured : Math.max(r.minLines, measured + 1)) + 4;
         const spread = tableRows.length === 0 && emptyText !== undefined && columns.length > 1;
         if (spread) row.height = LINE_HEIGHT * linesIn(emptyText, columns.reduce((sum, c) => sum + c.width, 0)) + 4;
         columns.forEach((c, i) => {
-          const cell = row.getCell(i + 1);
+          const cell: Cell = row.getCell(i + 1);
+          const open = protect && c.input !== undefined && !(r.locked ?? []).includes(i);
+          const fill = r.fill && (r.fillColumns === undefined || r.fillColumns.includes(i)) ? FILLS[r.fill] : protect && !open ? LOCKED_FILL : undefined;
           cell.style = {
             font: { name: FONT, size: 10, bold: r.bold === true, charset: 134 },
-            alignment: { horizontal: c.align ?? (c.kind === 'number' || c.kind === 'percent' ? 'right' : 'left'), vertical: 'top', wrapText: true },
+            alignment: { horizontal: c.align ?? (c.kind === 'number' || c.kind === 'percent' || c.kind === 'general' ? 'right' : 'left'), vertical: 'top', wrapText: true },
             border: BORDER,
             // text cells are formatted as Text, so that a clerk editing one never turns it into a formula
             numFmt: numberFormat(c),
-            ...(r.fill ? { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: FILLS[r.fill] } } } : {}),
+            ...(fill ? { fill: solid(fill) } : {}),
+            ...(open ? { protection: { locked: false } } : {}),
           };
+          if (open && c.input?.validation) cell.dataValidation = dataValidation(c.input.validation);
         });
         // the empty-table text spans the table, rather than squeezing into its first column
         if (spread) {
@@ -202,6 +302,7 @@ export async function writeWorkbook(sheets: readonly SheetSpec[], asOf: IsoDate,
       }
     };
     lines(spec.lines ?? []);
+    for (const f of fields) field(f);
     if (hasTable) table(spec.columns, spec.rows, spec.emptyText);
     for (const t of more) {
       textRow('', { size: 10 }, LINE_HEIGHT);
@@ -212,7 +313,21 @@ export async function writeWorkbook(sheets: readonly SheetSpec[], asOf: IsoDate,
       textRow('', { size: 10 }, LINE_HEIGHT);
       lines(spec.after);
     }
-    if (hasTable) sheet.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow, column: spec.columns.length } };
+    if (hasTable && spec.autoFilter !== false) sheet.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow, column: spec.columns.length } };
+    // no password: the lock keeps the filled-in columns from being changed by accident, and an
+    // office that needs to correct a form can lift it (审阅 → 撤销工作表保护)
+    if (protect) await sheet.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatRows: true, formatColumns: true });
+    sheet.commit();
+  }
+  for (const h of hidden) {
+    const sheet = workbook.addWorksheet(h.name, { state: 'veryHidden' });
+    for (const values of h.rows) {
+      const row = sheet.addRow([...values]);
+      row.eachCell((cell) => {
+        cell.numFmt = '@';
+      });
+      row.commit();
+    }
     sheet.commit();
   }
   await workbook.commit();
@@ -222,6 +337,8 @@ export async function writeWorkbook(sheets: readonly SheetSpec[], asOf: IsoDate,
 function numberFormat(c: SheetColumn): string {
   const places = (n: number) => (n > 0 ? `0.${'0'.repeat(n)}` : '0');
   if (c.kind === 'percent') return `${places(c.decimals ?? 1)}%`;
+  if (c.kind === 'date') return 'yyyy-mm-dd';
+  if (c.kind === 'general') return 'General';
   return c.kind === 'number' ? places(c.decimals ?? 0) : '@';
 }
 

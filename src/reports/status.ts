@@ -11,9 +11,12 @@ export interface StatusReport {
   totals: SummaryRow;
   /** the five most overdue tasks */
   mostOverdue: Evaluated[];
+  /** tasks a unit reported finished, waiting for review (待销号) */
+  awaitingReview: number;
 }
 
 export function statusReport(evaluated: readonly Evaluated[], options: { title: string; asOf: IsoDate; today: IsoDate }): StatusReport {
   const red = evaluated.filter((e) => e.result.light === 'red').sort(mostOverdueFirst);
-  return { title: options.title, isToday: options.asOf === options.today, totals: row('', evaluated), mostOverdue: red.slice(0, 5) };
+  const awaitingReview = evaluated.filter((e) => e.review !== undefined).length;
+  return { title: options.title, isToday: options.asOf === options.today, totals: row('', evaluated), mostOverdue: red.slice(0, 5), awaitingReview };
 }

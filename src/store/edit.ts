@@ -8,7 +8,7 @@ import type { Config } from '../core/config.js';
 import type { Problem } from '../core/problems.js';
 import type { LoadedTask, Task } from '../core/task.js';
 import { decode, parseFast } from './parse.js';
-import { commitPaths, fileState, hasIdentity, repoRoot } from './git.js';
+import { commitPaths, fileState, hasIdentity, repoRoot, unstage } from './git.js';
 import { LockTimeout, withLocks } from './lock.js';
 import { validateTask } from './schema.js';
 import { writeFileAtomic } from './write.js';
@@ -120,6 +120,98 @@ export async function editTask(ctx: EditContext, file: string, id: string, chang
   return { task: done.task, file, committed: done.top !== undefined, versioned: done.top !== undefined || !ctx.commit };
 }
 
+export interface TaskChange {
+  file: string;
+  id: string;
+  /** the operations for the task as it is now (read again under its lock); none when nothing changes */
+  ops: (task: Task) => EditOp[];
+}
+
+type ChangeOutcome =
+  | { kind: 'written'; id: string; file: string; task: Task }
+  | { kind: 'unchanged'; id: string; file: string }
+  | { kind: 'refused'; id: string; file: string; failure: EditFailure };
+
+export interface BatchResult {
+  outcomes: ChangeOutcome[];
+  committed: boolean;
+  versioned: boolean;
+}
+
+/**
+ * Changes several task files as one: under every task's lock, each is read again, changed and
+ * validated before any is written; a change that cannot be made is refused alone and the rest go
+ * ahead. The changed files are written one by one, atomically, and committed together; when the
+ * commit fails they are put back as they were. With `dryRun`, everything but the writing happens.
+ * `message` is asked for once the changes are known.
+ */
+export async function editTasks(ctx: EditContext, changes: readonly TaskChange[], message: () => string, options: { dryRun?: boolean } = {}): Promise<BatchResult> {
+  const outcomes: ChangeOutcome[] = [];
+  let committed = false;
+  let top: string | undefined;
+  const run = async () => {
+    top = ctx.commit ? repoRoot(ctx.root) : undefined;
+    if (top && !hasIdentity(ctx.root)) throw new EditRefused({ kind: 'no_identity' });
+    const prepared: Array<{ path: string; file: string; before: Buffer; text: string }> = [];
+    for (const change of changes) {
+      const { file, id } = change;
+      try {
+        if (top) {
+          const state = fileState(ctx.root, file);
+          if (state !== 'clean') throw new EditRefused({ kind: 'dirty', state: state === 'changed' ? 'changed' : 'untracked' });
+        }
+        const path = join(ctx.root, file);
+        const bytes = readFileSync(path);
+        const decoded = decode(file, bytes);
+        if ('problems' in decoded) throw new EditRefused({ kind: 'unreadable', problems: decoded.problems });
+        const current = parseFast(decoded.text, validateTask);
+        if (current === undefined) throw new EditRefused({ kind: 'unreadable', problems: await ctx.explain(file, decoded.text) });
+        const ops = change.ops(JSON.parse(JSON.stringify(current)) as Task);
+        if (ops.length === 0) {
+          outcomes.push({ kind: 'unchanged', id, file });
+          continue;
+        }
+        const text = applyToText(bytes.toString('utf8'), ops);
+        const expected = applyToData(current as Record<string, unknown>, ops);
+        const task = await validated(ctx, file, text.replace(/^\uFEFF/, ''));
+        if (!isDeepStrictEqual(JSON.parse(JSON.stringify(expected)), task)) throw new Error(`the edit of ${file} did not read back as intended`);
+        prepared.push({ path, file, before: bytes, text });
+        outcomes.push({ kind: 'written', id, file, task });
+      } catch (error) {
+        if (!(error instanceof EditRefused)) throw error;
+        outcomes.push({ kind: 'refused', id, file, failure: error.failure });
+      }
+    }
+    if (options.dryRun || prepared.length === 0) return;
+    const written: typeof prepared = [];
+    const restore = () => {
+      for (const p of written.reverse()) writeFileAtomic(p.path, p.before);
+    };
+    try {
+      for (const p of prepared) {
+        writeFileAtomic(p.path, p.text);
+        written.push(p);
+      }
+    } catch (error) {
+      restore();
+      throw error;
+    }
+    if (top) {
+      const paths = prepared.map((p) => p.file);
+      const r = commitPaths(ctx.root, paths, message());
+      if (!r.ok) {
+        restore();
+        unstage(ctx.root, paths);
+        throw new EditRefused({ kind: 'commit_failed', detail: r.stderr.trim() });
+      }
+      committed = true;
+    }
+  };
+  const ids = [...new Set(changes.map((c) => c.id))].sort();
+  await lockedAll(ctx, ids, run);
+  return { outcomes, committed, versioned: committed || top !== undefined || !ctx.commit };
+}
+
 /** Writes a new task file (refusing to replace one) and commits it. */
 export async function createTask(ctx: EditContext, file: string, task: Task, text: string, message: string): Promise<EditResult> {
   const path = join(ctx.root, file);
@@ -142,9 +234,14 @@ export async function createTask(ctx: EditContext, file: string, task: Task, tex
  * of one task keep their order, and git makes one commit at a time in a repository.
  */
 async function locked(ctx: EditContext, id: string, fn: () => Promise<void>): Promise<void> {
+  await lockedAll(ctx, [id], fn);
+}
+
+/** Every task's lock in the order given (sorted, so that two batches never wait on each other), then the git lock. */
+async function lockedAll(ctx: EditContext, ids: readonly string[], fn: () => Promise<void>): Promise<void> {
   const dir = join(ctx.root, 'tasks', LOCK_DIR);
   try {
-    await withLocks([join(dir, `${id}.lock`), join(dir, 'git.lock')], { nowMs: ctx.nowMs, pid: ctx.pid, isAlive: ctx.isAlive }, fn);
+    await withLocks([...ids.map((id) => join(dir, `${id}.lock`)), join(dir, 'git.lock')], { nowMs: ctx.nowMs, pid: ctx.pid, isAlive: ctx.isAlive }, fn);
   } catch (error) {
     if (error instanceof LockTimeout) throw new EditRefused({ kind: 'busy' });
     throw error;

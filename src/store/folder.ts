@@ -3,7 +3,7 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { syncDirectory } from './write.js';
+import { syncDirectory, writeFileAtomic } from './write.js';
 
 export interface OutFile {
   name: string;
@@ -74,4 +74,16 @@ function removeStale(parent: string, name: string, nowMs: number): void {
       // another run may be removing it at the same moment
     }
   }
+}
+
+/** Writes `files` into `parent/name` (made if missing), each atomically, leaving other files there alone. */
+export function writeIntoFolder(parent: string, name: string, files: readonly OutFile[]): string {
+  const target = join(parent, name);
+  mkdirSync(target, { recursive: true });
+  for (const file of files) {
+    const path = resolve(target, file.name);
+    if (!path.startsWith(target + sep)) throw new Error(`unsafe file name: ${file.name}`);
+    writeFileAtomic(path, file.data);
+  }
+  return target;
 }

@@ -75,6 +75,11 @@ export function commitPaths(cwd: string, paths: readonly string[], message: stri
   return git(['commit', '--quiet', '--no-verify', '--only', '-F', '-', '--', ...paths], cwd, message);
 }
 
+/** Puts the index of `paths` back to the last commit (after a commit that failed once they were added). */
+export function unstage(cwd: string, paths: readonly string[]): void {
+  git(['reset', '--quiet', '--', ...paths], cwd);
+}
+
 interface CommitFile {
   status: string;
   /** path relative to the repository's top */

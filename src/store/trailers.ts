@@ -10,10 +10,11 @@ export interface Trailers {
 
 const KEYS: Record<keyof Trailers, string> = { command: 'Tasks-Command', task: 'Tasks-Task', undo: 'Tasks-Undo' };
 
-/** The summary line (one line, trimmed), a blank line, then the trailers. */
-export function commitMessage(summary: string, trailers: Trailers): string {
+/** The summary line (one line, trimmed), a blank line, the body's lines if any and a blank line, then the trailers. */
+export function commitMessage(summary: string, trailers: Trailers, body: readonly string[] = []): string {
   const lines = (Object.keys(KEYS) as Array<keyof Trailers>).flatMap((key) => (trailers[key] ? [`${KEYS[key]}: ${trailers[key]}`] : []));
-  return `${summary.replace(/\s+/g, ' ').trim()}\n\n${lines.join('\n')}\n`;
+  const text = body.map((line) => line.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  return `${summary.replace(/\s+/g, ' ').trim()}\n\n${text.length > 0 ? `${text.join('\n')}\n\n` : ''}${lines.join('\n')}\n`;
 }
 
 /** The trailers of a commit body; also the hash a plain `git revert` names, as `undo`. */

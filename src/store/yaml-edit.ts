@@ -15,7 +15,9 @@ export type EditOp =
   /** remove a key */
   | { op: 'delete'; path: PathSegment[] }
   /** insert an item into a list at `index` (creating the list if missing) */
-  | { op: 'insert'; path: PathSegment[]; index: number; value: unknown };
+  | { op: 'insert'; path: PathSegment[]; index: number; value: unknown }
+  /** remove the item at `index` from a list (the list goes when it is left empty) */
+  | { op: 'remove'; path: PathSegment[]; index: number };
 
 class EditError extends Error {}
 
@@ -23,9 +25,14 @@ class EditError extends Error {}
 export function applyToData(data: Record<string, unknown>, ops: readonly EditOp[]): Record<string, unknown> {
   const copy = structuredClone(data);
   for (const op of ops) {
-    const parent = walkData(copy, op.path.slice(0, -1), op.op !== 'delete');
+    const parent = walkData(copy, op.path.slice(0, -1), op.op !== 'delete' && op.op !== 'remove');
     const last = op.path.at(-1)!;
-    if (op.op === 'set') (parent as Record<PathSegment, unknown>)[last] = structuredClone(op.value);
+    if (op.op === 'remove') {
+      const record = parent as Record<PathSegment, unknown>;
+      const list = record[last] as unknown[];
+      list.splice(op.index, 1);
+      if (list.length === 0) delete record[last];
+    } else if (op.op === 'set') (parent as Record<PathSegment, unknown>)[last] = structuredClone(op.value);
     else if (op.op === 'delete') {
       if (parent && typeof parent === 'object') delete (parent as Record<PathSegment, unknown>)[last];
     } else {
@@ -148,6 +155,23 @@ function applyOne(body: string, op: EditOp, eol: string): string {
   const key = op.path.at(-1)!;
   const parentPath = op.path.slice(0, -1);
   const { node: parentNode } = find(doc, parentPath);
+
+  if (op.op === 'remove') {
+    const { node: list, pair } = find(doc, op.path);
+    if (!isSeq(list) || op.index >= list.items.length) throw new EditError(`no item ${op.index} at ${op.path.join('.')}`);
+    if (list.items.length === 1) return applyOne(body, { op: 'delete', path: op.path }, eol);
+    if (list.flow) {
+      const values = (list.toJSON() as unknown[]).slice();
+      values.splice(op.index, 1);
+      return replacePair(body, pair!, render(String(key), values, indentOf(body, (pair!.key as Node).range![0]), indentSeq, eol, true));
+    }
+    const item = list.items[op.index] as Node;
+    const start = lineStart(body, item.range![0]);
+    // the item's own lines only: a comment above the next item stays with that item
+    const next = list.items[op.index + 1] as Node | undefined;
+    const end = Math.min(valueLineEnd(body, item, body.length), next ? lineStart(body, next.range![0]) : body.length);
+    return body.slice(0, start) + body.slice(end);
+  }
 
   if (op.op === 'insert') {
     const { node: list, pair } = find(doc, op.path);

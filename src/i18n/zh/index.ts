@@ -4,12 +4,13 @@ import { dashboard } from './dashboard.js';
 import { documents } from './document.js';
 import { editing } from './editing.js';
 import { exports } from './export.js';
+import { feedback } from './feedback.js';
 import { help } from './help.js';
 import { imports } from './import.js';
 import { periods } from './periods.js';
 import { problems } from './problems.js';
 import { views } from './views.js';
 
-export const zh = { ...common, ...problems, ...help, ...views, ...editing, ...imports, ...exports, ...dashboard, ...periods, ...documents };
+export const zh = { ...common, ...problems, ...help, ...views, ...editing, ...imports, ...exports, ...dashboard, ...periods, ...documents, ...feedback };
 
 export type Messages = typeof zh;

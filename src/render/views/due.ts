@@ -2,7 +2,7 @@
 import { leadsOf, leadUnitOf } from '../../core/task.js';
 import type { DueItem, DueReport } from '../../reports/due.js';
 import { renderTable, type Column } from '../table.js';
-import { taskJson } from '../task-view.js';
+import { reviewText, taskJson } from '../task-view.js';
 import type { RenderEnv, ViewRenderer } from '../view.js';
 
 function dueTable(items: readonly DueItem[], env: RenderEnv): string {
@@ -15,7 +15,7 @@ function dueTable(items: readonly DueItem[], env: RenderEnv): string {
   ];
   const rows = items.map((i) => [
     i.due, m.views.dueIn(i.daysLeft), i.kind === 'task' ? m.views.kindTask : m.views.kindMilestone, i.e.task.id,
-    i.kind === 'task' ? i.title : `${i.title}\n（${i.e.task.title}）`, leadsOf(i.e.task).join('、'), leadUnitOf(i.e.task),
+    [i.kind === 'task' ? i.title : `${i.title}\n（${i.e.task.title}）`, ...(i.e.review ? [reviewText(i.e, m)] : [])].join('\n'), leadsOf(i.e.task).join('、'), leadUnitOf(i.e.task),
   ]);
   return renderTable(columns, rows, { width: env.width, ascii: env.ascii, paint: (t, _r, c) => (c === 1 ? paint.yellow(t) : t) });
 }

@@ -3,7 +3,7 @@ import type { Evaluated } from '../../core/evaluate.js';
 import { leadsOf, leadUnitOf } from '../../core/task.js';
 import type { OverdueReport } from '../../reports/overdue.js';
 import { renderTable, type Column } from '../table.js';
-import { latestCell, taskJson } from '../task-view.js';
+import { latestCell, reviewText, taskJson } from '../task-view.js';
 import type { RenderEnv, ViewRenderer } from '../view.js';
 
 function overdueTable(items: readonly Evaluated[], env: RenderEnv): string {
@@ -21,7 +21,7 @@ function overdueTable(items: readonly Evaluated[], env: RenderEnv): string {
   ];
   const rows = items.map((e) => [
     e.task.id,
-    [e.task.title, ...e.result.overdueMilestones.map((ms) => m.views.milestoneLine(ms.title, ms.due, ms.days))].join('\n'),
+    [e.task.title, ...e.result.overdueMilestones.map((ms) => m.views.milestoneLine(ms.title, ms.due, ms.days)), ...(e.review ? [reviewText(e, m)] : [])].join('\n'),
     leadsOf(e.task).join('、'),
     leadUnitOf(e.task),
     e.task.deadline,

@@ -10,7 +10,9 @@ export const statusView: ViewRenderer<StatusReport> = {
     const { m, paint } = env;
     const lines = [paint.bold(m.home.title(r.title, env.asOf, r.isToday))];
     if (r.totals.total === 0) return `${[...lines, m.home.empty].join('\n')}\n`;
-    lines.push(m.home.counts(r.totals), '');
+    lines.push(m.home.counts(r.totals));
+    if (r.awaitingReview > 0) lines.push(m.feedback.homeAwaiting(r.awaitingReview));
+    lines.push('');
     if (r.mostOverdue.length === 0) lines.push(m.home.noOverdue);
     else {
       const col = m.views.col;

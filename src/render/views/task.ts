@@ -3,7 +3,7 @@ import { leadsOf } from '../../core/task.js';
 import type { TaskReport } from '../../reports/task.js';
 import { paintLight } from '../color.js';
 import { renderTable } from '../table.js';
-import { reasonText, taskJson } from '../task-view.js';
+import { reasonText, reviewText, taskJson } from '../task-view.js';
 import { sanitize } from '../text.js';
 import type { ViewRenderer } from '../view.js';
 
@@ -18,6 +18,7 @@ export const taskView: ViewRenderer<TaskReport> = {
     };
     lines.push(paint.bold(`${task.id}  ${sanitize(task.title)}`));
     lines.push(`${paint.bold(`${m.show.light}：`)}${paintLight(paint, result.light, m.light[result.light])} ${m.show.asOf(asOf)}`);
+    if (r.e.review) lines.push(`  · ${sanitize(reviewText(r.e, m))}`);
     for (const reason of result.reasons) lines.push(`  · ${sanitize(reasonText(reason, m))}`);
     field(f.section!, task.section);
     field(f.point!, task.point);
@@ -53,6 +54,13 @@ export const taskView: ViewRenderer<TaskReport> = {
         r.progress.map((p) => [p.date, p.percent === undefined ? '' : `${p.percent}%`, p.by ?? '', p.note]),
         { width, ascii, paint: (text, row) => (r.progress[row]!.later ? paint.dim(text) : text) },
       ));
+    }
+    if (task.completion_requests?.length) {
+      lines.push(paint.bold(`${m.feedback.requestsTitle}：`));
+      for (const q of task.completion_requests) {
+        const decided = q.decision !== undefined && (q.decided === undefined || q.decided <= asOf);
+        lines.push(`  ${sanitize(decided ? m.feedback.showDecided(q.by, q.date, q.done_on, q.decision!, q.decided, q.reason) : m.feedback.showRequest(q.by, q.date, q.done_on))}`);
+      }
     }
     if (task.extensions?.length) {
       lines.push(paint.bold(`${m.show.extensions}：`));

@@ -1,0 +1,72 @@
+// tasks feedback forms [--period P] [--unit NAME…] [--out DIR]: one pre-filled .xlsx form per unit
+// that owes feedback for the period, to send out and read back with `tasks feedback import`.
+import { relative, resolve } from 'node:path';
+import { currentPeriod, periodKey, periodLabel, replyBy, unitsOwing, type Period } from '../core/feedback-rules.js';
+import { safeFileName, safeSheetName } from '../core/names.js';
+import type { Session } from '../context.js';
+import { EXIT, ioError } from '../errors.js';
+import { evaluatePlan, note, reportProblems } from '../cli/output.js';
+import { feedbackForm } from '../render/feedback-form.js';
+import { replaceFolder, writeIntoFolder, type OutFile } from '../store/folder.js';
+import type { Plan } from '../store/load.js';
+
+export interface FeedbackFormsOptions {
+  period: Period | undefined;
+  /** units as resolved against the roster; all that owe feedback when empty */
+  units: string[];
+  /** the folder the period's folder goes into, absolute; the plan's exports/ when not given */
+  out: string | undefined;
+}
+
+const CREATOR = 'tasks';
+
+export async function runFeedbackForms(options: FeedbackFormsOptions, plan: Plan, session: Session): Promise<number> {
+  const { m, io, asOf } = session;
+  const f = m.feedback;
+  const period = options.period ?? currentPeriod(asOf);
+  const label = periodLabel(period, m.lang);
+  const owing = unitsOwing(evaluatePlan(plan, session), period, plan.config.roster.units);
+  const chosen = options.units.length > 0 ? owing.filter((u) => options.units.includes(u.unit)) : owing;
+  for (const unit of options.units) if (!owing.some((u) => u.unit === unit)) note(session, f.unitNotOwing(unit, label));
+  if (chosen.length === 0) {
+    note(session, f.noneOwing(label));
+    return reportProblems(session, plan, { warnings: false }) > 0 ? EXIT.DATA : EXIT.OK;
+  }
+
+  const { writeWorkbook } = await import('../render/xlsx.js');
+  const used = new Set<string>();
+  const files: OutFile[] = [];
+  for (const u of chosen) {
+    const { sheet, hidden } = feedbackForm(
+      {
+        planTitle: plan.config.title || m.exports.csvAll,
+        year: plan.config.year,
+        unit: u.unit,
+        period,
+        replyBy: replyBy(period),
+        asOf,
+        lead: u.lead,
+        co: u.co,
+        sheetName: safeSheetName(u.unit, new Set()),
+        lang: m.lang,
+      },
+      m,
+    );
+    files.push({ name: `${safeFileName(f.fileName(u.unit, label, periodKey(period)), used, m.exports.unnamed)}.xlsx`, data: await writeWorkbook([sheet], asOf, CREATOR, [hidden]) });
+  }
+
+  const outDir = options.out ?? resolve(plan.root, 'exports');
+  const folder = `${f.folder}-${periodKey(period)}`;
+  let target: string;
+  try {
+    // a run for some units adds their forms beside the others'; a run for all replaces the folder
+    target = options.units.length > 0 ? writeIntoFolder(outDir, folder, files) : replaceFolder(outDir, folder, files, io.now().getTime());
+  } catch (error) {
+    throw ioError(f.cannotWrite(resolve(outDir, folder), (error as Error).message), error);
+  }
+  if (!session.flags.quiet) {
+    for (const file of files) io.stdout.write(`${relative(io.cwd, resolve(target, file.name)) || file.name}\n`);
+    io.stderr.write(`${f.wrote(files.length, relative(io.cwd, target) || target, label)}\n`);
+  }
+  return reportProblems(session, plan, { warnings: false }) > 0 ? EXIT.DATA : EXIT.OK;
+}
