@@ -5,11 +5,10 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyFixture, fixture, run } from '../helpers.js';
 import { COL, fillForm, sendForms } from '../form-fill.js';
 
-vi.setConfig({ testTimeout: 60_000 });
 
 const BACK = ['--as-of', '2020-09-30'];
 

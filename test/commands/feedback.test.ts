@@ -5,12 +5,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { load } from 'js-yaml';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyFixture, fixture, run, runJson } from '../helpers.js';
 import { COL, fillForm, sendForms } from '../form-fill.js';
 
-// each test runs git and exceljs several times: seconds on a busy machine
-vi.setConfig({ testTimeout: 60_000 });
 
 const SEND = ['--as-of', '2020-09-22'];
 const BACK = ['--as-of', '2020-09-30'];
