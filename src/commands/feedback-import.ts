@@ -124,17 +124,17 @@ async function writeForm(session: Session, plan: Plan, options: FeedbackImportOp
       return outcome.ops;
     },
   }));
-  const body = () =>
-    touched.flatMap((id) => {
+  const body = (written: readonly string[]) =>
+    written.flatMap((id) => {
       const o = outcomes.get(id);
-      if (!o || o.ops.length === 0) return [];
+      if (!o) return [];
       const what = [o.entry === 'added' ? f.commitWhat.entry : o.entry === 'replaced' ? f.commitWhat.replaced : o.entry === 'removed' ? f.commitWhat.removed : '', o.request ? f.commitWhat.request : ''];
       return [f.commitLine(id, what.filter(Boolean).join('、'))];
     });
   let result: Awaited<ReturnType<typeof editTasks>>;
   try {
     // worded once every task has been read again under its lock, just before the commit
-    const message = () => commitMessage(f.commit(label, r.unit, [...outcomes.values()].filter((o) => o.ops.length > 0).length), { command: 'feedback' }, body());
+    const message = (written: readonly string[]) => commitMessage(f.commit(label, r.unit, written.length), { command: 'feedback' }, body(written));
     result = await editTasks(editContext(session, plan, options), changes, message, { dryRun: options.dryRun });
   } catch (error) {
     if (error instanceof EditRefused && error.failure.kind === 'commit_failed') throw new UserError(f.commitFailed(shown, error.failure.detail.split('\n')[0] ?? ''), EXIT.IO, { cause: error });

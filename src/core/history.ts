@@ -1,5 +1,5 @@
 // What changed in a task between two revisions of its file, field by field.
-import type { Task } from './task.js';
+import type { CompletionRequest, Task } from './task.js';
 import { leadsOf } from './task.js';
 
 export type FieldChange =
@@ -10,7 +10,9 @@ export type FieldChange =
   | { kind: 'removed'; field: string; items: unknown[] }
   | { kind: 'milestone_done'; title: string; date: string }
   | { kind: 'milestone_undone'; title: string; date: string }
-  | { kind: 'target_actual'; name: string; from: number | undefined; to: number | undefined; unit?: string };
+  | { kind: 'target_actual'; name: string; from: number | undefined; to: number | undefined; unit?: string }
+  /** a completion request made, decided (销号 or 退回) or taken back by a corrected form */
+  | { kind: 'review'; change: 'requested' | 'accepted' | 'rejected' | 'withdrawn'; request: CompletionRequest };
 
 const ORDER = ['id', 'title', 'detail', 'section', 'point', 'lead', 'units', 'deadline', 'deadline_text', 'start', 'status', 'done_on', 'milestones', 'targets', 'progress', 'extensions', 'status_changes', 'completion_requests', 'tags'];
 
@@ -68,6 +70,8 @@ export function diffTasks(before: Task | undefined, after: Task | undefined): Fi
       }
       const gone = old.filter((o) => !(after.targets ?? []).some((t) => t.name === o.name));
       if (gone.length) out.push({ kind: 'removed', field: key, items: gone });
+    } else if (key === 'completion_requests') {
+      out.push(...reviewChanges(before.completion_requests ?? [], after.completion_requests ?? []));
     } else if (key === 'deadline') {
       const extension = minus(after.extensions ?? [], before.extensions ?? []).find((x) => x.to === after.deadline);
       out.push({ kind: 'changed', field: key, from: a, to: b, ...(extension ? { reason: extension.reason } : {}) });
@@ -75,5 +79,20 @@ export function diffTasks(before: Task | undefined, after: Task | undefined): Fi
       out.push({ kind: 'changed', field: key, from: a, to: b });
     }
   }
+  return out;
+}
+
+/** Requests are the same request when made on the same day by the same unit for the same completion date. */
+function reviewChanges(before: readonly CompletionRequest[], after: readonly CompletionRequest[]): FieldChange[] {
+  const key = (r: CompletionRequest) => JSON.stringify([r.date, r.by, r.done_on, r.period]);
+  const old = new Map(before.map((r) => [key(r), r]));
+  const out: FieldChange[] = [];
+  for (const r of after) {
+    const prev = old.get(key(r));
+    old.delete(key(r));
+    if (!prev) out.push({ kind: 'review', change: 'requested', request: r });
+    if (r.decision && prev?.decision !== r.decision) out.push({ kind: 'review', change: r.decision, request: r });
+  }
+  for (const r of old.values()) out.push({ kind: 'review', change: 'withdrawn', request: r });
   return out;
 }

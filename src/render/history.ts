@@ -39,6 +39,8 @@ export function changeText(change: FieldChange, m: Messages): string {
       return h.milestoneDone(change.title, change.date);
     case 'milestone_undone':
       return h.milestoneUndone(change.title, change.date);
+    case 'review':
+      return m.feedback.historyReview(change.change, change.request.by, change.request.date, change.request.done_on, change.request.decided, change.request.reason);
     case 'target_actual':
       return h.targetActual(change.name, change.from === undefined ? m.edit.empty : `${change.from}${change.unit ?? ''}`, change.to === undefined ? m.edit.empty : `${change.to}${change.unit ?? ''}`);
   }

@@ -143,16 +143,21 @@ export interface BatchResult {
  * validated before any is written; a change that cannot be made is refused alone and the rest go
  * ahead. The changed files are written one by one, atomically, and committed together; when the
  * commit fails they are put back as they were. With `dryRun`, everything but the writing happens.
- * `message` is asked for once the changes are known.
+ * `message` is asked for once the changes are known, given the ids of the tasks written.
  */
-export async function editTasks(ctx: EditContext, changes: readonly TaskChange[], message: () => string, options: { dryRun?: boolean } = {}): Promise<BatchResult> {
+export async function editTasks(
+  ctx: EditContext,
+  changes: readonly TaskChange[],
+  message: (written: readonly string[]) => string,
+  options: { dryRun?: boolean } = {},
+): Promise<BatchResult> {
   const outcomes: ChangeOutcome[] = [];
   let committed = false;
   let top: string | undefined;
   const run = async () => {
     top = ctx.commit ? repoRoot(ctx.root) : undefined;
     if (top && !hasIdentity(ctx.root)) throw new EditRefused({ kind: 'no_identity' });
-    const prepared: Array<{ path: string; file: string; before: Buffer; text: string }> = [];
+    const prepared: Array<{ id: string; path: string; file: string; before: Buffer; text: string }> = [];
     for (const change of changes) {
       const { file, id } = change;
       try {
@@ -175,7 +180,7 @@ export async function editTasks(ctx: EditContext, changes: readonly TaskChange[]
         const expected = applyToData(current as Record<string, unknown>, ops);
         const task = await validated(ctx, file, text.replace(/^\uFEFF/, ''));
         if (!isDeepStrictEqual(JSON.parse(JSON.stringify(expected)), task)) throw new Error(`the edit of ${file} did not read back as intended`);
-        prepared.push({ path, file, before: bytes, text });
+        prepared.push({ id, path, file, before: bytes, text });
         outcomes.push({ kind: 'written', id, file, task });
       } catch (error) {
         if (!(error instanceof EditRefused)) throw error;
@@ -198,7 +203,7 @@ export async function editTasks(ctx: EditContext, changes: readonly TaskChange[]
     }
     if (top) {
       const paths = prepared.map((p) => p.file);
-      const r = commitPaths(ctx.root, paths, message());
+      const r = commitPaths(ctx.root, paths, message(prepared.map((p) => p.id)));
       if (!r.ok) {
         restore();
         unstage(ctx.root, paths);

@@ -232,6 +232,7 @@ describe('rows that were changed', () => {
     expect(readFileSync(path, 'utf8')).toContain('# 手工修改中');
     expect(latest(dir, 'F-03').note).toBe('进展三');
     expect(git('show', '--name-only', '--format=', 'HEAD').trim()).toBe('tasks/F-03.yaml');
+    expect(git('log', '-1', '--format=%B').trim()).toBe('反馈 2020年9月下旬：区发改委 1 项\n\nF-03 进展\n\nTasks-Command: feedback');
   });
 });
 

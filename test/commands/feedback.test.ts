@@ -234,6 +234,10 @@ describe('the round trip', () => {
     expect(commits(git)[0]).toBe('退回 F-02：编制“十四五”规划纲要（审议意见尚未落实）');
     expect((await runJson([...BACK, 'show', 'F-02'], { cwd: dir })).json.task.awaiting_review).toBeNull();
     expect((await run([...BACK, 'show', 'F-02'], { cwd: dir })).stdout).toContain('区发改委 2020-09-28 报称 2020-09-27 办结，已退回（2020-09-30）：审议意见尚未落实');
+    const trail = (await run([...BACK, 'history', 'F-02'], { cwd: dir })).stdout;
+    expect(trail).toContain('    退回：区发改委 2020-09-28 的办结申请，2020-09-30 审核；原因：审议意见尚未落实');
+    expect(trail).toContain('    办结申请：区发改委 2020-09-28 报称 2020-09-27 办结，待销号');
+    expect((await run([...BACK, 'history', 'F-04'], { cwd: dir })).stdout).toContain('    销号：同意区财政局 2020-09-29 的办结申请（2020-09-25 办结），2020-09-30 审核');
     const twice = await run([...BACK, 'reject', 'F-02', '--reason', 'x'], { cwd: dir });
     expect(twice.code).toBe(2);
     expect(twice.stderr).toContain('任务 F-02 没有待审核的办结申请');
@@ -288,6 +292,31 @@ describe('the round trip', () => {
     expect(r.stdout).toContain('（试运行，未写入）a.xlsx：区发改委 2020年9月下旬，读取 1 行（另有 3 行未填），写入 1 项');
     expect(snapshot(dir)).toEqual(before);
     expect(commits(git)).toHaveLength(1);
+  });
+});
+
+describe('in English', () => {
+  it('writes the form, reads it back and reports in English', async () => {
+    const { dir, git } = repo();
+    const made = await run(['--lang', 'en', ...SEND, 'feedback', 'forms', '--unit', '住建', '--out', join(dir, 'o')], { cwd: dir });
+    expect(made.stderr).toBe('Wrote 1 feedback form for late September 2020 in o/feedback-2020-09-3\n');
+    const file = join(dir, 'o', 'feedback-2020-09-3', '区住建局_2020-09-3.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    expect(wb.worksheets[0]!.getCell('A1').value).toBe('示范区2020年重点工作: feedback form (late September 2020)');
+    const filled = await fillForm(file, (f) => {
+      f.date('2020-09-28');
+      f.answer('F-07', { progress: 'Foundations done.', percent: 40, done: 'No' });
+      f.answer('F-06', { progress: 'All 27 estates finished.', done: 'Yes', done_on: '2020-09-26' });
+    });
+    const r = await run(['--lang', 'en', ...BACK, 'feedback', 'import', filled], { cwd: dir });
+    expect(r.stdout).toBe('区住建局_2020-09-3.xlsx: 区住建局, late September 2020: 2 rows read (1 left empty), 2 written, 0 unchanged, 0 rows refused, 1 completion report\n');
+    expect(git('log', '-1', '--format=%s')).toBe('Feedback late September 2020: 区住建局, 2 tasks\n');
+    const status = await run(['--lang', 'en', '--as-of', '2020-10-01', 'feedback', 'status'], { cwd: dir });
+    expect(status.stdout).toContain('3 units owe feedback: 1 on time, 0 late, 2 missing');
+    expect(status.stdout).toContain('1 task awaiting review (accept: tasks done ID; send back: tasks reject ID --reason …):');
+    const accepted = await run(['--lang', 'en', ...BACK, 'done', 'F-06', '--on', '2020-09-27'], { cwd: dir });
+    expect(accepted.stdout).toBe('Accepted: F-06 (区住建局 reported on 2020-09-28 it was finished on 2020-09-26); recorded as finished on 2020-09-27\n');
   });
 });
 

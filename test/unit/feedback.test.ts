@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { excelSerialDate, parseCalendarDate, parseFormDate } from '../../src/core/dates.js';
 import { evaluate } from '../../src/core/evaluate.js';
+import { diffTasks } from '../../src/core/history.js';
 import { currentPeriod, lastDuePeriod, parsePeriod, periodKey, periodLabel, periodOf, unitReturns, unitsOwing } from '../../src/core/feedback-rules.js';
 import { cellHash, metaRows, readMetaRows, type FormMeta } from '../../src/core/form-meta.js';
 import { awaitingReview, openRequest } from '../../src/core/review.js';
@@ -101,6 +102,18 @@ describe('completion review', () => {
     const accepted = { ...task, status: 'done' as const, done_on: '2020-09-25', completion_requests: [task.completion_requests![0]!, { ...task.completion_requests![1]!, decision: 'accepted' as const, decided: '2020-10-02' }] };
     expect(awaitingReview(accepted, '2020-10-01')).toBeUndefined();
     expect(awaitingReview({ ...task, status: 'cancelled' }, '2020-09-30')).toBeUndefined();
+  });
+});
+
+describe('completion review in a task’s history', () => {
+  it('tells a request made, decided and taken back', () => {
+    const request = { date: '2020-09-28', by: '区发改委', done_on: '2020-09-25', period: '2020-09-3' };
+    const before = base('A', ['区发改委']);
+    const made = { ...before, completion_requests: [request] };
+    expect(diffTasks(before, made)).toEqual([{ kind: 'review', change: 'requested', request }]);
+    const sentBack = { ...made, completion_requests: [{ ...request, decision: 'rejected' as const, decided: '2020-09-30', reason: '材料不全' }] };
+    expect(diffTasks(made, sentBack)).toEqual([{ kind: 'review', change: 'rejected', request: sentBack.completion_requests[0] }]);
+    expect(diffTasks(made, before)).toEqual([{ kind: 'review', change: 'withdrawn', request }]);
   });
 });
 

@@ -162,6 +162,13 @@ export const feedback = {
     showDecided: (by: string | undefined, date: string, doneOn: string, decision: 'accepted' | 'rejected', decided: string | undefined, reason: string | undefined) =>
       `${by ?? 'the unit'} reported on ${date} it was finished on ${doneOn}: ${decision === 'accepted' ? 'accepted' : 'sent back'}${decided ? ` (${decided})` : ''}${reason ? `: ${reason}` : ''}`,
     requestsTitle: 'Completion reports',
+    historyReview: (change: 'requested' | 'accepted' | 'rejected' | 'withdrawn', by: string | undefined, date: string, doneOn: string, decided: string | undefined, reason: string | undefined) =>
+      ({
+        requested: `completion report: ${by ?? 'the unit'} reported on ${date} it was finished on ${doneOn}, awaiting review`,
+        accepted: `accepted: the completion report of ${by ?? 'the unit'} of ${date} (finished ${doneOn})${decided ? `, reviewed ${decided}` : ''}`,
+        rejected: `sent back: the completion report of ${by ?? 'the unit'} of ${date}${decided ? `, reviewed ${decided}` : ''}${reason ? `; reason: ${reason}` : ''}`,
+        withdrawn: `withdrawn: the completion report of ${by ?? 'the unit'} of ${date} (the corrected form no longer reports it finished)`,
+      })[change],
     homeAwaiting: (n: number) => `${plural(n, 'task')} awaiting review (reported finished by the unit): see tasks feedback status`,
   },
 };

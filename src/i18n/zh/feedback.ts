@@ -159,6 +159,13 @@ export const feedback = {
     showDecided: (by: string | undefined, date: string, doneOn: string, decision: 'accepted' | 'rejected', decided: string | undefined, reason: string | undefined) =>
       `${by ?? '单位'} ${date} 报称 ${doneOn} 办结，${decision === 'accepted' ? '已销号' : '已退回'}${decided ? `（${decided}）` : ''}${reason ? `：${reason}` : ''}`,
     requestsTitle: '办结申请',
+    historyReview: (change: 'requested' | 'accepted' | 'rejected' | 'withdrawn', by: string | undefined, date: string, doneOn: string, decided: string | undefined, reason: string | undefined) =>
+      ({
+        requested: `办结申请：${by ?? '单位'} ${date} 报称 ${doneOn} 办结，待销号`,
+        accepted: `销号：同意${by ?? '单位'} ${date} 的办结申请（${doneOn} 办结）${decided ? `，${decided} 审核` : ''}`,
+        rejected: `退回：${by ?? '单位'} ${date} 的办结申请${decided ? `，${decided} 审核` : ''}${reason ? `；原因：${reason}` : ''}`,
+        withdrawn: `撤回：${by ?? '单位'} ${date} 的办结申请（更正表中已不再报办结）`,
+      })[change],
     homeAwaiting: (n: number) => `待销号 ${n} 项（单位报称已办结，等待审核）：tasks feedback status 查看`,
   },
 };
