@@ -1,7 +1,8 @@
 // Options as typed values: what commander hands over as strings becomes dates, numbers, names of
 // the roster and words of the catalog here, once, with a message the clerk can act on.
 import { parseDateInput, type IsoDate } from '../core/dates.js';
-import { parsePeriod, type Period } from '../core/feedback-rules.js';
+import { FEEDBACK_KIND } from '../core/feedback-rules.js';
+import { parsePeriod, type Period } from '../core/periods.js';
 import type { Filter } from '../core/filter.js';
 import { leadNames, matchName, unitNames } from '../core/roster.js';
 import type { SortKey } from '../core/sort.js';
@@ -123,9 +124,9 @@ export function sortOption(raw: Raw): SortKey | undefined {
 /** A feedback period as typed (2020-09-3, 2020年9月下旬, a date in it); undefined when not given. */
 export function periodOption(session: Session, value: unknown): Period | undefined {
   if (typeof value !== 'string') return undefined;
-  const period = parsePeriod(value, (text) => parseDateInput(text, session.asOf));
-  if (!period) throw new UserError(session.m.feedback.badPeriod(value));
-  return period;
+  const read = parsePeriod(value, FEEDBACK_KIND);
+  if (!read.ok) throw new UserError(session.m.feedback.badPeriod(session.m.periods.problem(read.problem)));
+  return read.period;
 }
 
 /** Units as typed (a unique part of a name will do), resolved against the roster and the tasks. */

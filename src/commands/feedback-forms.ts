@@ -1,7 +1,8 @@
 // tasks feedback forms [--period P] [--unit NAME…] [--out DIR]: one pre-filled .xlsx form per unit
 // that owes feedback for the period, to send out and read back with `tasks feedback import`.
 import { relative, resolve } from 'node:path';
-import { currentPeriod, periodKey, periodLabel, replyBy, unitsOwing, type Period } from '../core/feedback-rules.js';
+import { currentPeriod, replyBy, unitsOwing } from '../core/feedback-rules.js';
+import { periodKey, periodLabel, type Period } from '../core/periods.js';
 import { safeFileName, safeSheetName } from '../core/names.js';
 import type { Session } from '../context.js';
 import { EXIT, ioError } from '../errors.js';

@@ -2,7 +2,8 @@
 // one commit per form, each row a progress entry of the unit for the period (a second return of
 // the same period replaces the first), 是否办结 = 是 a completion request awaiting review.
 import { basename, extname } from 'node:path';
-import { parsePeriod, periodLabel, type Period } from '../core/feedback-rules.js';
+import { FEEDBACK_KIND } from '../core/feedback-rules.js';
+import { parsePeriod, periodLabel, type Period } from '../core/periods.js';
 import type { Task } from '../core/task.js';
 import type { Session } from '../context.js';
 import { EXIT, UserError } from '../errors.js';
@@ -13,7 +14,6 @@ import { note } from '../cli/output.js';
 import { answerOps, type Return } from '../import/feedback-entries.js';
 import { readForm, type FormProblem, type ReadForm, type RowIssue } from '../import/feedback-form.js';
 import { readCells, WorkbookReadError, type RawSheet } from '../import/xlsx-read.js';
-import { parseCalendarDate } from '../core/dates.js';
 import { editTasks, EditRefused, type TaskChange } from '../store/edit.js';
 import type { Plan } from '../store/load.js';
 import { commitMessage } from '../store/trailers.js';
@@ -92,7 +92,10 @@ async function importForm(session: Session, plan: Plan, options: FeedbackImportO
     tasks,
     asOf,
     period: options.period,
-    readPeriod: (key) => parsePeriod(key, parseCalendarDate),
+    readPeriod: (key) => {
+      const read = parsePeriod(key, FEEDBACK_KIND);
+      return read.ok ? read.period : undefined;
+    },
     label: (p) => periodLabel(p, m.lang),
   });
   for (const issue of result.ok ? result.form.issues : result.issues) {

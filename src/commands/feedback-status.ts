@@ -1,7 +1,8 @@
 // tasks feedback status [--period P] [--check]: which units have returned their feedback for the
 // period, which returned it late and which have not; with --check, exit 3 when some are missing.
 import { evaluate, settingsOf } from '../core/evaluate.js';
-import { lastDuePeriod, type Period } from '../core/feedback-rules.js';
+import { lastDuePeriod } from '../core/feedback-rules.js';
+import type { Period } from '../core/periods.js';
 import type { Session } from '../context.js';
 import { EXIT } from '../errors.js';
 import { emitView, evaluatePlan, note } from '../cli/output.js';

@@ -5,7 +5,7 @@
 // rows are still read. Problems with the form itself (another plan, a changed header, a date that
 // cannot be) refuse the form.
 import { excelSerialDate, parseFormDate, type IsoDate } from '../core/dates.js';
-import type { Period } from '../core/feedback-rules.js';
+import type { Period } from '../core/periods.js';
 import { cellHash, FORM_COLUMNS, INPUT_COLUMNS, META_SHEET, readMetaRows, type FormColumn, type FormMeta, type FormRow } from '../core/form-meta.js';
 import type { Task } from '../core/task.js';
 import { readChineseShare, readPercent, readYesNo } from '../core/words.js';

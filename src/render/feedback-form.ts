@@ -3,7 +3,7 @@
 // the hidden sheet that identifies the form. Pure: the same tasks, date and language give the same form.
 import type { IsoDate } from '../core/dates.js';
 import type { Evaluated } from '../core/evaluate.js';
-import { periodKey, periodLabel, type Period } from '../core/feedback-rules.js';
+import { periodKey, periodLabel, type Period } from '../core/periods.js';
 import { cellHash, FORM_COLUMNS, INPUT_COLUMNS, META_SHEET, metaRows, type FormColumn, type FormMeta, type FormRow } from '../core/form-meta.js';
 import { leadsOf, leadUnitOf, type ProgressEntry } from '../core/task.js';
 import type { Lang, Messages } from '../i18n/index.js';

@@ -2,7 +2,8 @@
 // tasks whose completion waits for the office's review (待销号).
 import type { IsoDate } from '../core/dates.js';
 import type { Evaluated } from '../core/evaluate.js';
-import { replyBy, unitReturns, unitsOwing, type Period, type UnitReturn } from '../core/feedback-rules.js';
+import { replyBy, unitReturns, unitsOwing, type UnitReturn } from '../core/feedback-rules.js';
+import type { Period } from '../core/periods.js';
 
 export interface FeedbackStatusReport {
   period: Period;

@@ -8,7 +8,7 @@ import type { Config } from '../core/config.js';
 import type { Problem } from '../core/problems.js';
 import type { LoadedTask, Task } from '../core/task.js';
 import { decode, parseFast } from './parse.js';
-import { commitPaths, fileState, hasIdentity, repoRoot, unstage } from './git.js';
+import { commitPaths, fileState, fileStates, hasIdentity, repoRoot, unstage } from './git.js';
 import { LockTimeout, withLocks } from './lock.js';
 import { validateTask } from './schema.js';
 import { writeFileAtomic } from './write.js';
@@ -158,11 +158,12 @@ export async function editTasks(
     top = ctx.commit ? repoRoot(ctx.root) : undefined;
     if (top && !hasIdentity(ctx.root)) throw new EditRefused({ kind: 'no_identity' });
     const prepared: Array<{ id: string; path: string; file: string; before: Buffer; text: string }> = [];
+    const states = top ? fileStates(ctx.root, changes.map((c) => c.file)) : new Map<string, string>();
     for (const change of changes) {
       const { file, id } = change;
       try {
         if (top) {
-          const state = fileState(ctx.root, file);
+          const state = states.get(file) ?? 'new';
           if (state !== 'clean') throw new EditRefused({ kind: 'dirty', state: state === 'changed' ? 'changed' : 'untracked' });
         }
         const path = join(ctx.root, file);

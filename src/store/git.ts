@@ -60,6 +60,20 @@ export function fileState(cwd: string, path: string): FileState {
   return out.startsWith('??') ? 'untracked' : 'changed';
 }
 
+/** The states of several files at once (two git runs, whatever their number). */
+export function fileStates(cwd: string, paths: readonly string[]): Map<string, FileState> {
+  const out = new Map<string, FileState>(paths.map((p) => [p, 'new']));
+  if (paths.length === 0) return out;
+  // ls-files names files from `cwd`, status --porcelain from the repository's top
+  const prefix = gitText(['rev-parse', '--show-prefix'], cwd) ?? '';
+  const local = (path: string) => (prefix && path.startsWith(prefix) ? path.slice(prefix.length) : path);
+  const tracked = git(['ls-files', '-z', '--', ...paths], cwd).stdout.toString('utf8').split('\0').filter(Boolean);
+  for (const path of tracked) out.set(path, 'clean');
+  const status = git(['status', '--porcelain=v1', '-z', '--untracked-files=all', '--', ...paths], cwd).stdout.toString('utf8').split('\0').filter(Boolean);
+  for (const line of status) out.set(local(line.slice(3)), line.startsWith('??') ? 'untracked' : 'changed');
+  return out;
+}
+
 /** Whether git knows who is committing (user.name and user.email, or the environment). */
 export function hasIdentity(cwd: string): boolean {
   return git(['var', 'GIT_AUTHOR_IDENT'], cwd).ok && git(['var', 'GIT_COMMITTER_IDENT'], cwd).ok;

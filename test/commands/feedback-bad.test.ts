@@ -2,11 +2,11 @@
 // not be, with percentages, dates and formulas written every which way, or not forms at all.
 // Each gets a message naming the file, sheet, row and column; the other rows and forms are still read.
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyFixture, fixture, run } from '../helpers.js';
+import { copyFixture, fixture, run, tempDir } from '../helpers.js';
 import { COL, fillForm, sendForms } from '../form-fill.js';
 
 
@@ -233,6 +233,30 @@ describe('rows that were changed', () => {
     expect(latest(dir, 'F-03').note).toBe('进展三');
     expect(git('show', '--name-only', '--format=', 'HEAD').trim()).toBe('tasks/F-03.yaml');
     expect(git('log', '-1', '--format=%B').trim()).toBe('反馈 2020年9月下旬：区发改委 1 项\n\nF-03 进展\n\nTasks-Command: feedback');
+  });
+});
+
+describe('a plan in a sub-folder of its repository', () => {
+  it('tells the files with hand edits from the clean ones there too', async () => {
+    const top = tempDir();
+    const dir = join(top, '台账');
+    cpSync(fixture('feedback'), dir, { recursive: true });
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: top, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
+    git('init', '-q');
+    git('config', 'user.name', '督查室');
+    git('config', 'user.email', 'd@example.org');
+    git('add', '.');
+    git('commit', '-qm', '台账');
+    const path = join(dir, 'tasks', 'F-03.yaml');
+    writeFileSync(path, `${readFileSync(path, 'utf8')}# 手工修改中\n`);
+    const file = await fillForm(FGW(), (f) => {
+      f.answer('F-01', { progress: '进展一' });
+      f.answer('F-03', { progress: '进展三' });
+    }, join(top, 'sub.xlsx'));
+    const r = await importForms(dir, [file]);
+    expect(r.stderr).toContain('第 8 行：任务文件未能修改：tasks/F-03.yaml 有尚未提交的手工修改');
+    expect(latest(dir, 'F-01').note).toBe('进展一');
+    expect(git('-c', 'core.quotePath=false', 'show', '--name-only', '--format=', 'HEAD').trim()).toBe('台账/tasks/F-01.yaml');
   });
 });
 

@@ -108,7 +108,9 @@ describe('tasks feedback forms', () => {
     expect(readdirSync(join(plan, 'o', '反馈表-2020-09-3'))).toEqual(['区住建局_2020年9月下旬.xlsx']);
     const bad = await run([...SEND, 'feedback', 'forms', '--period', '2020-13-1'], { cwd: plan });
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('无法识别的反馈周期“2020-13-1”');
+    expect(bad.stderr).toBe('tasks: --period：没有 13 月：月份应为 1 到 12\n');
+    const month = await run([...SEND, 'feedback', 'forms', '--period', '2020-09'], { cwd: plan });
+    expect(month.stderr).toBe('tasks: --period：2020年9月是一个月，这里需要旬，例如 2020-09-下旬、2020-09-3 或 2020年9月下旬\n');
   });
 });
 

@@ -67,7 +67,7 @@ export const feedback = {
     noneOwing: (period: string) => `No unit owes feedback for ${period} (no open tasks)`,
     cannotWrite: (dir: string, detail: string) => `Cannot write ${dir}: ${detail}. Nothing was changed; check the folder's permissions and free space, or choose another folder with --out`,
     unitNotOwing: (unit: string, period: string) => `${unit} owes no feedback for ${period}: no form written`,
-    badPeriod: (value: string) => `Unknown feedback period ${q(value)}; write 2020-09-3, 2020-09-下旬, 2020年9月下旬, or a date in it`,
+    badPeriod: (problem: string) => `--period: ${problem}`,
     // tasks feedback import
     needFile: 'Name the returned forms, e.g. tasks feedback import 区发改委_2020年9月下旬.xlsx',
     place: (file: string, sheet: string, row: number, column: string | undefined) => `${file}, sheet ${q(sheet)}, row ${row}${column ? `, ${q(column)}` : ''}`,

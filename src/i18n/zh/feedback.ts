@@ -16,7 +16,7 @@ export const feedback = {
     status: '本期各单位的反馈情况：已报、逾期报送、未报，以及待销号的任务',
     reject: '退回单位的办结申请（须写明原因）；同意销号请用 tasks done',
     files: '收回的反馈表（.xlsx，可写多个）',
-    period: '反馈周期：2020-09-3、2020-09-下旬、2020年9月下旬，或其中的一个日期（默认：本期）',
+    period: '反馈周期：2020-09-3、2020-09-下旬、2020年9月下旬，或其中的一个日期 2020-09-25（默认：本期）',
     statusPeriod: '反馈周期（默认：最近一个已到报送截止日的周期）',
     unit: '只为这些单位生成（可写多次，写开头几个字即可）',
     out: '输出目录（默认：台账目录下的 exports/）；反馈表写在其中的“反馈表-周期”子目录里',
@@ -63,7 +63,7 @@ export const feedback = {
     noneOwing: (period: string) => `${period}没有需要反馈的单位（没有推进中的任务）`,
     cannotWrite: (dir: string, detail: string) => `无法写入 ${dir}：${detail}。原有文件未被改动；请检查目录权限和磁盘空间，或用 --out 指定其他目录`,
     unitNotOwing: (unit: string, period: string) => `${unit} 在${period}没有需要反馈的任务，未生成反馈表`,
-    badPeriod: (value: string) => `无法识别的反馈周期${q(value)}；可写 2020-09-3、2020-09-下旬、2020年9月下旬，或其中的一个日期`,
+    badPeriod: (problem: string) => `--period：${problem}`,
     // tasks feedback import
     needFile: '请指定收回的反馈表，例如：tasks feedback import 区发改委_2020年9月下旬.xlsx',
     place: (file: string, sheet: string, row: number, column: string | undefined) =>

@@ -1,5 +1,5 @@
 // tasks feedback status as a table or JSON.
-import { periodKey, periodLabel } from '../../core/feedback-rules.js';
+import { periodKey, periodLabel } from '../../core/periods.js';
 import type { FeedbackStatusReport } from '../../reports/feedback-status.js';
 import { renderTable } from '../table.js';
 import type { ViewRenderer } from '../view.js';
