@@ -10,7 +10,7 @@ import { EXIT, UserError } from '../errors.js';
 import type { Messages } from '../i18n/index.js';
 import { readImportFile } from '../cli/drafts.js';
 import { editContext, refusal, sayUncommitted } from '../cli/edit.js';
-import { note } from '../cli/output.js';
+import { note, say } from '../cli/output.js';
 import { answerOps, type Return } from '../import/feedback-entries.js';
 import { readForm, type FormProblem, type ReadForm, type RowIssue } from '../import/feedback-form.js';
 import { readCells, WorkbookReadError, type RawSheet } from '../import/xlsx-read.js';
@@ -144,7 +144,7 @@ async function writeForm(session: Session, plan: Plan, options: FeedbackImportOp
     throw refusal(session, shown, error);
   }
   let refusedRows = form.issues.filter((i) => i.level === 'refused').length;
-  const rows = new Map(form.answers.map((a) => [a.id, a.row]));
+  const rows = new Map([...form.meta.rows.map((row): [string, number] => [row.id, row.row]), ...form.answers.map((a): [string, number] => [a.id, a.row])]);
   for (const o of result.outcomes) {
     if (o.kind !== 'refused') continue;
     refusedRows++;
@@ -155,8 +155,9 @@ async function writeForm(session: Session, plan: Plan, options: FeedbackImportOp
   const written = result.outcomes.filter((o) => o.kind === 'written');
   const count = (pick: (o: ReturnType<typeof answerOps>) => boolean) => written.filter((o) => pick(outcomes.get(o.id)!)).length;
   const requests = form.answers.filter((a) => a.doneOn !== undefined && result.outcomes.some((o) => o.id === a.id && o.kind !== 'refused') && outcomes.get(a.id)?.request).length;
-  session.io.stdout.write(
-    `${f.summary({
+  say(
+    session,
+    f.summary({
       file: shown,
       unit: r.unit,
       period: label,
@@ -168,7 +169,7 @@ async function writeForm(session: Session, plan: Plan, options: FeedbackImportOp
       refused: refusedRows,
       requests,
       dryRun: options.dryRun,
-    })}\n`,
+    }),
   );
   if (!options.dryRun && written.length > 0) sayUncommitted(session, result);
   return refusedRows === 0;
