@@ -1,0 +1,230 @@
+// A compact form of plain data (what a YAML file parses into) for the cache: every distinct string
+// is kept once, every object shape (its keys, in order) once, and the rest is a stream of 32-bit
+// words. Unpacking then makes only the final objects, and tasks that share a lead, a unit or a
+// date share one string, which keeps both the time spent collecting garbage and the heap small.
+//
+// A word is a tag in its low 3 bits and a payload in the other 29.
+
+const STRING = 0;
+const UINT = 1;
+const NUMBER = 2;
+const BOOLEAN = 3;
+const NULL = 4;
+const ARRAY = 5;
+const OBJECT = 6;
+const MAX_PAYLOAD = 2 ** 28;
+
+export interface Packed {
+  /** the distinct strings, each once */
+  strings: string[];
+  /** the key lists of objects, each distinct list once */
+  shapes: string[][];
+  words: Int32Array;
+  /** numbers that are not small non-negative integers */
+  numbers: Float64Array;
+}
+
+export class Packer {
+  private readonly stringIndex = new Map<string, number>();
+  private readonly shapeIndex = new Map<string, number>();
+  private readonly strings: string[];
+  private readonly shapes: string[][];
+  private words: Int32Array;
+  private length: number;
+  private readonly numbers: number[];
+
+  /**
+   * A new pack, or one that goes on from `base` (whose offsets stay valid). Strings added after
+   * `base` are kept once among themselves; looking up all of base's strings would cost more than
+   * the few repeats save.
+   */
+  constructor(base?: Packed) {
+    this.strings = base ? [...base.strings] : [];
+    this.shapes = base ? [...base.shapes] : [];
+    this.shapes.forEach((keys, i) => this.shapeIndex.set(signatureOf(keys), i));
+    this.words = new Int32Array(Math.max(1024, Math.ceil((base?.words.length ?? 0) * 1.25)));
+    if (base) this.words.set(base.words);
+    this.length = base?.words.length ?? 0;
+    this.numbers = base ? [...base.numbers] : [];
+  }
+
+  /** Appends a value; returns the offset of its first word, or -1 when it is not plain data. */
+  add(value: unknown): number {
+    const start = this.length;
+    if (this.put(value)) return start;
+    this.length = start;
+    return -1;
+  }
+
+  /** Copies one value out of another pack (same result as add(unpack(...)), without making the objects). */
+  copy(from: Packed, offset: number): number {
+    const start = this.length;
+    this.copyValue(from, offset);
+    return start;
+  }
+
+  finish(): Packed {
+    return { strings: this.strings, shapes: this.shapes, words: this.words.slice(0, this.length), numbers: Float64Array.from(this.numbers) };
+  }
+
+  get size(): number {
+    return this.length;
+  }
+
+  private push(word: number): void {
+    if (this.length === this.words.length) {
+      const bigger = new Int32Array(this.words.length * 2);
+      bigger.set(this.words);
+      this.words = bigger;
+    }
+    this.words[this.length++] = word;
+  }
+
+  private string(text: string): number {
+    let index = this.stringIndex.get(text);
+    if (index === undefined) {
+      index = this.strings.length;
+      this.strings.push(text);
+      this.stringIndex.set(text, index);
+    }
+    return index;
+  }
+
+  private shape(keys: string[]): number {
+    const signature = signatureOf(keys);
+    let index = this.shapeIndex.get(signature);
+    if (index === undefined) {
+      index = this.shapes.length;
+      this.shapes.push(keys);
+      this.shapeIndex.set(signature, index);
+    }
+    return index;
+  }
+
+  private put(value: unknown): boolean {
+    switch (typeof value) {
+      case 'string':
+        this.push((this.string(value) << 3) | STRING);
+        return true;
+      case 'number':
+        if (Number.isInteger(value) && value >= 0 && value < MAX_PAYLOAD && !Object.is(value, -0)) this.push((value << 3) | UINT);
+        else {
+          this.push((this.numbers.length << 3) | NUMBER);
+          this.numbers.push(value);
+        }
+        return true;
+      case 'boolean':
+        this.push(((value ? 1 : 0) << 3) | BOOLEAN);
+        return true;
+      case 'object': {
+        if (value === null) {
+          this.push(NULL);
+          return true;
+        }
+        if (Array.isArray(value)) {
+          if (value.length >= MAX_PAYLOAD) return false;
+          this.push((value.length << 3) | ARRAY);
+          for (const item of value) if (!this.put(item)) return false;
+          return true;
+        }
+        if (Object.getPrototypeOf(value) !== Object.prototype) return false;
+        const keys = Object.keys(value);
+        // unpacking assigns keys, and `__proto__` would set the prototype instead of a key
+        if (keys.includes('__proto__')) return false;
+        this.push((this.shape(keys) << 3) | OBJECT);
+        for (const key of keys) if (!this.put((value as Record<string, unknown>)[key])) return false;
+        return true;
+      }
+      default:
+        return false;
+    }
+  }
+
+  private copyValue(from: Packed, offset: number): number {
+    const word = from.words[offset]!;
+    const payload = word >>> 3;
+    switch (word & 7) {
+      case STRING:
+        this.push((this.string(from.strings[payload]!) << 3) | STRING);
+        return offset + 1;
+      case NUMBER:
+        this.push((this.numbers.length << 3) | NUMBER);
+        this.numbers.push(from.numbers[payload]!);
+        return offset + 1;
+      case ARRAY: {
+        this.push(word);
+        let next = offset + 1;
+        for (let i = 0; i < payload; i++) next = this.copyValue(from, next);
+        return next;
+      }
+      case OBJECT: {
+        const keys = from.shapes[payload]!;
+        this.push((this.shape(keys) << 3) | OBJECT);
+        let next = offset + 1;
+        for (let i = 0; i < keys.length; i++) next = this.copyValue(from, next);
+        return next;
+      }
+      default:
+        this.push(word);
+        return offset + 1;
+    }
+  }
+}
+
+/** One text per list of keys; the count tells [] from [''], which join alike. */
+function signatureOf(keys: readonly string[]): string {
+  return `${keys.length}\u0000${keys.join('\u0000')}`;
+}
+
+/** Reads values back out of a pack, in any order. */
+export class Unpacker {
+  private position = 0;
+  constructor(private readonly packed: Packed) {}
+
+  at(offset: number): unknown {
+    this.position = offset;
+    return this.next();
+  }
+
+  private next(): unknown {
+    const { words, strings } = this.packed;
+    const word = words[this.position++]!;
+    const payload = word >>> 3;
+    switch (word & 7) {
+      case STRING:
+        return strings[payload];
+      case UINT:
+        return payload;
+      case NUMBER:
+        return this.packed.numbers[payload];
+      case BOOLEAN:
+        return payload === 1;
+      case NULL:
+        return null;
+      case ARRAY: {
+        const array = new Array<unknown>(payload);
+        for (let i = 0; i < payload; i++) array[i] = this.next();
+        return array;
+      }
+      case OBJECT: {
+        const keys = this.packed.shapes[payload]!;
+        const object: Record<string, unknown> = {};
+        for (let i = 0; i < keys.length; i++) object[keys[i]!] = this.next();
+        return object;
+      }
+      default:
+        throw new Error(`bad word ${word} at ${this.position - 1}`);
+    }
+  }
+}
+
+/** The offset just past the value at `offset`. */
+export function endOf(packed: Packed, offset: number): number {
+  const word = packed.words[offset]!;
+  const payload = word >>> 3;
+  const tag = word & 7;
+  const count = tag === ARRAY ? payload : tag === OBJECT ? packed.shapes[payload]!.length : 0;
+  let next = offset + 1;
+  for (let i = 0; i < count; i++) next = endOf(packed, next);
+  return next;
+}
