@@ -47,13 +47,13 @@ export interface LoadOptions {
   cache?: boolean;
   /** a full garbage collection, asked for once LARGE_PLAN files or more have been parsed */
   collectGarbage?: () => void;
-  /** stamp and parse the files on helper threads from this many files up (default PARALLEL_FROM) */
+  /** parse files on helper threads from this many to parse up, and stamp them there from ten times as many (default PARALLEL_FROM) */
   parallelFrom?: number;
 }
 
 export const LARGE_PLAN = 20_000;
-/** Below this many files, starting helper threads costs more than it saves. */
-const PARALLEL_FROM = 4_000;
+/** Below this many files to parse, starting helper threads costs more than it saves. */
+const PARALLEL_FROM = 2_000;
 
 /** The plan's folder: --dir, or the nearest folder upwards holding tasks.config.yaml or tasks/. */
 export function findPlanRoot(cwd: string, dir: string | undefined, m: Messages): string {

@@ -33,6 +33,7 @@ export interface TasksRead {
 }
 
 const AT_START = { line: 1, column: 1 };
+const STAMP_FACTOR = 10;
 
 /** The modules that explain problems; loaded only when some file has one. */
 export async function diagnostics() {
@@ -45,7 +46,8 @@ export async function readTasks(root: string, m: Messages, options: ReadOptions)
   const cachedListing = cache && listingOf(cache);
   const listing = options.cache ? listWithCache(root, cachedListing) : walkTaskFiles(root);
   const files = withExtraFiles(listing.files, options);
-  const helpers = files.length >= options.parallelFrom ? Helpers.start() : undefined;
+  // Stamps are cheap (a few µs a file): helpers pay off only for many more files than parsing does.
+  let helpers = files.length >= options.parallelFrom * STAMP_FACTOR ? Helpers.start() : undefined;
   try {
     const stamping = helpers?.stamp(root, files);
     const match = cache && matchPaths(files, cache.paths);
@@ -94,18 +96,20 @@ export async function readTasks(root: string, m: Messages, options: ReadOptions)
       else stale++;
     }
 
-    const parsed = new Array<{ packed: Packed; offset: number } | undefined>(n);
-    for (const { chunk, first } of await parseAll(root, files, stamps, toParse, helpers, options.parallelFrom)) {
+    if (!helpers && toParse.length >= options.parallelFrom) helpers = Helpers.start();
+    const chunks = await parseAll(root, files, stamps, toParse, helpers, options.parallelFrom);
+    const parsed = new Array<{ chunk: number; offset: number } | undefined>(n);
+    chunks.forEach(({ chunk, first }, c) => {
       const unpacker = new Unpacker(chunk.packed);
       chunk.offsets.forEach((offset, k) => {
         if (offset < 0) return;
         const i = toParse[first + k]!;
         tasks[i] = unpacker.at(offset) as Task;
-        parsed[i] = { packed: chunk.packed, offset };
+        parsed[i] = { chunk: c, offset };
       });
       for (const p of chunk.problems) problemsOf[toParse[first + p.index]!] = p.problems;
       for (const s of chunk.slow) slow.push({ index: toParse[first + s.index]!, text: s.text });
-    }
+    });
 
     const diagnosed = new Map<number, unknown>();
     if (slow.length > 0) {
@@ -124,7 +128,8 @@ export async function readTasks(root: string, m: Messages, options: ReadOptions)
       const unchanged = cache && cachedListing && listing.files === cachedListing.files && stale === 0 &&
         knownBad.every((i) => tasks[i] === undefined) && cache.paths.length === files.length;
       if (!unchanged) {
-        writeCache(root, nextCache({ listing, files, stamps, errors, fromCache, parsed, diagnosed, staged: options.sources, cache, match }));
+        const packs = chunks.map(({ chunk }) => chunk.packed);
+        writeCache(root, nextCache({ listing, files, stamps, errors, fromCache, packs, parsed, diagnosed, staged: options.sources, cache, match }));
       }
     }
     return {
@@ -194,7 +199,9 @@ interface Next {
   stamps: Stamps;
   errors: ReadonlyMap<number, string>;
   fromCache: Int32Array;
-  parsed: ReadonlyArray<{ packed: Packed; offset: number } | undefined>;
+  /** the packs parsed this time, and where each file's task is in them */
+  packs: readonly Packed[];
+  parsed: ReadonlyArray<{ chunk: number; offset: number } | undefined>;
   diagnosed: ReadonlyMap<number, unknown>;
   staged: ReadonlyMap<string, Uint8Array> | undefined;
   cache: ReadCache | undefined;
@@ -202,10 +209,11 @@ interface Next {
 }
 
 /**
- * The cache to write: unchanged tasks keep their place in the old pack and new ones go after
- * them, until more than half of the pack is tasks no file has any more; then it is packed afresh.
+ * The cache to write: unchanged tasks keep their place in the old pack and the packs parsed this
+ * time go after them, until more than half of the pack is tasks no file has any more; then it is
+ * packed afresh.
  */
-function nextCache({ listing, files, stamps, errors, fromCache, parsed, diagnosed, staged, cache, match }: Next): CacheData {
+function nextCache({ listing, files, stamps, errors, fromCache, packs, parsed, diagnosed, staged, cache, match }: Next): CacheData {
   const n = files.length;
   let garbage = 0;
   if (cache && match) {
@@ -219,6 +227,7 @@ function nextCache({ listing, files, stamps, errors, fromCache, parsed, diagnose
   const extend = cache !== undefined && garbage * 2 <= cache.packed.words.length;
   const packer = extend ? new Packer(cache.packed) : new Packer();
   if (!extend) garbage = 0;
+  const bases = packs.map((pack) => packer.append(pack));
   const offsets = new Int32Array(n).fill(-1);
   const listed = new Uint8Array(n);
   const kept = new Float64Array(n * STAMP).fill(Number.NaN);
@@ -233,7 +242,7 @@ function nextCache({ listing, files, stamps, errors, fromCache, parsed, diagnose
     kept.set(stamps.subarray(i * STAMP, (i + 1) * STAMP), i * STAMP);
     const ref = parsed[i];
     if (fromCache[i]! >= 0) offsets[i] = extend ? fromCache[i]! : packer.copy(cache!.packed, fromCache[i]!);
-    else if (ref) offsets[i] = packer.copy(ref.packed, ref.offset);
+    else if (ref) offsets[i] = bases[ref.chunk]! + ref.offset;
     else if (diagnosed.has(i)) offsets[i] = packer.add(diagnosed.get(i));
   }
   return { dirs: listing.dirs, dirStamps: listing.dirStamps, paths: [...files], listed, stamps: kept, offsets, packed: packer.finish(), garbage };

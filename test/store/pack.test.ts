@@ -56,4 +56,17 @@ describe('the packed form of parsed data', () => {
     expect(unpacker.at(c)).toEqual({ id: 'A', lead: '区长' });
     expect(next.shapes).toHaveLength(1);
   });
+
+  it('appends whole packs, moving their strings, numbers and shapes along', () => {
+    const one = new Packer();
+    const a = one.add({ id: 'A', n: 0.5, tags: ['改革'] });
+    const two = new Packer();
+    two.add({ other: 'shape' });
+    const b = two.add({ id: 'B', n: -1, tags: [] });
+    const both = new Packer();
+    const bases = [one.finish(), two.finish()].map((pack) => both.append(pack));
+    const unpacker = new Unpacker(both.finish());
+    expect(unpacker.at(bases[0]! + a)).toEqual({ id: 'A', n: 0.5, tags: ['改革'] });
+    expect(unpacker.at(bases[1]! + b)).toEqual({ id: 'B', n: -1, tags: [] });
+  });
 });
