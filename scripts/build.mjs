@@ -5,7 +5,9 @@
 // The validators are generated ahead of time so that no command pays for ajv's compiler at
 // start-up; one bundle plus V8's code cache of it keeps start-up near bare node (see bench/).
 // exceljs, docx and iconv-lite stay outside the bundle and are loaded only by the commands that need them.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv from 'ajv';
@@ -67,14 +69,34 @@ function generateBuildInfo() {
   );
 }
 
+/** `yaml` is needed only to explain a bad file and to edit one: it gets a file of its own, read when first used. */
+const yamlApart = {
+  name: 'yaml-apart',
+  setup(b) {
+    b.onResolve({ filter: /^yaml$/ }, () => ({ path: './yaml.cjs', external: true }));
+  },
+};
+
+/**
+ * commander loads node:child_process when it starts, for subcommands that are separate programs,
+ * which tasks has none of: it gets the module only if it ever asks for something in it.
+ */
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'lazy' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy' }, () => ({
+      contents: "module.exports = new Proxy({}, { get: (_, key) => require('node:child_process')[key] });",
+      loader: 'js',
+    }));
+  },
+};
+
 async function bundle() {
   rmSync(join(root, 'dist'), { recursive: true, force: true });
-  // Two entries: the program, and the helper threads of the loader for large plans (a worker
-  // needs a script of its own; it holds only the parser, the validator and the packer).
-  await build({
-    entryPoints: { tasks: join(root, 'src', 'main.ts'), 'load-worker': join(root, 'src', 'store', 'load-worker.ts') },
-    outdir: join(root, 'dist'),
-    outExtension: { '.js': '.cjs' },
+  const common = {
     bundle: true,
     format: 'cjs',
     platform: 'node',
@@ -82,34 +104,54 @@ async function bundle() {
     minifyWhitespace: true,
     minifySyntax: true,
     legalComments: 'none',
+    logLevel: 'warning',
+  };
+  // The program; the helper threads of the loader for large plans (a worker needs a script of
+  // its own: it holds only the parser, the validator and the packer); and `yaml`, which every
+  // start-up would otherwise read and compile though few commands use it.
+  await build({
+    ...common,
+    entryPoints: { tasks: join(root, 'src', 'main.ts'), 'load-worker': join(root, 'src', 'store', 'load-worker.ts') },
+    outdir: join(root, 'dist'),
+    outExtension: { '.js': '.cjs' },
     external: ['docx', 'exceljs', 'iconv-lite', 'jszip'],
-    // import.meta.url, for createRequire in src/render/packages.ts
+    plugins: [yamlApart, lazyChildProcess],
+    // import.meta.url, for createRequire in src/render/packages.ts and the worker's path in src/store/workers.ts
     define: { 'import.meta.url': '__importMetaUrl' },
     banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-    logLevel: 'warning',
   });
+  await build({ ...common, entryPoints: [createRequire(import.meta.url).resolve('yaml')], outfile: join(root, 'dist', 'yaml.cjs') });
 }
 
 /**
- * Runs the common commands once on a fixture plan, in a fresh process, and saves V8's code cache
- * of the bundle: the functions those runs compiled are then loaded ready-made at start-up.
+ * Runs the common commands on a copy of a fixture plan, in a fresh process, and saves V8's code
+ * cache of the bundle: the functions those runs compiled are then loaded ready-made at start-up.
+ * The first run writes the plan's task cache, the others read it, as on a clerk's machine.
  */
 function writeCodeCache() {
+  const plan = mkdtempSync(join(tmpdir(), 'tasks-build-'));
+  cpSync(join(root, 'test', 'fixtures', 'lights'), plan, { recursive: true, filter: (src) => !src.includes('.tasks-cache') });
   const code = `
-    import { writeFileSync } from 'node:fs';
-    import { cachePath, loadBundle } from ${JSON.stringify(join(root, 'bin', 'loader.mjs'))};
-    const { exports, script } = loadBundle({ useCache: false });
-    const quiet = { write() {}, colorLevel: 0, columns: 100, isTTY: true };
-    const ctx = { cwd: ${JSON.stringify(root)}, env: { TASKS_CACHE: 'off' }, now: () => new Date(0), stdout: quiet, stderr: quiet,
-      stdinIsTTY: false, pid: process.pid, self: { node: process.execPath, bin: '' } };
-    const plan = ['--dir', ${JSON.stringify(join(root, 'test', 'fixtures', 'lights'))}, '--as-of', '2020-09-30'];
-    for (const argv of [['--help'], [...plan, 'overdue'], [...plan, 'overdue', '--group', 'lead'], [...plan, 'list'], [...plan, 'due'],
-      [...plan, 'summary'], [...plan, 'show', 'L-03'], [...plan, 'validate'], [...plan], [...plan, 'list', '--format', 'json']]) {
-      await exports.runCli(argv, ctx);
-    }
-    writeFileSync(cachePath, script.createCachedData());
+    const { utimesSync, writeFileSync } = require('node:fs');
+    const { cachePath, loadBundle } = require(${JSON.stringify(join(root, 'bin', 'loader.cjs'))});
+    (async () => {
+      const { exports, script } = loadBundle({ useCache: false });
+      const quiet = { write() {}, colorLevel: 0, columns: 100, isTTY: true };
+      const ctx = { cwd: ${JSON.stringify(plan)}, env: {}, now: () => new Date(0), stdout: quiet, stderr: quiet,
+        stdinIsTTY: false, pid: process.pid, self: { node: process.execPath, bin: '' } };
+      const plan = ['--dir', ${JSON.stringify(plan)}, '--as-of', '2020-09-30'];
+      await exports.runCli([...plan, 'overdue'], ctx);
+      const later = new Date(Date.now() + 3600000);
+      utimesSync(${JSON.stringify(join(plan, '.tasks-cache', 'plan.bin'))}, later, later);
+      for (const argv of [['--help'], [...plan, 'overdue'], [...plan, 'overdue', '--group', 'lead'], [...plan, 'list'], [...plan, 'due'],
+        [...plan, 'summary'], [...plan, 'show', 'L-03'], [...plan, 'validate'], [...plan], [...plan, 'list', '--format', 'json']]) {
+        await exports.runCli(argv, ctx);
+      }
+      writeFileSync(cachePath, script.createCachedData());
+    })();
   `;
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], { stdio: 'inherit' });
+  const r = spawnSync(process.execPath, ['-e', code], { stdio: 'inherit' });
+  rmSync(plan, { recursive: true, force: true });
   if (r.status !== 0) console.warn('warning: no code cache written; start-up will be slower');
 }
 

@@ -7,21 +7,20 @@
 // trusted ("racy"), since a same-size edit in that window could keep the same timestamps. The
 // listing of tasks/ is reused only while no folder in it has changed, by the same rule. Only
 // files read without any problem are cached. A cache of another format, program version or
-// schema, or one that is damaged, is ignored and rebuilt.
-import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeFileSync, type Stats } from 'node:fs';
+// schema, or of the wrong shape (cut short, sections that do not add up), is ignored and rebuilt.
+import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeFileSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
-import v8 from 'node:v8';
-import { crc32 } from 'node:zlib';
 import { SCHEMA_HASH, VERSION } from '../generated/build-info.js';
 import type { Packed } from './pack.js';
-import { tempPathFor } from './write.js';
 
 export const CACHE_DIR = '.tasks-cache';
 const CACHE_FILE = 'plan.bin';
 /** Files of earlier formats, removed when the cache is written. */
 const OLD_FILES = ['tasks.ndjson'];
-const FORMAT = 2;
-export const CACHE_KEY = `tasks cache ${FORMAT} ${VERSION} ${SCHEMA_HASH}\n`;
+const FORMAT = 3;
+/** Numbers are stored in this machine's byte order; a cache is never shared between machines. */
+const ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1 ? 'le' : 'be';
+export const CACHE_KEY = `tasks cache ${FORMAT} ${VERSION} ${SCHEMA_HASH} ${ENDIAN}\n`;
 export const RACY_MS = 2000;
 
 /** A file's stamp is STAMP numbers: size, mtime (ms), ctime (ms), inode. */
@@ -84,6 +83,7 @@ export function readCache(root: string): ReadCache | undefined {
   }
   try {
     const stats = fstatSync(fd);
+    // a buffer of its own, at offset 0, so that the typed arrays can be views into it
     const bytes = Buffer.allocUnsafeSlow(stats.size);
     let read = 0;
     while (read < bytes.length) {
@@ -91,11 +91,7 @@ export function readCache(root: string): ReadCache | undefined {
       if (n === 0) return undefined;
       read += n;
     }
-    const key = Buffer.from(CACHE_KEY);
-    if (bytes.length < key.length + 4 || !bytes.subarray(0, key.length).equals(key)) return undefined;
-    const payload = bytes.subarray(key.length + 4);
-    if (bytes.readUInt32LE(key.length) !== crc32(payload)) return undefined;
-    const data = fromStored(v8.deserialize(payload));
+    const data = fromBytes(bytes);
     return data && { ...data, writtenMs: stats.mtimeMs };
   } catch {
     return undefined;
@@ -113,13 +109,17 @@ export function writeCache(root: string, data: CacheData): void {
     mkdirSync(dir, { recursive: true });
     // the folder ignores itself, so that `git add .` in a plan without a .gitignore never adds it
     writeFileSync(join(dir, '.gitignore'), '*\n');
-    tmp = tempPathFor(target);
-    // No fsync, which costs more than the checksum: a cache lost in a crash is rebuilt, and a torn
-    // one fails its checksum.
-    const payload = v8.serialize(toStored(data));
-    const check = Buffer.alloc(4);
-    check.writeUInt32LE(crc32(payload));
-    writeFileSync(tmp, Buffer.concat([Buffer.from(CACHE_KEY), check, payload]), { flag: 'wx', mode: 0o644 });
+    // a name of its own, which no other process writing at the same time can take ('wx' below)
+    tmp = join(dir, `.${CACHE_FILE}.${Math.random().toString(36).slice(2)}.tmp`);
+    // Written in full and synced before it replaces the old one, so that a crash leaves either
+    // cache whole: a checksum instead would cost every read, the common case, rather than writes.
+    const fd = openSync(tmp, 'wx', 0o644);
+    try {
+      writeFileSync(fd, toBytes(data));
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
     renameSync(tmp, target);
     for (const old of OLD_FILES) rmSync(join(dir, old), { force: true });
   } catch {
@@ -132,59 +132,108 @@ export function removeCache(root: string): void {
   rmSync(cachePath(root), { force: true });
 }
 
-// Stored form: the many strings as one text and their lengths, which V8 reads back with two
-// copies instead of one allocation per string; paths joined by NUL, which no path can hold.
-interface Stored {
-  dirs: string;
+// The file: the key line, padded to 8 bytes; the byte length of each section; then the sections in this order, each padded to 8 bytes, so that every number array is
+// read as a view into the file's bytes, without a copy. The tasks' text is UTF-16, copied as it is,
+// as one text and the lengths of its strings; paths are UTF-8 (mostly ASCII, half the size) and
+// joined by NUL, which no path can hold.
+const SECTIONS = ['dirs', 'dirStamps', 'paths', 'listed', 'stamps', 'offsets', 'text', 'lengths', 'shapes', 'words', 'numbers', 'garbage'] as const;
+type Section = (typeof SECTIONS)[number];
+const HEAD = align(Buffer.byteLength(CACHE_KEY));
+const TABLE = align(4 * SECTIONS.length);
+
+function align(n: number): number {
+  return (n + 7) & ~7;
+}
+
+function bytesOf(view: ArrayBufferView): Uint8Array {
+  return new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
+}
+
+function toBytes(data: CacheData): Buffer {
+  const { strings } = data.packed;
+  const lengths = new Int32Array(strings.length);
+  for (let i = 0; i < strings.length; i++) lengths[i] = strings[i]!.length;
+  const sections: Record<Section, Uint8Array> = {
+    dirs: Buffer.from(data.dirs.join('\u0000'), 'utf8'),
+    dirStamps: bytesOf(data.dirStamps),
+    paths: Buffer.from(data.paths.join('\u0000'), 'utf8'),
+    listed: data.listed,
+    stamps: bytesOf(data.stamps),
+    offsets: bytesOf(data.offsets),
+    text: Buffer.from(strings.join(''), 'utf16le'),
+    lengths: bytesOf(lengths),
+    shapes: Buffer.from(JSON.stringify(data.packed.shapes), 'utf16le'),
+    words: bytesOf(data.packed.words),
+    numbers: bytesOf(data.packed.numbers),
+    garbage: bytesOf(Float64Array.of(data.garbage)),
+  };
+  const size = SECTIONS.reduce((sum, name) => sum + align(sections[name].length), HEAD + TABLE);
+  const bytes = Buffer.alloc(size);
+  bytes.write(CACHE_KEY, 0, 'latin1');
+  const table = new Uint32Array(bytes.buffer, bytes.byteOffset + HEAD, SECTIONS.length);
+  let at = HEAD + TABLE;
+  SECTIONS.forEach((name, i) => {
+    table[i] = sections[name].length;
+    bytes.set(sections[name], at);
+    at += align(sections[name].length);
+  });
+  return bytes;
+}
+
+function fromBytes(bytes: Buffer): CacheData | undefined {
+  if (bytes.length < HEAD + TABLE || bytes.toString('latin1', 0, Buffer.byteLength(CACHE_KEY)) !== CACHE_KEY || bytes.byteOffset !== 0) return undefined;
+  const table = new Uint32Array(bytes.buffer, HEAD, SECTIONS.length);
+  const sections = {} as Record<Section, { at: number; length: number }>;
+  let at = HEAD + TABLE;
+  SECTIONS.forEach((name, i) => {
+    sections[name] = { at, length: table[i]! };
+    at += align(table[i]!);
+  });
+  if (at !== bytes.length) return undefined;
+  const text = (name: Section, encoding: 'utf8' | 'utf16le' = 'utf16le') => bytes.toString(encoding, sections[name].at, sections[name].at + sections[name].length);
+  const view = <T>(Type: { new (buffer: ArrayBuffer, offset: number, length: number): T; BYTES_PER_ELEMENT: number }, name: Section): T => {
+    const { at: offset, length } = sections[name];
+    if (length % Type.BYTES_PER_ELEMENT !== 0) throw new Error(`bad section ${name}`);
+    return new Type(bytes.buffer as ArrayBuffer, offset, length / Type.BYTES_PER_ELEMENT);
+  };
+  const dirs = text('dirs', 'utf8');
+  const paths = text('paths', 'utf8');
+  return checked({
+    dirs: dirs === '' ? [] : dirs.split('\u0000'),
+    dirStamps: view(Float64Array, 'dirStamps'),
+    paths: paths === '' ? [] : paths.split('\u0000'),
+    listed: view(Uint8Array, 'listed'),
+    stamps: view(Float64Array, 'stamps'),
+    offsets: view(Int32Array, 'offsets'),
+    text: text('text'),
+    lengths: view(Int32Array, 'lengths'),
+    shapes: JSON.parse(text('shapes')) as unknown,
+    words: view(Int32Array, 'words'),
+    numbers: view(Float64Array, 'numbers'),
+    garbage: view(Float64Array, 'garbage')[0],
+  });
+}
+
+function checked(s: {
+  dirs: string[];
   dirStamps: Float64Array;
-  paths: string;
+  paths: string[];
   listed: Uint8Array;
   stamps: Float64Array;
   offsets: Int32Array;
   text: string;
   lengths: Int32Array;
-  shapes: string;
+  shapes: unknown;
   words: Int32Array;
   numbers: Float64Array;
-  garbage: number;
-}
-
-function toStored(data: CacheData): Stored {
-  const { strings } = data.packed;
-  const lengths = new Int32Array(strings.length);
-  for (let i = 0; i < strings.length; i++) lengths[i] = strings[i]!.length;
-  return {
-    dirs: data.dirs.join('\u0000'),
-    dirStamps: data.dirStamps,
-    paths: data.paths.join('\u0000'),
-    listed: data.listed,
-    stamps: data.stamps,
-    offsets: data.offsets,
-    text: strings.join(''),
-    lengths,
-    shapes: JSON.stringify(data.packed.shapes),
-    words: data.packed.words,
-    numbers: data.packed.numbers,
-    garbage: data.garbage,
-  };
-}
-
-function fromStored(value: unknown): CacheData | undefined {
-  const s = value as Stored;
-  if (
-    typeof s !== 'object' || s === null ||
-    typeof s.dirs !== 'string' || typeof s.paths !== 'string' || typeof s.text !== 'string' || typeof s.shapes !== 'string' ||
-    !(s.dirStamps instanceof Float64Array) || !(s.listed instanceof Uint8Array) || !(s.stamps instanceof Float64Array) ||
-    !(s.offsets instanceof Int32Array) || !(s.lengths instanceof Int32Array) || !(s.words instanceof Int32Array) ||
-    !(s.numbers instanceof Float64Array) || typeof s.garbage !== 'number'
-  ) {
+  garbage: number | undefined;
+}): CacheData | undefined {
+  const n = s.paths.length;
+  if (s.dirs.length * STAMP !== s.dirStamps.length || s.listed.length !== n || s.stamps.length !== n * STAMP || s.offsets.length !== n) return undefined;
+  for (const offset of s.offsets) if (offset >= s.words.length) return undefined;
+  if (!Array.isArray(s.shapes) || !s.shapes.every((keys) => Array.isArray(keys) && keys.every((k) => typeof k === 'string' && k !== '__proto__'))) {
     return undefined;
   }
-  const dirs = s.dirs === '' ? [] : s.dirs.split('\u0000');
-  const paths = s.paths === '' ? [] : s.paths.split('\u0000');
-  const n = paths.length;
-  if (dirs.length * STAMP !== s.dirStamps.length || s.listed.length !== n || s.stamps.length !== n * STAMP || s.offsets.length !== n) return undefined;
-  for (const offset of s.offsets) if (offset >= s.words.length) return undefined;
   const strings = new Array<string>(s.lengths.length);
   let at = 0;
   for (let i = 0; i < strings.length; i++) {
@@ -192,17 +241,15 @@ function fromStored(value: unknown): CacheData | undefined {
     strings[i] = s.text.slice(at, end);
     at = end;
   }
-  if (at !== s.text.length) return undefined;
-  const shapes = JSON.parse(s.shapes) as unknown;
-  if (!Array.isArray(shapes) || !shapes.every((keys) => Array.isArray(keys) && keys.every((k) => typeof k === 'string'))) return undefined;
+  if (at !== s.text.length || s.garbage === undefined) return undefined;
   return {
-    dirs,
+    dirs: s.dirs,
     dirStamps: s.dirStamps,
-    paths,
+    paths: s.paths,
     listed: s.listed,
     stamps: s.stamps,
     offsets: s.offsets,
-    packed: { strings, shapes: shapes as string[][], words: s.words, numbers: s.numbers },
+    packed: { strings, shapes: s.shapes as string[][], words: s.words, numbers: s.numbers },
     garbage: s.garbage,
   };
 }

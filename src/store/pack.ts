@@ -13,6 +13,7 @@ const NULL = 4;
 const ARRAY = 5;
 const OBJECT = 6;
 const MAX_PAYLOAD = 2 ** 28;
+const MAKER_FROM = 256;
 
 export interface Packed {
   /** the distinct strings, each once */
@@ -63,22 +64,18 @@ export class Packer {
     return start;
   }
 
-  /**
-   * Appends every value of another pack as it is; returns the offset its words start at, to add
-   * to its offsets. Its strings are not looked up among these: a pack read in chunks repeats a few.
-   */
+  /** Appends every value of another pack as it is; returns the offset its words start at, to add to its offsets. */
   append(other: Packed): number {
     const start = this.length;
-    const stringBase = this.strings.length;
     const numberBase = this.numbers.length;
+    const strings = other.strings.map((text) => this.string(text));
     const shapes = other.shapes.map((keys) => this.shape(keys));
-    for (const text of other.strings) this.strings.push(text);
     for (const number of other.numbers) this.numbers.push(number);
     for (const word of other.words) {
       const payload = word >>> 3;
       switch (word & 7) {
         case STRING:
-          this.push(((payload + stringBase) << 3) | STRING);
+          this.push((strings[payload]! << 3) | STRING);
           break;
         case NUMBER:
           this.push(((payload + numberBase) << 3) | NUMBER);
@@ -209,18 +206,21 @@ function signatureOf(keys: readonly string[]): string {
 type Next = () => unknown;
 
 /**
- * Reads values back out of a pack, in any order. Each object shape gets a function that builds
+ * Reads values back out of a pack, in any order. A shape used often gets a function that builds
  * its objects with one literal, and short arrays are literals too: V8 then sees where they are
  * made and, as nearly all of them live on, soon allocates them in the old generation directly
- * instead of copying them there through each minor collection.
+ * instead of copying them there through each minor collection. Compiling that function costs
+ * more than a few hundred objects would save, so a shape gets one only from its MAKER_FROM-th use.
  */
 export class Unpacker {
   private position = 0;
   private readonly makers: Array<((next: Next) => unknown) | undefined> = [];
+  private readonly uses: Uint32Array;
   private readonly next: Next;
 
   constructor(private readonly packed: Packed) {
     this.next = () => this.value();
+    this.uses = new Uint32Array(packed.shapes.length);
   }
 
   at(offset: number): unknown {
@@ -245,10 +245,20 @@ export class Unpacker {
       case ARRAY:
         return this.array(payload);
       case OBJECT:
-        return (this.makers[payload] ??= maker(this.packed.shapes[payload]!))(this.next);
+        return this.object(payload);
       default:
         throw new Error(`bad word ${word} at ${this.position - 1}`);
     }
+  }
+
+  private object(shape: number): unknown {
+    const made = this.makers[shape];
+    if (made) return made(this.next);
+    const keys = this.packed.shapes[shape]!;
+    if (++this.uses[shape]! >= MAKER_FROM) this.makers[shape] = maker(keys);
+    const object: Record<string, unknown> = {};
+    for (let i = 0; i < keys.length; i++) object[keys[i]!] = this.value();
+    return object;
   }
 
   private array(length: number): unknown[] {

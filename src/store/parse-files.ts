@@ -60,3 +60,11 @@ export function parseBytes(file: string, bytes: Uint8Array, packer: Packer): num
   const offset = packer.add(data);
   return offset >= 0 ? offset : { text: decoded.text };
 }
+
+/**
+ * Copies the strings parsed on this thread: the parser's strings are slices of each file's text
+ * and would keep every text alive (a helper's results are copies already, made on the way here).
+ */
+export function detach(parsed: ParsedFiles): ParsedFiles {
+  return { ...parsed, packed: { ...parsed.packed, strings: structuredClone(parsed.packed.strings) } };
+}

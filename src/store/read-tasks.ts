@@ -7,11 +7,11 @@ import type { Task } from '../core/task.js';
 import type { Messages } from '../i18n/index.js';
 import { isRacy, readCache, sameStamp, STAMP, writeCache, type CacheData, type ReadCache, type Stamps } from './cache.js';
 import { endOf, Packer, Unpacker, type Packed } from './pack.js';
-import { parseFiles, type ParsedFiles } from './parse-files.js';
+import { detach, parseFiles, type ParsedFiles } from './parse-files.js';
 import { decode, parseFast } from './parse.js';
 import { listWithCache, stampFiles, walkTaskFiles, type CachedListing, type Listing } from './scan.js';
 import { validateTask } from './schema.js';
-import { detach, Helpers } from './workers.js';
+import type { Helpers } from './workers.js';
 
 export interface ReadOptions {
   cache: boolean;
@@ -47,7 +47,7 @@ export async function readTasks(root: string, m: Messages, options: ReadOptions)
   const listing = options.cache ? listWithCache(root, cachedListing) : walkTaskFiles(root);
   const files = withExtraFiles(listing.files, options);
   // Stamps are cheap (a few µs a file): helpers pay off only for many more files than parsing does.
-  let helpers = files.length >= options.parallelFrom * STAMP_FACTOR ? Helpers.start() : undefined;
+  let helpers = files.length >= options.parallelFrom * STAMP_FACTOR ? await startHelpers() : undefined;
   try {
     const stamping = helpers?.stamp(root, files);
     const match = cache && matchPaths(files, cache.paths);
@@ -96,7 +96,7 @@ export async function readTasks(root: string, m: Messages, options: ReadOptions)
       else stale++;
     }
 
-    if (!helpers && toParse.length >= options.parallelFrom) helpers = Helpers.start();
+    if (!helpers && toParse.length >= options.parallelFrom) helpers = await startHelpers();
     const chunks = await parseAll(root, files, stamps, toParse, helpers, options.parallelFrom);
     const parsed = new Array<{ chunk: number; offset: number } | undefined>(n);
     chunks.forEach(({ chunk, first }, c) => {
@@ -140,6 +140,10 @@ export async function readTasks(root: string, m: Messages, options: ReadOptions)
   } finally {
     helpers?.close();
   }
+}
+
+async function startHelpers(): Promise<Helpers | undefined> {
+  return (await import('./workers.js')).Helpers.start();
 }
 
 function listingOf(cache: ReadCache): CachedListing {

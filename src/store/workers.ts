@@ -1,5 +1,5 @@
 // Helper threads for large plans: they take the stamps of the task files, or read and parse them,
-// alongside this thread. The work is cut into chunks that every thread takes from one shared
+// alongside this thread. Imported only for a large plan, with node:worker_threads. The work is cut into chunks that every thread takes from one shared
 // counter, so that no thread waits while another still has a queue, and a chunk that a helper
 // never finished (a thread that died) is simply done here afterwards.
 //
@@ -10,7 +10,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { STAMP, type Stamps } from './cache.js';
-import { parseFiles, type ParsedFiles } from './parse-files.js';
+import { detach, parseFiles, type ParsedFiles } from './parse-files.js';
 import { stampFiles } from './scan.js';
 
 interface JobBase {
@@ -141,10 +141,3 @@ function counter(): Int32Array {
   return new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
 }
 
-/**
- * Copies the strings parsed on this thread: the parser's strings are slices of each file's text
- * and would keep every text alive (a helper's results are copies already, made on the way here).
- */
-export function detach(parsed: ParsedFiles): ParsedFiles {
-  return { ...parsed, packed: { ...parsed.packed, strings: structuredClone(parsed.packed.strings) } };
-}

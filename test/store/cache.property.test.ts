@@ -134,11 +134,8 @@ function apply(dir: string, git: (...args: string[]) => void, o: Op): void {
       if (!existsSync(file)) return;
       const bytes = readFileSync(file);
       if (o.how === 0) writeFileSync(file, bytes.subarray(0, bytes.length >> 1));
-      else if (o.how === 1) {
-        const middle = bytes.length >> 1;
-        bytes[middle] = bytes[middle]! ^ 0xff;
-        writeFileSync(file, bytes);
-      } else writeFileSync(file, 'tasks cache 1 0.0.0 x\n{}');
+      else if (o.how === 1) writeFileSync(file, Buffer.concat([bytes, bytes]));
+      else writeFileSync(file, 'tasks cache 1 0.0.0 x\n{}');
       return;
     }
     case 'nothing':

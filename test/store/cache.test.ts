@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, statSync, utimesSync, writeFileSyn
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { messages } from '../../src/i18n/index.js';
+import { VERSION } from '../../src/generated/build-info.js';
 import { CACHE_KEY, cachePath, readCache } from '../../src/store/cache.js';
 import { readTasks, type ReadOptions } from '../../src/store/read-tasks.js';
 import { copyFixture } from '../helpers.js';
@@ -65,10 +66,25 @@ describe('the cache behind the loader', () => {
     const dir = copyFixture('lights');
     await read(dir);
     const bytes = readFileSync(cachePath(dir));
-    const other = Buffer.concat([Buffer.from(CACHE_KEY.replace(/ \S+ (\S+)\n$/, ' 0.0.0 $1\n')), bytes.subarray(Buffer.byteLength(CACHE_KEY))]);
+    const other = Buffer.concat([Buffer.from(CACHE_KEY.replace(` ${VERSION} `, ' 0.0.0 ')), bytes.subarray(Buffer.byteLength(CACHE_KEY))]);
     writeFileSync(cachePath(dir), other);
     expect(readCache(dir)).toBeUndefined();
     expect((await read(dir)).parsed).toBe(14);
+    expect(readCache(dir)).toBeDefined();
+  });
+
+  it('ignores a cache cut short or grown, or whose sections do not add up', async () => {
+    const dir = copyFixture('lights');
+    await read(dir);
+    const bytes = readFileSync(cachePath(dir));
+    const table = (Buffer.byteLength(CACHE_KEY) + 7) & ~7;
+    const damaged = Buffer.from(bytes);
+    damaged[table + 4] = damaged[table + 4]! ^ 0x08;
+    for (const wrong of [bytes.subarray(0, bytes.length - 8), Buffer.concat([bytes, Buffer.alloc(8)]), damaged, Buffer.alloc(0)]) {
+      writeFileSync(cachePath(dir), wrong);
+      expect(readCache(dir)).toBeUndefined();
+    }
+    writeFileSync(cachePath(dir), bytes);
     expect(readCache(dir)).toBeDefined();
   });
 

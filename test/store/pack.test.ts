@@ -33,6 +33,16 @@ describe('the packed form of parsed data', () => {
     expect(packed.shapes.filter((keys) => keys.join() === 'a')).toHaveLength(1);
   });
 
+  it('builds the same objects once a shape is common enough to get a function of its own', () => {
+    const packer = new Packer();
+    const values = Array.from({ length: 600 }, (_, i) => ({ id: `T-${i}`, 'a b': [i, { "it's": `"${i}"` }], '': null }));
+    const offsets = values.map((v) => packer.add(v));
+    const unpacker = new Unpacker(packer.finish());
+    const back = offsets.map((offset) => unpacker.at(offset));
+    expect(back).toEqual(values);
+    expect(Object.keys(back[599]!)).toEqual(['id', 'a b', '']);
+  });
+
   it('refuses what is not plain data, leaving nothing behind', () => {
     const packer = new Packer();
     expect(packer.add({ a: 1 })).toBe(0);
