@@ -34,6 +34,7 @@ export interface TasksRead {
 
 const AT_START = { line: 1, column: 1 };
 const STAMP_FACTOR = 10;
+const RACY_REWRITE = 64;
 
 /** The modules that explain problems; loaded only when some file has one. */
 export async function diagnostics() {
@@ -63,6 +64,7 @@ export async function readTasks(root: string, m: Messages, options: ReadOptions)
     const toParse: number[] = [];
     const knownBad: number[] = [];
     let stale = 0;
+    let racyCount = 0;
     const slow: Array<{ index: number; text: string }> = [];
     for (let i = 0; i < n; i++) {
       const file = files[i]!;
@@ -83,16 +85,20 @@ export async function readTasks(root: string, m: Messages, options: ReadOptions)
         continue;
       }
       const j = match?.[i] ?? -1;
-      const known = cache !== undefined && j >= 0 && sameStamp(stamps, i, cache.stamps, j) && !isRacy(cache.stamps, j, cache.writtenMs);
+      const same = cache !== undefined && j >= 0 && sameStamp(stamps, i, cache.stamps, j);
+      const racy = same && isRacy(cache.stamps, j, cache.writtenMs);
       const candidate = candidates?.[i];
-      if (known && candidate) {
+      if (same && !racy && candidate) {
         tasks[i] = candidate;
         fromCache[i] = cache.offsets[j]!;
         continue;
       }
       toParse.push(i);
-      // a file known to have problems is read again for them, but needs no new cache unless it is now good
-      if (known && cache.offsets[j]! < 0) knownBad.push(i);
+      // A file known to have problems is read again for them, and a racy one in case it changed
+      // unseen; neither needs a new cache, unless racy ones are many (after a checkout): only a
+      // cache written later can come to trust them.
+      if (same && !racy && cache.offsets[j]! < 0) knownBad.push(i);
+      else if (racy && candidate) racyCount++;
       else stale++;
     }
 
@@ -125,7 +131,8 @@ export async function readTasks(root: string, m: Messages, options: ReadOptions)
     }
 
     if (options.cache) {
-      const unchanged = cache && cachedListing && listing.files === cachedListing.files && stale === 0 &&
+      // a listing walked again (a folder changed, or is racy) is written again, so that it comes to be trusted
+      const unchanged = cache && cachedListing && listing.files === cachedListing.files && stale === 0 && racyCount < RACY_REWRITE &&
         knownBad.every((i) => tasks[i] === undefined) && cache.paths.length === files.length;
       if (!unchanged) {
         const packs = chunks.map(({ chunk }) => chunk.packed);
