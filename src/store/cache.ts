@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { SCHEMA_HASH, VERSION } from '../generated/build-info.js';
 import type { Packed } from './pack.js';
 
-export const CACHE_DIR = '.tasks-cache';
+const CACHE_DIR = '.tasks-cache';
 const CACHE_FILE = 'plan.bin';
 /** Files of earlier formats, removed when the cache is written. */
 const OLD_FILES = ['tasks.ndjson'];
@@ -21,7 +21,7 @@ const FORMAT = 3;
 /** Numbers are stored in this machine's byte order; a cache is never shared between machines. */
 const ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1 ? 'le' : 'be';
 export const CACHE_KEY = `tasks cache ${FORMAT} ${VERSION} ${SCHEMA_HASH} ${ENDIAN}\n`;
-export const RACY_MS = 2000;
+const RACY_MS = 2000;
 
 /** A file's stamp is STAMP numbers: size, mtime (ms), ctime (ms), inode. */
 export const STAMP = 4;
@@ -125,11 +125,6 @@ export function writeCache(root: string, data: CacheData): void {
   } catch {
     if (tmp) rmSync(tmp, { force: true });
   }
-}
-
-/** Forgets the cache (the next load reads every file). */
-export function removeCache(root: string): void {
-  rmSync(cachePath(root), { force: true });
 }
 
 // The file: the key line, padded to 8 bytes; the byte length of each section; then the sections in this order, each padded to 8 bytes, so that every number array is

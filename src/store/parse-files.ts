@@ -52,7 +52,7 @@ export function parseFiles(root: string, files: readonly string[], sizes: ArrayL
 }
 
 /** One file's bytes: the offset of its task in the packer, or its problems, or its text for the slow path. */
-export function parseBytes(file: string, bytes: Uint8Array, packer: Packer): number | { problems: Problem[] } | { text: string } {
+function parseBytes(file: string, bytes: Uint8Array, packer: Packer): number | { problems: Problem[] } | { text: string } {
   const decoded = decode(file, bytes);
   if ('problems' in decoded) return decoded;
   const data = parseFast(decoded.text, validateTask);
