@@ -1,6 +1,6 @@
 // The only module that touches `process`: argv, env, cwd, the clock, the streams, the exit code.
 // bin/tasks loads the bundle built from this file and calls main().
-import v8 from 'node:v8';
+import { createRequire } from 'node:module';
 import vm from 'node:vm';
 import { runCli } from './cli.js';
 import type { Context, Output } from './context.js';
@@ -41,6 +41,8 @@ let gc: (() => void) | undefined;
 /** A full garbage collection; `gc` is exposed at run time, since bin/tasks cannot pass node flags. */
 function collectGarbage(): void {
   if (!gc) {
+    // node:v8 is loaded only here: most runs never need it, and it costs a few ms to load
+    const v8 = createRequire(import.meta.url)('node:v8') as typeof import('node:v8');
     v8.setFlagsFromString('--expose-gc');
     gc = vm.runInNewContext('gc') as () => void;
   }

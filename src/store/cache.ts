@@ -1,130 +1,250 @@
-// A cache of parsed and validated tasks behind the loader, so that a view of 10,000 tasks does not
-// parse 10,000 YAML files each time. Each entry is trusted only while its file's size, mtime,
-// ctime and inode are unchanged; like git's index, an entry whose file changed within two seconds
-// before the cache was written is not trusted ("racy"), since a same-size edit in that window
-// could keep the same timestamp. Only files that were read without any problem are cached.
+// The cache of parsed tasks behind the loader, so that a view of 100,000 tasks neither parses
+// 100,000 YAML files nor deserialises 100,000 JSON objects: one file per plan, read in one go,
+// holding the tasks packed (pack.ts), each file's stamp, and the folders' stamps and listing.
 //
-// Format: .tasks-cache/tasks.ndjson, one JSON object per line, the first line a header with a key
-// that changes with the schema and the program's version. Read and written in chunks, so memory
-// stays near the size of the tasks themselves.
-import { closeSync, fsyncSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync, type BigIntStats } from 'node:fs';
+// An entry is trusted only while its file's size, mtime, ctime and inode are unchanged; like git's
+// index, an entry whose file changed within two seconds before the cache was written is not
+// trusted ("racy"), since a same-size edit in that window could keep the same timestamps. The
+// listing of tasks/ is reused only while no folder in it has changed, by the same rule. Only
+// files read without any problem are cached. A cache of another format, program version or
+// schema, or of the wrong shape (cut short, sections that do not add up), is ignored and rebuilt.
+import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeFileSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
-import taskSchema from '../../schemas/task.schema.json' with { type: 'json' };
-import type { Task } from '../core/task.js';
-import { tempPathFor } from './write.js';
+import { SCHEMA_HASH, VERSION } from '../generated/build-info.js';
+import type { Packed } from './pack.js';
 
 const CACHE_DIR = '.tasks-cache';
-const CACHE_FILE = 'tasks.ndjson';
-const FORMAT = 1;
-const RACY_NS = 2_000_000_000n;
+const CACHE_FILE = 'plan.bin';
+/** Files of earlier formats, removed when the cache is written. */
+const OLD_FILES = ['tasks.ndjson'];
+const FORMAT = 3;
+/** Numbers are stored in this machine's byte order; a cache is never shared between machines. */
+const ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1 ? 'le' : 'be';
+export const CACHE_KEY = `tasks cache ${FORMAT} ${VERSION} ${SCHEMA_HASH} ${ENDIAN}\n`;
+const RACY_MS = 2000;
 
-export interface Stamp {
-  size: number;
-  mtime: string;
-  ctime: string;
-  ino: string;
+/** A file's stamp is STAMP numbers: size, mtime (ms), ctime (ms), inode. */
+export const STAMP = 4;
+/** Stamps of many files, possibly in memory shared with helper threads. */
+export type Stamps = Float64Array<ArrayBufferLike>;
+
+export function putStamp(stamps: Stamps, index: number, stats: Stats): void {
+  const at = index * STAMP;
+  stamps[at] = stats.size;
+  stamps[at + 1] = stats.mtimeMs;
+  stamps[at + 2] = stats.ctimeMs;
+  stamps[at + 3] = stats.ino;
 }
 
-export interface CacheEntry extends Stamp {
-  task: Task;
+export function sameStamp(a: Stamps, i: number, b: Stamps, j: number): boolean {
+  const x = i * STAMP;
+  const y = j * STAMP;
+  return a[x] === b[y] && a[x + 1] === b[y + 1] && a[x + 2] === b[y + 2] && a[x + 3] === b[y + 3];
 }
 
-export function stampOf(stats: BigIntStats): Stamp {
-  return { size: Number(stats.size), mtime: String(stats.mtimeNs), ctime: String(stats.ctimeNs), ino: String(stats.ino) };
+/** True when the stamp at `index` may hide an edit made right after it was taken. */
+export function isRacy(stamps: Stamps, index: number, writtenMs: number): boolean {
+  const at = index * STAMP;
+  return Math.max(stamps[at + 1]!, stamps[at + 2]!) >= writtenMs - RACY_MS;
 }
 
-function hash(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
-  return h.toString(16);
+export interface CacheData {
+  /** folders under tasks/ (tasks/ first), with their stamps: the listing is reused while none changed */
+  dirs: string[];
+  dirStamps: Float64Array;
+  /** sorted paths: every file the listing found under tasks/, and the cached files outside it */
+  paths: string[];
+  /** 1 where the path is part of the listing of tasks/ */
+  listed: Uint8Array;
+  stamps: Float64Array;
+  /** the offset of the file's task in `packed`, or -1 when the file is not cached */
+  offsets: Int32Array;
+  packed: Packed;
+  /** words of `packed` that no offset points into any more, to know when to pack afresh */
+  garbage: number;
 }
 
-const CACHE_KEY = `${FORMAT}:${hash(JSON.stringify(taskSchema))}`;
-
-export interface Cache {
-  entries: Map<string, CacheEntry>;
-  /** mtime of the cache file, in ns: entries of files changed since shortly before it are not trusted */
-  writtenNs: bigint;
+export interface ReadCache extends CacheData {
+  /** when the cache was written (the file's mtime, in ms) */
+  writtenMs: number;
 }
 
-export function readCache(root: string): Cache {
-  const empty: Cache = { entries: new Map(), writtenNs: 0n };
-  const path = join(root, CACHE_DIR, CACHE_FILE);
+export function cachePath(root: string): string {
+  return join(root, CACHE_DIR, CACHE_FILE);
+}
+
+/** The cache, or undefined when there is none or it cannot be used. */
+export function readCache(root: string): ReadCache | undefined {
   let fd: number;
   try {
-    fd = openSync(path, 'r');
+    fd = openSync(cachePath(root), 'r');
   } catch {
-    return empty;
+    return undefined;
   }
   try {
-    const writtenNs = statSync(path, { bigint: true }).mtimeNs;
-    const entries = new Map<string, CacheEntry>();
-    let header = true;
-    let rest = '';
-    const decoder = new TextDecoder('utf-8');
-    const buffer = Buffer.alloc(4 * 1024 * 1024);
-    for (;;) {
-      const n = readSync(fd, buffer, 0, buffer.length, null);
-      const text = rest + decoder.decode(buffer.subarray(0, n), { stream: n > 0 });
-      const lines = text.split('\n');
-      rest = n > 0 ? (lines.pop() ?? '') : '';
-      for (const line of lines) {
-        if (line === '') continue;
-        const record = JSON.parse(line) as { key?: string; file?: string } & Partial<CacheEntry>;
-        if (header) {
-          if (record.key !== CACHE_KEY) return empty;
-          header = false;
-          continue;
-        }
-        if (record.file !== undefined && record.task) {
-          entries.set(record.file, { size: record.size!, mtime: record.mtime!, ctime: record.ctime!, ino: record.ino!, task: record.task });
-        }
-      }
-      if (n === 0) break;
+    const stats = fstatSync(fd);
+    // a buffer of its own, at offset 0, so that the typed arrays can be views into it
+    const bytes = Buffer.allocUnsafeSlow(stats.size);
+    let read = 0;
+    while (read < bytes.length) {
+      const n = readSync(fd, bytes, read, bytes.length - read, read);
+      if (n === 0) return undefined;
+      read += n;
     }
-    return { entries, writtenNs };
+    const data = fromBytes(bytes);
+    return data && { ...data, writtenMs: stats.mtimeMs };
   } catch {
-    return empty;
+    return undefined;
   } finally {
     closeSync(fd);
   }
 }
 
-/** The cached task for a file, if the file is unchanged and its entry is not racy. */
-export function lookup(cache: Cache, file: string, stamp: Stamp): Task | undefined {
-  const entry = cache.entries.get(file);
-  if (!entry || entry.size !== stamp.size || entry.mtime !== stamp.mtime || entry.ctime !== stamp.ctime || entry.ino !== stamp.ino) return undefined;
-  if (BigInt(entry.mtime) >= cache.writtenNs - RACY_NS) return undefined;
-  return entry.task;
-}
-
 /** Writes the cache; any failure (a read-only plan, a full disk) just leaves the cache as it was. */
-export function writeCache(root: string, entries: ReadonlyMap<string, CacheEntry>): void {
+export function writeCache(root: string, data: CacheData): void {
   const dir = join(root, CACHE_DIR);
-  const target = join(dir, CACHE_FILE);
+  const target = cachePath(root);
   let tmp: string | undefined;
   try {
     mkdirSync(dir, { recursive: true });
     // the folder ignores itself, so that `git add .` in a plan without a .gitignore never adds it
     writeFileSync(join(dir, '.gitignore'), '*\n');
-    tmp = tempPathFor(target);
+    // a name of its own, which no other process writing at the same time can take ('wx' below)
+    tmp = join(dir, `.${CACHE_FILE}.${Math.random().toString(36).slice(2)}.tmp`);
+    // Written in full and synced before it replaces the old one, so that a crash leaves either
+    // cache whole: a checksum instead would cost every read, the common case, rather than writes.
     const fd = openSync(tmp, 'wx', 0o644);
     try {
-      let chunk = `${JSON.stringify({ key: CACHE_KEY })}\n`;
-      for (const [file, entry] of entries) {
-        chunk += `${JSON.stringify({ file, size: entry.size, mtime: entry.mtime, ctime: entry.ctime, ino: entry.ino, task: entry.task })}\n`;
-        if (chunk.length > 1 << 20) {
-          writeSync(fd, chunk);
-          chunk = '';
-        }
-      }
-      writeSync(fd, chunk);
+      writeFileSync(fd, toBytes(data));
       fsyncSync(fd);
     } finally {
       closeSync(fd);
     }
     renameSync(tmp, target);
+    for (const old of OLD_FILES) rmSync(join(dir, old), { force: true });
   } catch {
     if (tmp) rmSync(tmp, { force: true });
   }
+}
+
+// The file: the key line, padded to 8 bytes; the byte length of each section; then the sections in this order, each padded to 8 bytes, so that every number array is
+// read as a view into the file's bytes, without a copy. The tasks' text is UTF-16, copied as it is,
+// as one text and the lengths of its strings; paths are UTF-8 (mostly ASCII, half the size) and
+// joined by NUL, which no path can hold.
+const SECTIONS = ['dirs', 'dirStamps', 'paths', 'listed', 'stamps', 'offsets', 'text', 'lengths', 'shapes', 'words', 'numbers', 'garbage'] as const;
+type Section = (typeof SECTIONS)[number];
+const HEAD = align(Buffer.byteLength(CACHE_KEY));
+const TABLE = align(4 * SECTIONS.length);
+
+function align(n: number): number {
+  return (n + 7) & ~7;
+}
+
+function bytesOf(view: ArrayBufferView): Uint8Array {
+  return new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
+}
+
+function toBytes(data: CacheData): Buffer {
+  const { strings } = data.packed;
+  const lengths = new Int32Array(strings.length);
+  for (let i = 0; i < strings.length; i++) lengths[i] = strings[i]!.length;
+  const sections: Record<Section, Uint8Array> = {
+    dirs: Buffer.from(data.dirs.join('\u0000'), 'utf8'),
+    dirStamps: bytesOf(data.dirStamps),
+    paths: Buffer.from(data.paths.join('\u0000'), 'utf8'),
+    listed: data.listed,
+    stamps: bytesOf(data.stamps),
+    offsets: bytesOf(data.offsets),
+    text: Buffer.from(strings.join(''), 'utf16le'),
+    lengths: bytesOf(lengths),
+    shapes: Buffer.from(JSON.stringify(data.packed.shapes), 'utf16le'),
+    words: bytesOf(data.packed.words),
+    numbers: bytesOf(data.packed.numbers),
+    garbage: bytesOf(Float64Array.of(data.garbage)),
+  };
+  const size = SECTIONS.reduce((sum, name) => sum + align(sections[name].length), HEAD + TABLE);
+  const bytes = Buffer.alloc(size);
+  bytes.write(CACHE_KEY, 0, 'latin1');
+  const table = new Uint32Array(bytes.buffer, bytes.byteOffset + HEAD, SECTIONS.length);
+  let at = HEAD + TABLE;
+  SECTIONS.forEach((name, i) => {
+    table[i] = sections[name].length;
+    bytes.set(sections[name], at);
+    at += align(sections[name].length);
+  });
+  return bytes;
+}
+
+function fromBytes(bytes: Buffer): CacheData | undefined {
+  if (bytes.length < HEAD + TABLE || bytes.toString('latin1', 0, Buffer.byteLength(CACHE_KEY)) !== CACHE_KEY || bytes.byteOffset !== 0) return undefined;
+  const table = new Uint32Array(bytes.buffer, HEAD, SECTIONS.length);
+  const sections = {} as Record<Section, { at: number; length: number }>;
+  let at = HEAD + TABLE;
+  SECTIONS.forEach((name, i) => {
+    sections[name] = { at, length: table[i]! };
+    at += align(table[i]!);
+  });
+  if (at !== bytes.length) return undefined;
+  const text = (name: Section, encoding: 'utf8' | 'utf16le' = 'utf16le') => bytes.toString(encoding, sections[name].at, sections[name].at + sections[name].length);
+  const view = <T>(Type: { new (buffer: ArrayBuffer, offset: number, length: number): T; BYTES_PER_ELEMENT: number }, name: Section): T => {
+    const { at: offset, length } = sections[name];
+    if (length % Type.BYTES_PER_ELEMENT !== 0) throw new Error(`bad section ${name}`);
+    return new Type(bytes.buffer as ArrayBuffer, offset, length / Type.BYTES_PER_ELEMENT);
+  };
+  const dirs = text('dirs', 'utf8');
+  const paths = text('paths', 'utf8');
+  return checked({
+    dirs: dirs === '' ? [] : dirs.split('\u0000'),
+    dirStamps: view(Float64Array, 'dirStamps'),
+    paths: paths === '' ? [] : paths.split('\u0000'),
+    listed: view(Uint8Array, 'listed'),
+    stamps: view(Float64Array, 'stamps'),
+    offsets: view(Int32Array, 'offsets'),
+    text: text('text'),
+    lengths: view(Int32Array, 'lengths'),
+    shapes: JSON.parse(text('shapes')) as unknown,
+    words: view(Int32Array, 'words'),
+    numbers: view(Float64Array, 'numbers'),
+    garbage: view(Float64Array, 'garbage')[0],
+  });
+}
+
+function checked(s: {
+  dirs: string[];
+  dirStamps: Float64Array;
+  paths: string[];
+  listed: Uint8Array;
+  stamps: Float64Array;
+  offsets: Int32Array;
+  text: string;
+  lengths: Int32Array;
+  shapes: unknown;
+  words: Int32Array;
+  numbers: Float64Array;
+  garbage: number | undefined;
+}): CacheData | undefined {
+  const n = s.paths.length;
+  if (s.dirs.length * STAMP !== s.dirStamps.length || s.listed.length !== n || s.stamps.length !== n * STAMP || s.offsets.length !== n) return undefined;
+  for (const offset of s.offsets) if (offset >= s.words.length) return undefined;
+  if (!Array.isArray(s.shapes) || !s.shapes.every((keys) => Array.isArray(keys) && keys.every((k) => typeof k === 'string' && k !== '__proto__'))) {
+    return undefined;
+  }
+  const strings = new Array<string>(s.lengths.length);
+  let at = 0;
+  for (let i = 0; i < strings.length; i++) {
+    const end = at + s.lengths[i]!;
+    strings[i] = s.text.slice(at, end);
+    at = end;
+  }
+  if (at !== s.text.length || s.garbage === undefined) return undefined;
+  return {
+    dirs: s.dirs,
+    dirStamps: s.dirStamps,
+    paths: s.paths,
+    listed: s.listed,
+    stamps: s.stamps,
+    offsets: s.offsets,
+    packed: { strings, shapes: s.shapes as string[][], words: s.words, numbers: s.numbers },
+    garbage: s.garbage,
+  };
 }

@@ -4,21 +4,22 @@
 // parses and validates each file, runs the cross-file checks, and returns the good tasks with
 // the list of problems. One bad file never hides the others, and a file that cannot be read is
 // never silently left out: it is in `problems` and in `unreadable`.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { crossChecks } from '../core/checks.js';
 import { DEFAULT_CONFIG, withDefaults, type Config } from '../core/config.js';
 import { isValidTimeZone } from '../core/dates.js';
 import { problem, sortProblems, type Problem } from '../core/problems.js';
-import type { LoadedTask, Task } from '../core/task.js';
+import type { LoadedTask } from '../core/task.js';
 import { UserError } from '../errors.js';
 import type { Messages } from '../i18n/index.js';
-import { decode, MAX_FILE_BYTES, parseFast } from './parse.js';
-import { validateConfig, validateTask } from './schema.js';
-import { lookup, readCache, stampOf, writeCache, type CacheEntry, type Stamp } from './cache.js';
+import { decode, parseFast } from './parse.js';
+import { diagnostics, readTasks } from './read-tasks.js';
+import { TASKS_DIR, toPlanPath, walkTaskFiles } from './scan.js';
+import { validateConfig } from './schema.js';
 
+export { TASKS_DIR, toPlanPath };
 export const CONFIG_FILE = 'tasks.config.yaml';
-export const TASKS_DIR = 'tasks';
 
 export interface Plan {
   /** absolute path of the plan's folder */
@@ -44,12 +45,15 @@ export interface LoadOptions {
   extra?: readonly string[];
   /** use and update the cache of parsed tasks (default true) */
   cache?: boolean;
-  /** a full garbage collection, asked for every GC_EVERY files of a plan of LARGE_PLAN files or more */
+  /** a full garbage collection, asked for once LARGE_PLAN files or more have been parsed */
   collectGarbage?: () => void;
+  /** parse files on helper threads from this many to parse up, and stamp them there from ten times as many (default PARALLEL_FROM) */
+  parallelFrom?: number;
 }
 
 export const LARGE_PLAN = 20_000;
-const GC_EVERY = 25_000;
+/** Below this many files to parse, starting helper threads costs more than it saves. */
+const PARALLEL_FROM = 2_000;
 
 /** The plan's folder: --dir, or the nearest folder upwards holding tasks.config.yaml or tasks/. */
 export function findPlanRoot(cwd: string, dir: string | undefined, m: Messages): string {
@@ -73,12 +77,6 @@ function isDirectory(path: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** The modules that explain problems; loaded only when some file has one. */
-async function diagnostics() {
-  const [d, sp] = await Promise.all([import('./diagnose.js'), import('./schema-problems.js')]);
-  return { ...d, schemaProblems: sp.schemaProblems };
 }
 
 export async function loadConfig(root: string, m: Messages, staged?: Uint8Array): Promise<{ config: Config; found: boolean; problems: Problem[] }> {
@@ -112,110 +110,28 @@ export async function loadConfig(root: string, m: Messages, staged?: Uint8Array)
 
 /** Every task file under tasks/, as sorted paths relative to the root, forward slashes. */
 export function listTaskFiles(root: string): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-      throw error;
-    }
-    for (const entry of entries) {
-      if (entry.name.startsWith('.') || entry.name.endsWith('.tmp')) continue;
-      const full = join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (/\.ya?ml$/i.test(entry.name) && (entry.isFile() || entry.isSymbolicLink())) out.push(toPlanPath(root, full));
-    }
-  };
-  walk(join(root, TASKS_DIR));
-  return out.sort();
-}
-
-export function toPlanPath(root: string, full: string): string {
-  return relative(root, full).split(sep).join('/');
+  return walkTaskFiles(root).files;
 }
 
 export async function loadTasks(root: string, config: Config, m: Messages, options: LoadOptions = {}): Promise<Omit<Plan, 'root' | 'config' | 'configFound'>> {
-  const files = new Set(listTaskFiles(root));
-  for (const path of options.sources?.keys() ?? []) if (path !== CONFIG_FILE) files.add(path);
-  for (const path of options.extra ?? []) files.add(path);
-  const collect = files.size >= LARGE_PLAN ? options.collectGarbage : undefined;
+  const read = await readTasks(root, m, {
+    cache: options.cache !== false,
+    sources: options.sources,
+    extra: options.extra,
+    parallelFrom: options.parallelFrom ?? PARALLEL_FROM,
+  });
   const tasks: LoadedTask[] = [];
   const problems: Problem[] = [];
   const unreadable: string[] = [];
-  const slow: Array<{ file: string; text: string; stamp: Stamp | undefined }> = [];
-  const cache = options.cache === false ? undefined : readCache(root);
-  collect?.();
-  const nextCache = new Map<string, CacheEntry>();
-  let cacheChanged = false;
-  let parsedCount = 0;
-  for (const file of [...files].sort()) {
-    const staged = options.sources?.get(file);
-    let stamp: Stamp | undefined;
-    let bytes: Uint8Array | undefined = staged;
-    if (!staged) {
-      const full = join(root, file);
-      try {
-        stamp = stampOf(statSync(full, { bigint: true }));
-      } catch (error) {
-        problems.push(problem(file, AT_START, 'read_failed', { detail: (error as Error).message }));
-        unreadable.push(file);
-        continue;
-      }
-      const cached = cache ? lookup(cache, file, stamp) : undefined;
-      if (cached) {
-        tasks.push({ task: cached, file });
-        nextCache.set(file, { ...stamp, task: cached });
-        continue;
-      }
-      cacheChanged = true;
-      if (collect && ++parsedCount % GC_EVERY === 0) collect();
-      if (stamp.size > MAX_FILE_BYTES) {
-        problems.push(problem(file, AT_START, 'too_large', { size: stamp.size, limit: MAX_FILE_BYTES }));
-        unreadable.push(file);
-        continue;
-      }
-      try {
-        bytes = readFileSync(full);
-      } catch (error) {
-        problems.push(problem(file, AT_START, 'read_failed', { detail: (error as Error).message }));
-        unreadable.push(file);
-        continue;
-      }
-    }
-    const decoded = decode(file, bytes!);
-    if ('problems' in decoded) {
-      problems.push(...decoded.problems);
-      unreadable.push(file);
-      continue;
-    }
-    // A copy through JSON: js-yaml's strings are slices that would keep each file's whole text alive.
-    const parsed = parseFast(decoded.text, validateTask);
-    const data = parsed === undefined ? undefined : JSON.parse(JSON.stringify(parsed));
-    if (data === undefined) slow.push({ file, text: decoded.text, stamp });
+  read.outcomes.forEach((outcome, i) => {
+    const file = read.files[i]!;
+    if ('task' in outcome) tasks.push({ task: outcome.task, file });
     else {
-      tasks.push({ task: data as Task, file });
-      if (stamp) nextCache.set(file, { ...stamp, task: data as Task });
+      problems.push(...outcome.problems);
+      unreadable.push(file);
     }
-  }
-  if (slow.length > 0) {
-    const d = await diagnostics();
-    const toProblems = d.schemaProblems('task', validateTask, m);
-    for (const { file, text, stamp } of slow) {
-      const result = d.diagnose(file, text, validateTask, toProblems);
-      if (result.ok) {
-        tasks.push({ task: result.data as Task, file });
-        if (stamp) nextCache.set(file, { ...stamp, task: result.data as Task });
-      } else {
-        problems.push(...result.problems);
-        unreadable.push(file);
-      }
-    }
-    tasks.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  }
-  if (cache && (cacheChanged || nextCache.size !== cache.entries.size)) writeCache(root, nextCache);
-  collect?.();
+  });
+  if (read.parsed >= LARGE_PLAN) options.collectGarbage?.();
   const found = crossChecks(tasks, config.roster);
   if (found.length > 0) {
     const d = await diagnostics();
@@ -237,7 +153,7 @@ export async function loadTasks(root: string, config: Config, m: Messages, optio
     tasks,
     problems: sortProblems(only ? problems.filter((p) => only.has(p.file)) : problems),
     unreadable: only ? unreadable.filter((f) => only.has(f)) : unreadable,
-    fileCount: only ? only.size : files.size,
+    fileCount: only ? only.size : read.files.length,
   };
 }
 

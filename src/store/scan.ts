@@ -1,0 +1,89 @@
+// Finding the task files and taking their stamps: the part of every load that touches each file.
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { isRacy, putStamp, sameStamp, STAMP, type Stamps } from './cache.js';
+
+export const TASKS_DIR = 'tasks';
+const YAML_FILE = /\.ya?ml$/i;
+
+export interface Listing {
+  /** every task file under tasks/, as sorted paths relative to the root, forward slashes */
+  files: string[];
+  /** the folders walked (tasks/ first) and their stamps, taken before each was read */
+  dirs: string[];
+  dirStamps: Float64Array;
+}
+
+export interface CachedListing extends Listing {
+  writtenMs: number;
+}
+
+export function toPlanPath(root: string, full: string): string {
+  return relative(root, full).split(sep).join('/');
+}
+
+/** Walks tasks/, ignoring dotfiles and temp files. */
+export function walkTaskFiles(root: string): Listing {
+  const files: string[] = [];
+  const dirs: string[] = [];
+  const stamps: number[] = [];
+  // paths are built as they are found: path.relative() for each of 100,000 files costs more than the walk
+  const walk = (dir: string, path: string) => {
+    let entries;
+    try {
+      const stats = statSync(dir);
+      entries = readdirSync(dir, { withFileTypes: true });
+      dirs.push(path);
+      stamps.push(stats.size, stats.mtimeMs, stats.ctimeMs, stats.ino);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw error;
+    }
+    for (const entry of entries) {
+      const name = entry.name;
+      if (name.startsWith('.') || name.endsWith('.tmp')) continue;
+      if (entry.isDirectory()) walk(join(dir, name), `${path}/${name}`);
+      else if (YAML_FILE.test(name) && (entry.isFile() || entry.isSymbolicLink())) files.push(`${path}/${name}`);
+    }
+  };
+  walk(join(root, TASKS_DIR), TASKS_DIR);
+  return { files: files.sort(), dirs, dirStamps: Float64Array.from(stamps) };
+}
+
+/**
+ * The listing of tasks/: the cached one while no folder in it has changed since (a file added,
+ * removed or renamed changes its folder's mtime), else a fresh walk.
+ */
+export function listWithCache(root: string, cached: CachedListing | undefined): Listing {
+  if (!cached || cached.dirs.length === 0) return walkTaskFiles(root);
+  const now = new Float64Array(STAMP);
+  for (let i = 0; i < cached.dirs.length; i++) {
+    try {
+      putStamp(now, 0, statSync(join(root, cached.dirs[i]!)));
+    } catch {
+      return walkTaskFiles(root);
+    }
+    if (!sameStamp(now, 0, cached.dirStamps, i) || isRacy(cached.dirStamps, i, cached.writtenMs)) return walkTaskFiles(root);
+  }
+  return { files: cached.files, dirs: cached.dirs, dirStamps: cached.dirStamps };
+}
+
+/** The stamps of `files` (NaN where a file cannot be stat'ed), and the errors of those. */
+export function stampFiles(
+  root: string,
+  files: readonly string[],
+  from = 0,
+  to = files.length,
+  into: Stamps = new Float64Array(files.length * STAMP),
+): { stamps: Stamps; errors: Map<number, string> } {
+  const errors = new Map<number, string>();
+  for (let i = from; i < to; i++) {
+    try {
+      putStamp(into, i, statSync(join(root, files[i]!)));
+    } catch (error) {
+      into.fill(Number.NaN, i * STAMP, (i + 1) * STAMP);
+      errors.set(i, (error as Error).message);
+    }
+  }
+  return { stamps: into, errors };
+}
