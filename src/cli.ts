@@ -215,7 +215,7 @@ const COMMANDS: Record<string, Spec> = {
         s,
       ),
   },
-  reopen: { need: 'plan', run: async ([id], raw, plan, s) => (await import('./commands/reopen.js')).runReopen({ ...commit(raw), id: id ?? '' }, need(plan), s) },
+  reopen: { need: 'plan', run: async ([id], raw, plan, s) => (await import('./commands/reopen.js')).runReopen({ ...commit(raw), id: id ?? '', reason: text(raw.reason) }, need(plan), s) },
   set: {
     need: 'plan',
     run: async ([id, field, value], raw, plan, s) =>

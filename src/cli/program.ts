@@ -163,7 +163,7 @@ export function buildProgram(m: Messages, ctx: Context, dispatch: Dispatch): Com
     .option('--on <date>', h.opt.doneOn)
     .option('--note <text>', h.opt.doneNote)
     .action(action('done'));
-  noCommit(program.command('reopen').description(h.cmd.reopen)).argument('<id>', h.arg.id).action(action('reopen'));
+  noCommit(program.command('reopen').description(h.cmd.reopen)).argument('<id>', h.arg.id).option('--reason <text>', h.opt.reopenReason).action(action('reopen'));
   noCommit(program.command('set').description(h.cmd.set))
     .argument('<id>', h.arg.id)
     .argument('<field>', h.arg.field)

@@ -65,7 +65,7 @@ export function taskJson(e: Evaluated, m: Messages) {
     lead: leadsOf(task),
     units: task.units,
     lead_unit: leadUnitOf(task),
-    deadline: task.deadline,
+    deadline: result.deadline,
     deadline_text: task.deadline_text ?? null,
     original_deadline: originalDeadline(task),
     status: task.status,

@@ -52,6 +52,7 @@ export const views: typeof zh = {
     light: 'light',
     asOf: (date: string) => `(as of ${formatEn(date)})`,
     original: (date: string) => `first deadline ${date}`,
+    laterDeadline: (date: string) => `changed to ${date} after this date`,
     extension: (from: string, to: string, date: string, reason: string) => `${date} extended: ${from} → ${to} (${reason})`,
     milestones: 'milestones',
     targets: 'targets',
@@ -61,8 +62,8 @@ export const views: typeof zh = {
     target: (t: { target: number; unit?: string; actual?: number; direction?: string }) =>
       `target ${t.direction === 'max' ? '≤' : '≥'}${t.target}${t.unit ?? ''}, actual ${t.actual === undefined ? 'not reported' : `${t.actual}${t.unit ?? ''}`}`,
     met: (met: boolean | undefined): string => (met === undefined ? '' : met ? 'met' : 'not met'),
-    milestoneState: (state: 'done' | 'overdue' | 'open', doneOn: string | undefined): string =>
-      state === 'done' ? `done (${doneOn})` : state === 'overdue' ? 'overdue' : 'open',
+    milestoneState: (state: 'done' | 'overdue' | 'open' | 'later', doneOn: string | undefined, added?: string): string =>
+      state === 'done' ? `done (${doneOn})` : state === 'overdue' ? 'overdue' : state === 'later' ? `added ${added}, not counted yet` : 'open',
     file: 'file',
   },
   home: {

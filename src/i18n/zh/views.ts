@@ -51,6 +51,7 @@ export const views = {
     light: '预警',
     asOf: (date: string) => `（截至${formatZh(date)}）`,
     original: (date: string) => `原时限 ${date}`,
+    laterDeadline: (date: string) => `此日之后调整为 ${date}`,
     extension: (from: string, to: string, date: string, reason: string) => `${date} 延期：${from} → ${to}（${reason}）`,
     milestones: '节点目标',
     targets: '量化指标',
@@ -60,8 +61,8 @@ export const views = {
     target: (t: { target: number; unit?: string; actual?: number; direction?: string }) =>
       `目标 ${t.direction === 'max' ? '≤' : '≥'}${t.target}${t.unit ?? ''}，实际 ${t.actual === undefined ? '未报' : `${t.actual}${t.unit ?? ''}`}`,
     met: (met: boolean | undefined): string => (met === undefined ? '' : met ? '已达标' : '未达标'),
-    milestoneState: (state: 'done' | 'overdue' | 'open', doneOn: string | undefined): string =>
-      state === 'done' ? `已完成（${doneOn}）` : state === 'overdue' ? '逾期' : '未完成',
+    milestoneState: (state: 'done' | 'overdue' | 'open' | 'later', doneOn: string | undefined, added?: string): string =>
+      state === 'done' ? `已完成（${doneOn}）` : state === 'overdue' ? '逾期' : state === 'later' ? `${added}增加，此日尚不计` : '未完成',
     file: '文件',
   },
   home: {

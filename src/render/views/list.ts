@@ -21,7 +21,7 @@ export const listView: ViewRenderer<ListReport> = {
       { header: col.light },
       { header: col.reasons, wrap: true, min: 10, max: 50 },
     ];
-    const rows = r.tasks.map((e) => [e.task.id, e.task.title, leadsOf(e.task).join('、'), leadUnitOf(e.task), e.task.deadline, lightText(e, m), whyText(e, m)]);
+    const rows = r.tasks.map((e) => [e.task.id, e.task.title, leadsOf(e.task).join('、'), leadUnitOf(e.task), e.result.deadline, lightText(e, m), whyText(e, m)]);
     const table = renderTable(columns, rows, {
       width: env.width,
       ascii: env.ascii,
@@ -37,7 +37,7 @@ export const listView: ViewRenderer<ListReport> = {
         col.reasons, col.latestDate, col.latest],
       ...r.tasks.map((e) => [
         e.task.id, e.task.title, e.task.section, e.task.point, leadsOf(e.task).join('、'), leadUnitOf(e.task), e.task.units.slice(1).join('、'),
-        e.task.deadline, statusText(e, m), m.light[e.result.light], e.result.daysOverdue, e.result.percent, whyText(e, m),
+        e.result.deadline, statusText(e, m), m.light[e.result.light], e.result.daysOverdue, e.result.percent, whyText(e, m),
         e.result.latest?.date, e.result.latest?.note,
       ]),
     ];

@@ -24,7 +24,7 @@ function overdueTable(items: readonly Evaluated[], env: RenderEnv): string {
     [e.task.title, ...e.result.overdueMilestones.map((ms) => m.views.milestoneLine(ms.title, ms.due, ms.days)), ...(e.review ? [reviewText(e, m)] : [])].join('\n'),
     leadsOf(e.task).join('、'),
     leadUnitOf(e.task),
-    e.task.deadline,
+    e.result.deadline,
     m.views.days(e.result.daysOverdue),
     latestCell(e),
   ]);
@@ -54,7 +54,7 @@ export const overdueView: ViewRenderer<OverdueReport> = {
       [col.id, col.title, col.lead, col.leadUnit, col.coUnits, col.deadline, col.daysOverdue, col.milestone, col.latestDate, col.latest],
       ...r.groups.flatMap((g) =>
         g.items.map((e) => [
-          e.task.id, e.task.title, leadsOf(e.task).join('、'), leadUnitOf(e.task), e.task.units.slice(1).join('、'), e.task.deadline,
+          e.task.id, e.task.title, leadsOf(e.task).join('、'), leadUnitOf(e.task), e.task.units.slice(1).join('、'), e.result.deadline,
           e.result.daysOverdue,
           e.result.overdueMilestones.map((ms) => `${ms.title}（${ms.due}）`).join('；'),
           e.result.latest?.date, e.result.latest?.note,

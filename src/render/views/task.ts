@@ -24,8 +24,9 @@ export const taskView: ViewRenderer<TaskReport> = {
     field(f.point!, task.point);
     field(f.lead!, leadsOf(task).join('、'));
     field(f.units!, task.units.join('、'));
-    const extended = r.originalDeadline !== task.deadline ? `，${m.show.original(r.originalDeadline)}` : '';
-    field(f.deadline!, `${task.deadline}${task.deadline_text ? `（${task.deadline_text}）` : ''}${extended}`);
+    const extended = r.originalDeadline !== result.deadline ? `，${m.show.original(r.originalDeadline)}` : '';
+    const later = result.deadline !== task.deadline ? `，${m.show.laterDeadline(task.deadline)}` : '';
+    field(f.deadline!, `${result.deadline}${task.deadline_text && !later ? `（${task.deadline_text}）` : ''}${extended}${later}`);
     if (task.start) field(f.start!, task.start);
     field(f.status!, `${m.status[task.status]}${result.status !== task.status ? ` → ${m.status[result.status]} ${m.show.asOf(asOf)}` : ''}`);
     if (task.done_on) field(f.done_on!, task.done_on);
@@ -35,7 +36,7 @@ export const taskView: ViewRenderer<TaskReport> = {
       lines.push(paint.bold(`${m.show.milestones}：`));
       lines.push(renderTable(
         [{ header: m.views.col.milestone, wrap: true, min: 10, max: 40 }, { header: f.due! }, { header: f.status! }],
-        r.milestones.map((ms) => [ms.title, ms.due, m.show.milestoneState(ms.state, ms.done_on)]),
+        r.milestones.map((ms) => [ms.title, ms.due, m.show.milestoneState(ms.state, ms.done_on, ms.added)]),
         { width, ascii },
       ));
     }
@@ -64,7 +65,10 @@ export const taskView: ViewRenderer<TaskReport> = {
     }
     if (task.extensions?.length) {
       lines.push(paint.bold(`${m.show.extensions}：`));
-      for (const x of task.extensions) lines.push(`  ${m.show.extension(x.from, x.to, x.date, sanitize(x.reason))}`);
+      for (const x of task.extensions) {
+        const line = `  ${m.show.extension(x.from, x.to, x.date, sanitize(x.reason))}`;
+        lines.push(x.date > asOf ? paint.dim(line) : line);
+      }
     }
     lines.push(paint.dim(`${m.show.file}：${sanitize(r.e.file)}`));
     return `${lines.join('\n')}\n`;
