@@ -170,7 +170,16 @@ const COMMANDS: Record<string, Spec> = {
     need: 'plan',
     run: async ([id, note], raw, plan, s) =>
       (await import('./commands/progress.js')).runProgress(
-        { ...commit(raw), id: id ?? '', note: note ?? '', date: readPastDate(s, '--date', raw.date), percent: percentOption(s.m, raw.percent), by: text(raw.by) },
+        {
+          ...commit(raw),
+          id: id ?? '',
+          note: note ?? '',
+          date: readPastDate(s, '--date', raw.date),
+          percent: percentOption(s.m, raw.percent),
+          by: text(raw.by),
+          problems: text(raw.problems),
+          next: text(raw.next),
+        },
         need(plan),
         s,
       ),

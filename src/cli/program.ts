@@ -157,6 +157,8 @@ export function buildProgram(m: Messages, ctx: Context, dispatch: Dispatch): Com
     .option('--date <date>', h.opt.progressDate)
     .option('--percent <n>', h.opt.percent)
     .option('--by <unit>', h.opt.progressBy)
+    .option('--problems <text>', h.opt.problems)
+    .option('--next <text>', h.opt.nextSteps)
     .action(action('progress'));
   noCommit(program.command('done').description(h.cmd.done))
     .argument('<id>', h.arg.id)

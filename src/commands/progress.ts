@@ -1,4 +1,5 @@
-// tasks progress ID "note" [--date D] [--percent P] [--by UNIT]: a feedback entry (旬调度反馈).
+// tasks progress ID "note" [--date D] [--percent P] [--by UNIT] [--problems T] [--next T]: a feedback
+// entry (旬调度反馈) with the three parts of every office's form: 进展情况, 存在问题, 下步打算.
 import { dateOrderIndex, leadUnitOf, type ProgressEntry } from '../core/task.js';
 import type { Session } from '../context.js';
 import { findTask, readUnit, runEdit, type EditOptions } from '../cli/edit.js';
@@ -14,6 +15,10 @@ export interface ProgressOptions extends EditOptions {
   percent: number | undefined;
   /** the reporting unit as typed; the lead unit when not given */
   by: string | undefined;
+  /** 存在问题 */
+  problems: string | undefined;
+  /** 下步打算 */
+  next: string | undefined;
 }
 
 export async function runProgress(options: ProgressOptions, plan: Plan, session: Session): Promise<number> {
@@ -22,6 +27,8 @@ export async function runProgress(options: ProgressOptions, plan: Plan, session:
   const by = options.by !== undefined ? readUnit(session, plan, options.by) : leadUnitOf(target.task);
   const text = options.note.trim();
   const { date, percent } = options;
+  const problems = options.problems?.trim() || undefined;
+  const next = options.next?.trim() || undefined;
   let started = false;
   return runEdit(
     session,
@@ -29,7 +36,14 @@ export async function runProgress(options: ProgressOptions, plan: Plan, session:
     options,
     target,
     (task) => {
-      const entry: ProgressEntry = { date, note: text, ...(percent !== undefined ? { percent } : {}), ...(by ? { by } : {}) };
+      const entry: ProgressEntry = {
+        date,
+        note: text,
+        ...(percent !== undefined ? { percent } : {}),
+        ...(by ? { by } : {}),
+        ...(problems ? { problems } : {}),
+        ...(next ? { next_steps: next } : {}),
+      };
       const ops: EditOp[] = [{ op: 'insert', path: ['progress'], index: dateOrderIndex(task.progress ?? [], date, (p) => p.date), value: entry }];
       started = task.status === 'not_started';
       if (started) ops.push({ op: 'set', path: ['status'], value: 'in_progress' });

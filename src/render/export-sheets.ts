@@ -8,6 +8,7 @@ import { leadsOf, leadUnitOf, originalDeadline, type Target } from '../core/task
 import type { Messages } from '../i18n/index.js';
 import { statusText } from './task-view.js';
 import type { CsvValue } from './csv.js';
+import { feedbackText } from './task-view.js';
 import type { SheetColumn, SheetRow, SheetSpec } from './xlsx.js';
 
 export type ExportBy = 'lead' | 'unit';
@@ -44,7 +45,7 @@ function taskColumns(m: Messages, which: TaskColumns, asOf: IsoDate): Array<Shee
     { header: c.status, width: 7, align: 'center', value: (e) => statusText(e, m) },
     { header: c.light, width: 6, align: 'center', value: (e) => m.light[e.result.light] },
     { header: c.daysOverdue, width: 6, kind: 'number', value: (e) => (e.result.daysOverdue > 0 ? e.result.daysOverdue : e.result.light === 'done_late' ? daysLate(e) : undefined) },
-    { header: c.latest, width: 30, value: (e) => e.result.latest?.note ?? '' },
+    { header: c.latest, width: 30, value: (e) => (e.result.latest ? feedbackText(e.result.latest, m) : '') },
     { header: c.latestDate, width: 11, align: 'center', value: (e) => e.result.latest?.date ?? '' },
     which.targets && { header: c.targets, width: 22, value: (e) => (e.task.targets ?? []).map((t) => targetText(t, asOf, m)).join('\n') },
   ];

@@ -2,7 +2,7 @@
 import { monthDay } from '../core/dates.js';
 import type { Evaluated } from '../core/evaluate.js';
 import type { Reason } from '../core/light.js';
-import { leadsOf, leadUnitOf, originalDeadline } from '../core/task.js';
+import { leadsOf, leadUnitOf, originalDeadline, type ProgressEntry } from '../core/task.js';
 import type { Messages } from '../i18n/index.js';
 
 export function reasonText(reason: Reason, m: Messages): string {
@@ -80,7 +80,14 @@ export function taskJson(e: Evaluated, m: Messages) {
     percent: result.percent ?? null,
     elapsed_percent: result.elapsed,
     latest_progress: result.latest
-      ? { date: result.latest.date, note: result.latest.note, percent: result.latest.percent ?? null, by: result.latest.by ?? null }
+      ? {
+          date: result.latest.date,
+          note: result.latest.note,
+          percent: result.latest.percent ?? null,
+          by: result.latest.by ?? null,
+          problems: result.latest.problems ?? null,
+          next_steps: result.latest.next_steps ?? null,
+        }
       : null,
     awaiting_review: e.review ? { date: e.review.date, by: e.review.by ?? null, done_on: e.review.done_on, period: e.review.period ?? null } : null,
     tags: task.tags ?? [],
@@ -90,6 +97,14 @@ export function taskJson(e: Evaluated, m: Messages) {
 
 function snakeKeys(value: object): Record<string, unknown> {
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), v]));
+}
+
+/** A feedback entry's three parts, one to a line: 进展情况, then 存在问题 and 下步打算 when given. */
+export function feedbackText(entry: ProgressEntry, m: Messages): string {
+  const lines = [entry.note];
+  if (entry.problems) lines.push(`${m.fields.problems}：${entry.problems}`);
+  if (entry.next_steps) lines.push(`${m.fields.next_steps}：${entry.next_steps}`);
+  return lines.join('\n');
 }
 
 /** The latest feedback in one cell: its date (month and day) and note. */

@@ -79,6 +79,8 @@ export const help: typeof zh = {
       id: 'the id (default: the next free one)',
       progressDate: 'date of the report (default: today)',
       percent: 'percent done, 0–100',
+      problems: 'problems met (存在问题)',
+      nextSteps: 'next steps (下步打算)',
       progressBy: 'reporting unit (default: the lead unit)',
       doneOn: 'completion date (default: today)',
       doneNote: 'also record a progress note',

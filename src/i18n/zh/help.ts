@@ -79,6 +79,8 @@ export const help = {
       progressDate: '反馈日期（默认今天）',
       percent: '完成百分比 0–100',
       progressBy: '反馈单位（默认牵头单位）',
+      problems: '存在问题',
+      nextSteps: '下步打算',
       doneOn: '完成日期（默认今天）',
       doneNote: '同时记录一条进展说明',
       reason: '修改依据（调整完成时限、暂缓、取消时必填）',

@@ -3,7 +3,7 @@ import { leadsOf } from '../../core/task.js';
 import type { TaskReport } from '../../reports/task.js';
 import { paintLight } from '../color.js';
 import { renderTable } from '../table.js';
-import { reasonText, reviewText, taskJson } from '../task-view.js';
+import { feedbackText, reasonText, reviewText, taskJson } from '../task-view.js';
 import { sanitize } from '../text.js';
 import type { ViewRenderer } from '../view.js';
 
@@ -52,7 +52,7 @@ export const taskView: ViewRenderer<TaskReport> = {
       lines.push(paint.bold(`${m.show.progress}：`));
       lines.push(renderTable(
         [{ header: f.date! }, { header: f.percent!, align: 'right' }, { header: f.by!, wrap: true, min: 6, max: 16 }, { header: f.note!, wrap: true, min: 10, max: 70 }],
-        r.progress.map((p) => [p.date, p.percent === undefined ? '' : `${p.percent}%`, p.by ?? '', p.note]),
+        r.progress.map((p) => [p.date, p.percent === undefined ? '' : `${p.percent}%`, p.by ?? '', feedbackText(p, m)]),
         { width, ascii, paint: (text, row) => (r.progress[row]!.later ? paint.dim(text) : text) },
       ));
     }
