@@ -4,6 +4,8 @@ import { dateOrderIndex, leadUnitOf, type ProgressEntry } from '../core/task.js'
 import type { Session } from '../context.js';
 import { findTask, readUnit, runEdit, type EditOptions } from '../cli/edit.js';
 import type { IsoDate } from '../core/dates.js';
+import { parsePeriod, periodKey } from '../core/periods.js';
+import { UserError } from '../errors.js';
 import type { Plan } from '../store/load.js';
 import { commitMessage, short } from '../store/trailers.js';
 import type { EditOp } from '../store/yaml-edit.js';
@@ -19,6 +21,8 @@ export interface ProgressOptions extends EditOptions {
   problems: string | undefined;
   /** 下步打算 */
   next: string | undefined;
+  /** the feedback period answered (a late report for an earlier period), as typed */
+  period: string | undefined;
 }
 
 export async function runProgress(options: ProgressOptions, plan: Plan, session: Session): Promise<number> {
@@ -27,6 +31,12 @@ export async function runProgress(options: ProgressOptions, plan: Plan, session:
   const by = options.by !== undefined ? readUnit(session, plan, options.by) : leadUnitOf(target.task);
   const text = options.note.trim();
   const { date, percent } = options;
+  let period: string | undefined;
+  if (options.period !== undefined) {
+    const parsed = parsePeriod(options.period, plan.config.feedback.cycle);
+    if (!parsed.ok) throw new UserError(m.periods.problem(parsed.problem));
+    period = periodKey(parsed.period);
+  }
   const problems = options.problems?.trim() || undefined;
   const next = options.next?.trim() || undefined;
   let started = false;
@@ -43,6 +53,7 @@ export async function runProgress(options: ProgressOptions, plan: Plan, session:
         ...(by ? { by } : {}),
         ...(problems ? { problems } : {}),
         ...(next ? { next_steps: next } : {}),
+        ...(period ? { period } : {}),
       };
       const ops: EditOp[] = [{ op: 'insert', path: ['progress'], index: dateOrderIndex(task.progress ?? [], date, (p) => p.date), value: entry }];
       started = task.status === 'not_started';

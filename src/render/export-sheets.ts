@@ -43,7 +43,7 @@ function taskColumns(m: Messages, which: TaskColumns, asOf: IsoDate): Array<Shee
     { header: c.coUnits, width: 12, value: (e) => e.task.units.slice(1).join('、') },
     { header: c.deadline, width: 11, align: 'center', value: (e) => deadlineText(e, m) },
     { header: c.status, width: 7, align: 'center', value: (e) => statusText(e, m) },
-    { header: c.light, width: 6, align: 'center', value: (e) => m.light[e.result.light] },
+    { header: c.light, width: 7, align: 'center', value: (e) => (e.stale ? `${m.light[e.result.light]}\n${m.views.stale}` : m.light[e.result.light]) },
     { header: c.daysOverdue, width: 6, kind: 'number', value: (e) => (e.result.daysOverdue > 0 ? e.result.daysOverdue : e.result.light === 'done_late' ? daysLate(e) : undefined) },
     { header: c.latest, width: 30, value: (e) => (e.result.latest ? feedbackText(e.result.latest, m) : '') },
     { header: c.latestDate, width: 11, align: 'center', value: (e) => e.result.latest?.date ?? '' },

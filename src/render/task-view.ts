@@ -4,6 +4,8 @@ import type { Evaluated } from '../core/evaluate.js';
 import type { Reason } from '../core/light.js';
 import { leadsOf, leadUnitOf, originalDeadline, type ProgressEntry } from '../core/task.js';
 import type { Messages } from '../i18n/index.js';
+import type { Paint } from './color.js';
+import { periodKey, periodLabel } from '../core/periods.js';
 
 export function reasonText(reason: Reason, m: Messages): string {
   const r = m.reasons;
@@ -90,6 +92,7 @@ export function taskJson(e: Evaluated, m: Messages) {
         }
       : null,
     awaiting_review: e.review ? { date: e.review.date, by: e.review.by ?? null, done_on: e.review.done_on, period: e.review.period ?? null } : null,
+    feedback_overdue: e.stale ? { period: periodKey(e.stale.period), label: periodLabel(e.stale.period, m.lang), due: e.stale.due } : null,
     tags: task.tags ?? [],
     file: e.file,
   };
@@ -97,6 +100,23 @@ export function taskJson(e: Evaluated, m: Messages) {
 
 function snakeKeys(value: object): Record<string, unknown> {
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), v]));
+}
+
+/** The grey marker beside a light when the lead unit's feedback is overdue (未按期反馈), or ''. */
+export function staleMark(e: Evaluated, m: Messages): string {
+  return e.stale ? m.views.stale : '';
+}
+
+/** A light's word followed by the stale marker when there is one. */
+export function withStale(text: string, e: Evaluated, m: Messages): string {
+  return e.stale ? `${text} ${m.views.stale}` : text;
+}
+
+/** A cell's text with its light (or other) part painted by `base` and the stale marker in grey. */
+export function paintStale(text: string, m: Messages, paint: Paint, base: (s: string) => string): string {
+  const at = text.indexOf(m.views.stale);
+  if (at < 0) return base(text);
+  return base(text.slice(0, at)) + paint.gray(text.slice(at, at + m.views.stale.length)) + text.slice(at + m.views.stale.length);
 }
 
 /** A feedback entry's three parts, one to a line: 进展情况, then 存在问题 and 下步打算 when given. */

@@ -20,6 +20,8 @@ export const help: typeof zh = {
       '  tasks show 2020-017                    everything about one task',
       '  tasks summary --by unit                totals per unit',
       '  tasks validate                         check every task file',
+      '  tasks report xun                       the last 旬 dispatch report (month, quarter, year …)',
+      '  tasks remind                           reminders to the units that owe something',
     ].join('\n'),
     cmd: {
       importXlsx: 'draft tasks from a responsibility ledger kept in Excel (.xlsx), and add its officials and units to the roster',
@@ -47,6 +49,8 @@ export const help: typeof zh = {
       exportXlsx: 'one Excel workbook per lead official (or lead unit) plus an overview; print-ready and reproducible',
       exportCsv: 'CSV that Excel opens directly: one combined file, one per official with --split',
       summary: 'totals per lead official, unit or section',
+      report: 'period report: 旬 dispatch, monthly review, quarterly check, half-year, year (default: the last complete period)',
+      remind: 'reminders (催办单): one per unit that has overdue, unreported or nearly due work, numbered per year',
     },
     arg: {
       xlsxFile: 'the Excel workbook (.xlsx; save an old .xls as .xlsx first)',
@@ -60,6 +64,7 @@ export const help: typeof zh = {
       paths: 'check only these files',
       noticeFile: 'the notice as a UTF-8 text file',
       id: 'task id',
+      reportKind: 'the kind of period: xun (旬), month, quarter, half, year',
     },
     opt: {
       sheet: 'the sheet to import (default: the first with a header row it knows)',
@@ -128,6 +133,15 @@ export const help: typeof zh = {
       splitFiles: 'one more file per official (or unit)',
       encoding: 'encoding: utf-8 (default, with a BOM) or gb18030',
       by: 'rows: lead (default), unit, section',
+      reportPeriod: 'which one: 2020-09-下旬, 2020-09-3, 2020-09, 2020-Q3, 2020-H1, 2020 (default: the last complete period, or the one holding --as-of)',
+      rank: 'add the bulletin: units ranked by on-time feedback, red tasks and completion, scored with every deduction listed',
+      reportFormat: 'format: text (default), md, json, xlsx, docx',
+      reportOut: 'the file or folder to write (xlsx and docx go to reports/ in the plan by default)',
+      remindBy: 'one notice per unit (lead unit, default) or lead (lead official)',
+      remindFormat: 'format: text (default), md, docx',
+      remindOut: 'the folder to write, one file per notice (docx goes to reminders/ in the plan by default)',
+      dryRun2: 'show only: no numbers taken, nothing recorded',
+      progressPeriod: 'the feedback period the entry answers, e.g. 2020-09-3 (late September), for a late report',
     },
   },
   errors: {

@@ -19,6 +19,8 @@ export const help = {
       '  tasks show 2020-017                    一个任务的全部信息',
       '  tasks summary --by unit                按责任单位汇总',
       '  tasks validate                         检查全部任务文件',
+      '  tasks report xun                       上一旬的旬调度情况（month 月盘点、quarter 季度排查、year 年度）',
+      '  tasks remind                           给有逾期、未反馈事项的单位出催办单',
     ].join('\n'),
     cmd: {
       importXlsx: '从 Excel 责任清单（任务分解表、台账）生成任务草稿，并把其中的领导和单位加入名册',
@@ -46,6 +48,8 @@ export const help = {
       exportXlsx: '每位牵头领导（或牵头单位）一个 Excel 工作簿，另加总表；可打印、可重复生成',
       exportCsv: '导出 CSV（Excel 可直接打开）：一个总文件，加 --split 每人一个',
       summary: '按牵头领导、责任单位或部分汇总',
+      report: '周期报告：旬调度、月盘点、季度排查、半年、年度（默认为上一个完整的时段）',
+      remind: '催办单：给有逾期、未反馈或临期事项的单位各出一份，按年编号',
     },
     arg: {
       xlsxFile: 'Excel 工作簿（.xlsx；旧版 .xls 请先另存为 .xlsx）',
@@ -59,6 +63,7 @@ export const help = {
       paths: '只检查这些文件',
       noticeFile: '通知文本文件（UTF-8）',
       id: '任务编号',
+      reportKind: '时段：xun/旬、month/月、quarter/季度、half/半年、year/年',
     },
     opt: {
       sheet: '要导入的工作表（默认：第一个有可识别表头的工作表）',
@@ -127,6 +132,15 @@ export const help = {
       splitFiles: '每位领导（或单位）另出一个文件',
       encoding: '编码：utf-8（默认，带 BOM）或 gb18030',
       by: '汇总方式：lead（牵头领导，默认）、unit（责任单位）、section（部分）',
+      reportPeriod: '哪一期：2020-09-下旬、2020-09-3、2020-09、2020-Q3、2020-H1、2020（默认：上一个完整的时段，或 --as-of 所在的时段）',
+      rank: '加上通报：各单位按反馈及时率、红灯和完成情况排名并计分，逐项列出扣分',
+      reportFormat: '格式：text（默认）、md、json、xlsx、docx',
+      reportOut: '写入的文件或目录（xlsx、docx 默认写到台账目录下的 reports/）',
+      remindBy: '按 unit（牵头单位，默认）或 lead（牵头领导）出催办单',
+      remindFormat: '格式：text（默认）、md、docx',
+      remindOut: '写入的目录（每份催办单一个文件；docx 默认写到台账目录下的 reminders/）',
+      dryRun2: '只显示，不编号、不记录',
+      progressPeriod: '这条反馈所答的周期，例如 2020-09-3（9月下旬），用于补报',
     },
   },
   errors: {

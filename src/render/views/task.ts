@@ -3,6 +3,7 @@ import { leadsOf } from '../../core/task.js';
 import type { TaskReport } from '../../reports/task.js';
 import { paintLight } from '../color.js';
 import { renderTable } from '../table.js';
+import { periodLabel } from '../../core/periods.js';
 import { feedbackText, reasonText, reviewText, taskJson } from '../task-view.js';
 import { sanitize } from '../text.js';
 import type { ViewRenderer } from '../view.js';
@@ -17,7 +18,8 @@ export const taskView: ViewRenderer<TaskReport> = {
       if (value !== undefined && value !== '') lines.push(`${paint.bold(`${label}：`)}${sanitize(value)}`);
     };
     lines.push(paint.bold(`${task.id}  ${sanitize(task.title)}`));
-    lines.push(`${paint.bold(`${m.show.light}：`)}${paintLight(paint, result.light, m.light[result.light])} ${m.show.asOf(asOf)}`);
+    const stale = r.e.stale ? ` ${paint.gray(m.views.stale)}${m.show.staleDetail(periodLabel(r.e.stale.period, m.lang), r.e.stale.due)}` : '';
+    lines.push(`${paint.bold(`${m.show.light}：`)}${paintLight(paint, result.light, m.light[result.light])}${stale} ${m.show.asOf(asOf)}`);
     if (r.e.review) lines.push(`  · ${sanitize(reviewText(r.e, m))}`);
     for (const reason of result.reasons) lines.push(`  · ${sanitize(reasonText(reason, m))}`);
     field(f.section!, task.section);
