@@ -102,14 +102,14 @@ function figuresTable(h: Headline, p: Headline, comparable: boolean, m: Messages
 }
 
 const col = (header: string, width: number, extra: Partial<DocColumn> = {}): DocColumn => ({ header, width, ...extra });
-const numberColumn = (m: Messages): DocColumn => col(m.report.col.no, 5, { kind: 'number', align: 'center' });
+const numberColumn = (m: Messages): DocColumn => col(m.report.col.no, 4, { kind: 'number', align: 'center' });
 
 function doneTable(r: PeriodReport, m: Messages, thisWord: string) {
   const w = m.report;
   const c = w.col;
   return table({
     caption: w.captions.done(thisWord),
-    columns: [numberColumn(m), col(c.id, 10), col(c.task, 30), col(c.leadUnit, 12), col(c.deadline, 11, { align: 'center' }), col(c.doneOn, 11, { align: 'center' }), col(c.result, 10, { align: 'center' })],
+    columns: [numberColumn(m), col(c.id, 9), col(c.task, 26), col(c.leadUnit, 14), col(c.deadline, 10, { align: 'center' }), col(c.doneOn, 10, { align: 'center' }), col(c.result, 9, { align: 'center' })],
     rows: r.doneInPeriod.map((e, i) => {
       const doneOn = e.result.doneOn!;
       const late = diffDays(doneOn, e.result.deadline);
@@ -121,7 +121,7 @@ function doneTable(r: PeriodReport, m: Messages, thisWord: string) {
 
 function whyRed(e: Evaluated, m: Messages): string {
   const parts: string[] = [];
-  if (e.result.deadlineDaysOverdue > 0) parts.push(m.report.deadlinePassed(e.result.deadline));
+  if (e.result.deadlineDaysOverdue > 0) parts.push(m.report.deadlinePassed);
   for (const ms of e.result.overdueMilestones) parts.push(m.report.milestonePassed(ms.title, ms.due));
   return m.report.list(parts);
 }
@@ -135,7 +135,7 @@ function redTable(items: readonly Evaluated[], m: Messages, caption: string) {
   const c = m.report.col;
   return table({
     caption,
-    columns: [numberColumn(m), col(c.id, 10), col(c.task, 26), col(c.leadUnit, 12), col(c.deadline, 11, { align: 'center' }), col(c.days, 8, { kind: 'number' }), col(c.why, 22), col(c.latest, 30)],
+    columns: [numberColumn(m), col(c.id, 9), col(c.task, 20), col(c.leadUnit, 14), col(c.deadline, 10, { align: 'center' }), col(c.days, 5, { kind: 'number' }), col(c.why, 14), col(c.latest, 22)],
     rows: items.map((e, i) => ({ cells: [i + 1, e.task.id, e.task.title, leadUnitOf(e.task), e.result.deadline, e.result.daysOverdue, whyRed(e, m), latest(e)], emphasis: 'red' as const })),
   });
 }
@@ -145,7 +145,7 @@ function noLongerRedTable(r: PeriodReport, m: Messages, thisWord: string) {
   const why = m.report.why;
   return table({
     caption: m.report.captions.noLongerRed(thisWord),
-    columns: [numberColumn(m), col(c.id, 10), col(c.task, 28), col(c.leadUnit, 12), col(c.before, 10, { kind: 'number' }), col(c.how, 34)],
+    columns: [numberColumn(m), col(c.id, 9), col(c.task, 24), col(c.leadUnit, 14), col(c.before, 7, { kind: 'number' }), col(c.how, 28)],
     rows: r.noLongerRed.map((x, i) => {
       const how = x.why === 'done' ? why.done(x.e.result.doneOn!) : x.why === 'extended' ? why.extended(x.extension!.to, x.extension!.reason) : why[x.why];
       return { cells: [i + 1, x.e.task.id, x.e.task.title, leadUnitOf(x.e.task), x.before.result.daysOverdue, how] };
@@ -157,7 +157,7 @@ function extensionsTable(r: PeriodReport, m: Messages, thisWord: string) {
   const c = m.report.col;
   return table({
     caption: m.report.captions.extensions(thisWord),
-    columns: [numberColumn(m), col(c.id, 10), col(c.task, 26), col(c.leadUnit, 12), col(c.date, 11, { align: 'center' }), col(c.from, 11, { align: 'center' }), col(c.to, 11, { align: 'center' }), col(c.reason, 30)],
+    columns: [numberColumn(m), col(c.id, 9), col(c.task, 20), col(c.leadUnit, 14), col(c.date, 10, { align: 'center' }), col(c.from, 10, { align: 'center' }), col(c.to, 10, { align: 'center' }), col(c.reason, 20)],
     rows: r.extensions.map((x, i) => ({ cells: [i + 1, x.e.task.id, x.e.task.title, leadUnitOf(x.e.task), x.date, x.from, x.to, x.reason] })),
   });
 }
@@ -167,7 +167,7 @@ function dueNextTable(r: PeriodReport, m: Messages) {
   const c = w.col;
   return table({
     caption: w.captions.dueNext(periodLabel(r.next, m.lang)),
-    columns: [numberColumn(m), col(c.id, 10), col(c.kind, 6, { align: 'center' }), col(c.item, 36), col(c.leadUnit, 12), col(c.due, 11, { align: 'center' })],
+    columns: [numberColumn(m), col(c.id, 9), col(c.kind, 6, { align: 'center' }), col(c.item, 30), col(c.leadUnit, 14), col(c.due, 10, { align: 'center' })],
     rows: r.dueNext.map((d, i) => ({
       cells: [i + 1, d.e.task.id, d.kind === 'task' ? w.kindTask : w.kindMilestone, d.kind === 'task' ? d.title : w.milestoneOf(d.e.task.title, d.title), leadUnitOf(d.e.task), d.due],
     })),
@@ -190,7 +190,7 @@ function feedbackBlocks(r: PeriodReport, m: Messages, thisWord: string): DocBloc
   blocks.push(
     table({
       caption: w.captions.feedbackByUnit,
-      columns: [numberColumn(m), col(c.unit, 16), col(c.owed, 7, { kind: 'number' }), col(c.onTime, 7, { kind: 'number' }), col(c.late, 7, { kind: 'number' }), col(c.missing, 7, { kind: 'number' }), col(c.onTimeRate, 9, { kind: 'percent' })],
+      columns: [numberColumn(m), col(c.unit, 16), col(c.owed, 6, { kind: 'number' }), col(c.onTime, 6, { kind: 'number' }), col(c.late, 6, { kind: 'number' }), col(c.missing, 6, { kind: 'number' }), col(c.onTimeRate, 8, { kind: 'percent' })],
       rows: f.byUnit.map((u, i) => ({
         cells: [i + 1, u.unit, u.due, u.onTime, u.late, u.missing, share(u.onTimeRate)],
         ...(u.missing > 0 ? { emphasis: 'red' as const } : u.late > 0 ? { emphasis: 'yellow' as const } : {}),
@@ -203,12 +203,12 @@ function feedbackBlocks(r: PeriodReport, m: Messages, thisWord: string): DocBloc
   blocks.push(
     table({
       caption: w.captions.missing,
-      columns: [numberColumn(m), col(c.id, 10), col(c.task, 30), col(c.unit, 16), col(c.period, 14), col(c.dueBy, 11, { align: 'center' })],
+      columns: [numberColumn(m), col(c.id, 9), col(c.task, 26), col(c.unit, 16), col(c.period, 15, { align: 'center' }), col(c.dueBy, 10, { align: 'center' })],
       rows: f.missing.map((j, i) => ({ cells: [i + 1, j.task.id, j.task.title, unitCell(j), periodName(j), j.due] })),
     }),
     table({
       caption: w.captions.late,
-      columns: [numberColumn(m), col(c.id, 10), col(c.task, 28), col(c.unit, 16), col(c.period, 14), col(c.dueBy, 11, { align: 'center' }), col(c.reportedOn, 11, { align: 'center' })],
+      columns: [numberColumn(m), col(c.id, 9), col(c.task, 22), col(c.unit, 16), col(c.period, 15, { align: 'center' }), col(c.dueBy, 10, { align: 'center' }), col(c.reportedOn, 10, { align: 'center' })],
       rows: f.late.map((j, i) => ({ cells: [i + 1, j.task.id, j.task.title, unitCell(j), periodName(j), j.due, j.entry?.date] })),
     }),
   );
@@ -216,7 +216,7 @@ function feedbackBlocks(r: PeriodReport, m: Messages, thisWord: string): DocBloc
     blocks.push(
       table({
         caption: w.captions.lateArrivals(thisWord),
-        columns: [numberColumn(m), col(c.id, 10), col(c.task, 28), col(c.unit, 16), col(c.period, 14), col(c.dueBy, 11, { align: 'center' }), col(c.reportedOn, 11, { align: 'center' })],
+        columns: [numberColumn(m), col(c.id, 9), col(c.task, 22), col(c.unit, 16), col(c.period, 15, { align: 'center' }), col(c.dueBy, 10, { align: 'center' }), col(c.reportedOn, 10, { align: 'center' })],
         rows: f.lateArrivals.map((j, i) => ({ cells: [i + 1, j.task.id, j.task.title, unitCell(j), periodName(j), j.due, j.entry?.date] })),
       }),
     );
@@ -240,10 +240,10 @@ function categoryBlocks(r: PeriodReport, m: Messages): DocBlock[] {
     }),
     table({
       caption: w.captions.behind,
-      columns: [numberColumn(m), col(c.id, 10), col(c.task, 30), col(c.leadUnit, 12), col(c.percent, 9, { align: 'right' }), col(c.elapsed, 11, { align: 'right' }), col(c.gap, 8, { align: 'right' })],
+      columns: [numberColumn(m), col(c.id, 9), col(c.task, 26), col(c.leadUnit, 14), col(c.percent, 8, { align: 'right' }), col(c.elapsed, 9, { align: 'right' }), col(c.gap, 8, { kind: 'number' })],
       rows: cat.behind.map((b, i) => {
         const line = b.floor ?? b.elapsed;
-        return { cells: [i + 1, b.e.task.id, b.e.task.title, leadUnitOf(b.e.task), `${b.percent ?? 0}%`, b.floor !== undefined ? w.floor(b.floor) : `${b.elapsed}%`, w.points(line - (b.percent ?? 0))] };
+        return { cells: [i + 1, b.e.task.id, b.e.task.title, leadUnitOf(b.e.task), `${b.percent ?? 0}%`, b.floor !== undefined ? w.floor(b.floor) : `${b.elapsed}%`, line - (b.percent ?? 0)] };
       }),
     }),
   ];
@@ -268,8 +268,8 @@ function targetsTable(r: PeriodReport, m: Messages) {
   return table({
     caption: w.captions.targets,
     columns: [
-      numberColumn(m), col(c.point, 16), col(c.id, 10), col(c.target, 22), col(c.goal, 10, { align: 'right' }), col(c.actual, 10, { align: 'right' }),
-      col(c.ofTarget, 9, { kind: 'percent' }), col(c.elapsed, 9, { align: 'right' }), col(c.state, 12, { align: 'center' }),
+      numberColumn(m), col(c.point, 16), col(c.id, 9), col(c.target, 20), col(c.goal, 9, { align: 'right' }), col(c.actual, 9, { align: 'right' }),
+      col(c.ofTarget, 8, { kind: 'percent' }), col(c.elapsed, 8, { align: 'right' }), col(c.state, 10, { align: 'center' }),
     ],
     rows,
   });
@@ -281,9 +281,9 @@ function summaryTable(s: SummaryReport, m: Messages, caption: string, nameHeader
   return table({
     caption,
     columns: [
-      numberColumn(m), col(nameHeader, 18), col(c.total, 7, { kind: 'number' }), col(c.done, 7, { kind: 'number' }), col(c.doneLate, 9, { kind: 'number' }),
-      col(c.open, 7, { kind: 'number' }), col(c.red, 6, { kind: 'number' }), col(c.yellow, 6, { kind: 'number' }), col(c.suspended, 6, { kind: 'number' }),
-      col(c.cancelled, 6, { kind: 'number' }), col(c.rate, 9, { kind: 'percent' }),
+      numberColumn(m), col(nameHeader, 18), col(c.total, 6, { kind: 'number' }), col(c.done, 6, { kind: 'number' }), col(c.doneLate, 8, { kind: 'number' }),
+      col(c.open, 6, { kind: 'number' }), col(c.red, 5, { kind: 'number' }), col(c.yellow, 5, { kind: 'number' }), col(c.suspended, 5, { kind: 'number' }),
+      col(c.cancelled, 5, { kind: 'number' }), col(c.rate, 8, { kind: 'percent' }),
     ],
     rows: s.rows.map((r, i) => ({ cells: [i + 1, r.name || m.views.unnamed, ...cells(r)], ...(r.red > 0 ? { emphasis: 'red' as const } : {}) })),
     total: ['', m.document.total, ...cells(s.total)],
@@ -294,7 +294,7 @@ function silentTable(items: readonly Evaluated[], m: Messages, caption: string) 
   const c = m.report.col;
   return table({
     caption,
-    columns: [numberColumn(m), col(c.id, 10), col(c.task, 34), col(c.leadUnit, 14), col(c.deadline, 11, { align: 'center' }), col(c.latest, 28)],
+    columns: [numberColumn(m), col(c.id, 9), col(c.task, 26), col(c.leadUnit, 14), col(c.deadline, 10, { align: 'center' }), col(c.latest, 24)],
     rows: items.map((e, i) => ({ cells: [i + 1, e.task.id, e.task.title, leadUnitOf(e.task), e.result.deadline, latest(e)] })),
   });
 }
@@ -314,7 +314,7 @@ function redInPeriodTable(r: PeriodReport, m: Messages, thisWord: string) {
   }
   return table({
     caption: w.captions.redInPeriod(thisWord),
-    columns: [numberColumn(m), col(c.leadUnit, 14), col(c.id, 10), col(c.task, 32), col(c.deadline, 11, { align: 'center' }), col(c.nowState, 9, { align: 'center' }), col(c.days, 8, { kind: 'number' })],
+    columns: [numberColumn(m), col(c.leadUnit, 14), col(c.id, 9), col(c.task, 28), col(c.deadline, 10, { align: 'center' }), col(c.nowState, 8, { align: 'center' }), col(c.days, 5, { kind: 'number' })],
     rows,
   });
 }
@@ -347,9 +347,9 @@ function rankBlocks(r: PeriodReport, m: Messages): DocBlock[] {
     table({
       caption: w.captions.rank,
       columns: [
-        col(c.rank, 5, { kind: 'number', align: 'center' }), col(c.unit, 16), col(c.owed, 6, { kind: 'number' }), col(c.onTime, 6, { kind: 'number' }),
-        col(c.late, 6, { kind: 'number' }), col(c.missing, 6, { kind: 'number' }), col(c.onTimeRate, 8, { kind: 'percent' }), col(c.tasks, 8, { kind: 'number' }),
-        col(c.done, 7, { kind: 'number' }), col(c.red, 6, { kind: 'number' }), col(c.rate, 8, { kind: 'percent' }), col(c.score, 8, { kind: 'number', decimals: 1 }),
+        col(c.rank, 4, { kind: 'number', align: 'center' }), col(c.unit, 16), col(c.owed, 5, { kind: 'number' }), col(c.onTime, 5, { kind: 'number' }),
+        col(c.late, 5, { kind: 'number' }), col(c.missing, 5, { kind: 'number' }), col(c.onTimeRate, 8, { kind: 'percent' }), col(c.tasks, 5, { kind: 'number' }),
+        col(c.done, 5, { kind: 'number' }), col(c.red, 5, { kind: 'number' }), col(c.rate, 8, { kind: 'percent' }), col(c.score, 7, { kind: 'number', decimals: 1 }),
       ],
       rows: rank.rows.map((row, i) => ({
         cells: [i + 1, row.unit, row.due, row.onTime, row.late, row.missing, share(row.onTimeRate), row.tasks, row.done, row.red, share(row.completionRate), row.score.score],
@@ -359,7 +359,7 @@ function rankBlocks(r: PeriodReport, m: Messages): DocBlock[] {
     note(w.scoreRule(rank.rows[0]?.score.base ?? 100)),
     table({
       caption: w.captions.deductions,
-      columns: [numberColumn(m), col(c.unit, 16), col(c.id, 10), col(c.matter, 34), col(c.points, 7, { align: 'right' })],
+      columns: [numberColumn(m), col(c.unit, 16), col(c.id, 9), col(c.matter, 30), col(c.points, 6, { align: 'right' })],
       rows: items,
     }),
   ];

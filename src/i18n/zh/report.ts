@@ -75,8 +75,7 @@ export const reports = {
     },
     pp: (delta: number) => (delta === 0 ? '—' : `${delta > 0 ? '+' : ''}${delta.toFixed(1)}个百分点`),
     delta: (delta: number) => (delta === 0 ? '—' : `${delta > 0 ? '+' : ''}${delta}`),
-    points: (n: number) => `${n}个百分点`,
-    sections: {
+        sections: {
       overview: '主要指标',
       done: (thisWord: string) => `${thisWord}完成情况`,
       red: '逾期情况',
@@ -121,7 +120,7 @@ export const reports = {
       days: '逾期天数', why: '逾期原因', latest: '最新进展', before: '原逾期天数', how: '解除原因', date: '批准日期', from: '原时限', to: '新时限',
       reason: '延期依据', kind: '类型', item: '任务或节点', due: '到期日', period: '反馈周期', dueBy: '应报日期', reportedOn: '报送日期',
       owed: '应报', onTime: '按期', late: '逾期', missing: '未报', onTimeRate: '按期率', category: '类别', count: '数量', share: '占比',
-      percent: '已报进度', elapsed: '序时进度', gap: '差距', point: '所属要点', target: '指标', goal: '目标', actual: '实际', ofTarget: '完成比例',
+      percent: '已报进度', elapsed: '序时进度', gap: '差距（百分点）', point: '所属要点', target: '指标', goal: '目标', actual: '实际', ofTarget: '完成比例',
       state: '情况', lead: '牵头责任领导', total: '任务数', done: '已完成', doneLate: '其中逾期完成', open: '推进中', red: '红灯', yellow: '黄灯',
       suspended: '暂缓', cancelled: '取消', rate: '完成率', rank: '名次', tasks: '牵头任务', score: '得分', points: '分值', matter: '事项',
       nowState: '期末状态',
@@ -140,8 +139,8 @@ export const reports = {
       cancelled: '已取消',
       other: '已不再逾期',
     },
-    deadlinePassed: (deadline: string) => `超过完成时限（${deadline}）`,
-    milestonePassed: (title: string, due: string) => `节点“${title}”超过应完成日期（${due}）`,
+    deadlinePassed: '超过完成时限',
+    milestonePassed: (title: string, due: string) => `节点“${title}”未完成（应于${Number(due.slice(5, 7))}月${Number(due.slice(8))}日）`,
     coUnit: (unit: string) => `${unit}（配合）`,
     feedbackSummary: (f: { due: number; onTime: number; late: number; missing: number; rate: string }) =>
       `应报进展反馈${f.due}次，按期反馈${f.onTime}次，逾期反馈${f.late}次，未反馈${f.missing}次，按期反馈率${f.rate}。`,
