@@ -109,7 +109,7 @@ function doneTable(r: PeriodReport, m: Messages, thisWord: string) {
   const c = w.col;
   return table({
     caption: w.captions.done(thisWord),
-    columns: [numberColumn(m), col(c.id, 9), col(c.task, 26), col(c.leadUnit, 14), col(c.deadline, 10, { align: 'center' }), col(c.doneOn, 10, { align: 'center' }), col(c.result, 9, { align: 'center' })],
+    columns: [numberColumn(m), col(c.id, 9), col(c.task, 24), col(c.leadUnit, 14), col(c.deadline, 10, { align: 'center' }), col(c.doneOn, 10, { align: 'center' }), col(c.result, 12, { align: 'center' })],
     rows: r.doneInPeriod.map((e, i) => {
       const doneOn = e.result.doneOn!;
       const late = diffDays(doneOn, e.result.deadline);
@@ -190,7 +190,7 @@ function feedbackBlocks(r: PeriodReport, m: Messages, thisWord: string): DocBloc
   blocks.push(
     table({
       caption: w.captions.feedbackByUnit,
-      columns: [numberColumn(m), col(c.unit, 16), col(c.owed, 6, { kind: 'number' }), col(c.onTime, 6, { kind: 'number' }), col(c.late, 6, { kind: 'number' }), col(c.missing, 6, { kind: 'number' }), col(c.onTimeRate, 8, { kind: 'percent' })],
+      columns: [numberColumn(m), col(c.unit, 20), col(c.owed, 6, { kind: 'number' }), col(c.onTime, 6, { kind: 'number' }), col(c.late, 6, { kind: 'number' }), col(c.missing, 6, { kind: 'number' }), col(c.onTimeRate, 8, { kind: 'percent' })],
       rows: f.byUnit.map((u, i) => ({
         cells: [i + 1, u.unit, u.due, u.onTime, u.late, u.missing, share(u.onTimeRate)],
         ...(u.missing > 0 ? { emphasis: 'red' as const } : u.late > 0 ? { emphasis: 'yellow' as const } : {}),
@@ -269,7 +269,7 @@ function targetsTable(r: PeriodReport, m: Messages) {
     caption: w.captions.targets,
     columns: [
       numberColumn(m), col(c.point, 16), col(c.id, 9), col(c.target, 20), col(c.goal, 9, { align: 'right' }), col(c.actual, 9, { align: 'right' }),
-      col(c.ofTarget, 8, { kind: 'percent' }), col(c.elapsed, 8, { align: 'right' }), col(c.state, 10, { align: 'center' }),
+      col(c.ofTarget, 8, { kind: 'percent' }), col(c.elapsed, 8, { align: 'right' }), col(c.state, 12, { align: 'center' }),
     ],
     rows,
   });
@@ -277,13 +277,13 @@ function targetsTable(r: PeriodReport, m: Messages) {
 
 function summaryTable(s: SummaryReport, m: Messages, caption: string, nameHeader: string) {
   const c = m.report.col;
-  const cells = (r: SummaryRow) => [r.total, r.done, r.doneLate, r.open, r.red, r.yellow, r.suspended, r.cancelled, share(r.rate)];
+  // suspended and cancelled tasks are few: they are in the totals and the JSON, not in a column each
+  const cells = (r: SummaryRow) => [r.total, r.done, r.doneLate, r.open, r.red, r.yellow, share(r.rate)];
   return table({
     caption,
     columns: [
-      numberColumn(m), col(nameHeader, 18), col(c.total, 6, { kind: 'number' }), col(c.done, 6, { kind: 'number' }), col(c.doneLate, 8, { kind: 'number' }),
-      col(c.open, 6, { kind: 'number' }), col(c.red, 5, { kind: 'number' }), col(c.yellow, 5, { kind: 'number' }), col(c.suspended, 5, { kind: 'number' }),
-      col(c.cancelled, 5, { kind: 'number' }), col(c.rate, 8, { kind: 'percent' }),
+      numberColumn(m), col(nameHeader, 20), col(c.total, 6, { kind: 'number' }), col(c.done, 6, { kind: 'number' }), col(c.doneLate, 8, { kind: 'number' }),
+      col(c.open, 6, { kind: 'number' }), col(c.red, 5, { kind: 'number' }), col(c.yellow, 5, { kind: 'number' }), col(c.rate, 8, { kind: 'percent' }),
     ],
     rows: s.rows.map((r, i) => ({ cells: [i + 1, r.name || m.views.unnamed, ...cells(r)], ...(r.red > 0 ? { emphasis: 'red' as const } : {}) })),
     total: ['', m.document.total, ...cells(s.total)],
@@ -347,12 +347,11 @@ function rankBlocks(r: PeriodReport, m: Messages): DocBlock[] {
     table({
       caption: w.captions.rank,
       columns: [
-        col(c.rank, 4, { kind: 'number', align: 'center' }), col(c.unit, 16), col(c.owed, 5, { kind: 'number' }), col(c.onTime, 5, { kind: 'number' }),
-        col(c.late, 5, { kind: 'number' }), col(c.missing, 5, { kind: 'number' }), col(c.onTimeRate, 8, { kind: 'percent' }), col(c.tasks, 5, { kind: 'number' }),
-        col(c.done, 5, { kind: 'number' }), col(c.red, 5, { kind: 'number' }), col(c.rate, 8, { kind: 'percent' }), col(c.score, 7, { kind: 'number', decimals: 1 }),
+        col(c.rank, 4, { kind: 'number', align: 'center' }), col(c.unit, 20), col(c.onTimeRate, 8, { kind: 'percent' }), col(c.late, 5, { kind: 'number' }),
+        col(c.missing, 5, { kind: 'number' }), col(c.red, 5, { kind: 'number' }), col(c.rate, 8, { kind: 'percent' }), col(c.score, 7, { kind: 'number', decimals: 1 }),
       ],
       rows: rank.rows.map((row, i) => ({
-        cells: [i + 1, row.unit, row.due, row.onTime, row.late, row.missing, share(row.onTimeRate), row.tasks, row.done, row.red, share(row.completionRate), row.score.score],
+        cells: [i + 1, row.unit, share(row.onTimeRate), row.late, row.missing, row.red, share(row.completionRate), row.score.score],
         ...(rank.worst.includes(row.unit) ? { emphasis: 'red' as const } : {}),
       })),
     }),
