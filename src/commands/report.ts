@@ -10,7 +10,7 @@ import type { Session } from '../context.js';
 import { EXIT, ioError, UserError } from '../errors.js';
 import { paintOut, renderEnv, reportProblems } from '../cli/output.js';
 import { periodReport } from '../reports/period.js';
-import { periodReportDocument } from '../render/report-document.js';
+import { capTables, periodReportDocument } from '../render/report-document.js';
 import { periodReportJson } from '../render/report-json.js';
 import { renderDocumentText } from '../render/document-text.js';
 import { renderView } from '../render/view.js';
@@ -32,6 +32,8 @@ export interface ReportOptions {
 }
 
 const CREATOR = 'tasks';
+/** Rows of one table in a .docx: enough for any county's plan, and a document Word still opens quickly. */
+const DOCX_ROWS = 300;
 const EXTENSION: Record<ReportFormat, string> = { text: 'txt', md: 'md', json: 'json', xlsx: 'xlsx', docx: 'docx' };
 
 export async function runReport(options: ReportOptions, plan: Plan, session: Session): Promise<number> {
@@ -65,7 +67,7 @@ export async function runReport(options: ReportOptions, plan: Plan, session: Ses
         bytes = (await import('../render/markdown.js')).renderMarkdown(doc, m);
         break;
       case 'docx':
-        bytes = await (await import('../render/docx.js')).renderDocx(doc, m, { creator: CREATOR });
+        bytes = await (await import('../render/docx.js')).renderDocx(capTables(doc, DOCX_ROWS, m), m, { creator: CREATOR });
         break;
       case 'xlsx': {
         const [{ documentSheets }, { writeWorkbook }] = await Promise.all([import('../render/document-xlsx.js'), import('../render/xlsx.js')]);

@@ -15,6 +15,7 @@ function byDate<T extends { date: IsoDate }>(list: readonly T[] | undefined): T[
  * deadline in the file is the one in force, even when it was edited by hand.
  */
 export function deadlineOn(task: Task, date: IsoDate): IsoDate {
+  if (!task.extensions || task.extensions.length === 0) return task.deadline;
   const changes = byDate(task.extensions);
   if (changes.every((x) => x.date <= date)) return task.deadline;
   let deadline = originalDeadline(task);
@@ -35,6 +36,11 @@ export interface StatusOn {
  * status changes keeps its status on every date, except that it was open before it was done.
  */
 export function statusOn(task: Task, date: IsoDate): StatusOn {
+  if (!task.status_changes || task.status_changes.length === 0) {
+    // the common case, without a copy: the recorded status, open until the completion date
+    if (task.status !== 'done') return { status: task.status, doneOn: undefined };
+    return task.done_on !== undefined && task.done_on <= date ? { status: 'done', doneOn: task.done_on } : { status: 'in_progress', doneOn: undefined };
+  }
   const changes = byDate(task.status_changes);
   const last = changes.at(-1);
   let status: Status;

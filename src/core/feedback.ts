@@ -65,12 +65,13 @@ export function cyclePeriod(rules: FeedbackRules, date: IsoDate): Period {
 }
 
 /** What `task` owes for `period` (a period of the rules' cycle): nothing, or one report per unit and tier. */
-export function obligations(task: Task, period: Period, rules: FeedbackRules): Obligation[] {
+export function obligations(task: Task, period: Period, rules: FeedbackRules, dues?: { lead: IsoDate; co: IsoDate | undefined }): Obligation[] {
   if (period.start < startOf(task) || (rules.start !== undefined && period.start < rules.start)) return [];
   const { status } = statusOn(task, period.end);
   if (status === 'done' || status === 'suspended' || status === 'cancelled') return [];
-  const out: Obligation[] = [{ task, unit: leadUnitOf(task), tier: 'lead', period, due: dueDate(rules, period, 'lead')! }];
-  const coDue = dueDate(rules, period, 'co');
+  const lead = dues?.lead ?? dueDate(rules, period, 'lead')!;
+  const out: Obligation[] = [{ task, unit: leadUnitOf(task), tier: 'lead', period, due: lead }];
+  const coDue = dues ? dues.co : dueDate(rules, period, 'co');
   if (coDue !== undefined) for (const unit of task.units.slice(1)) out.push({ task, unit, tier: 'co', period, due: coDue });
   return out;
 }
@@ -101,7 +102,8 @@ export function judge(obligation: Obligation, asOf: IsoDate, options: JudgeOptio
   }
   const passed = options.endOfDay ? asOf >= obligation.due : asOf > obligation.due;
   const verdict: Verdict = onTime ? 'on_time' : late ? 'late' : passed ? 'missing' : 'not_due';
-  return { ...obligation, verdict, entry: onTime ?? late };
+  const { task, unit, tier, period, due } = obligation;
+  return { task, unit, tier, period, due, verdict, entry: onTime ?? late };
 }
 
 /** The periods of the cycle whose lead due date falls from `from` to `to`, both included, in order. */
@@ -115,7 +117,10 @@ export function periodsDueIn(rules: FeedbackRules, from: IsoDate, to: IsoDate): 
 
 /** Every obligation of `tasks` for `period`, judged as of `asOf`. */
 export function judgePeriod(tasks: readonly Task[], period: Period, rules: FeedbackRules, asOf: IsoDate, options: JudgeOptions = {}): Judged[] {
-  return tasks.flatMap((task) => obligations(task, period, rules).map((o) => judge(o, asOf, options)));
+  const dues = { lead: dueDate(rules, period, 'lead')!, co: dueDate(rules, period, 'co') };
+  const out: Judged[] = [];
+  for (const task of tasks) for (const o of obligations(task, period, rules, dues)) out.push(judge(o, asOf, options));
+  return out;
 }
 
 /**

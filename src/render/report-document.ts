@@ -203,8 +203,9 @@ function feedbackBlocks(r: PeriodReport, m: Messages, thisWord: string): DocBloc
   blocks.push(
     table({
       caption: w.captions.missing,
-      columns: [numberColumn(m), col(c.id, 9), col(c.task, 26), col(c.unit, 16), col(c.period, 15, { align: 'center' }), col(c.dueBy, 10, { align: 'center' })],
-      rows: f.missing.map((j, i) => ({ cells: [i + 1, j.task.id, j.task.title, unitCell(j), periodName(j), j.due] })),
+      columns: [numberColumn(m), col(c.id, 9), col(c.task, 26), col(c.unit, 16), col(c.missingCount, 6, { kind: 'number' }), col(c.periods, 20)],
+      // one row per task and unit: a quarter's report would otherwise repeat a silent task nine times
+      rows: byTaskAndUnit(f.missing).map((g, i) => ({ cells: [i + 1, g.first.task.id, g.first.task.title, unitCell(g.first), g.items.length, w.periodList(g.items.map(periodName))] })),
     }),
     table({
       caption: w.captions.late,
@@ -319,6 +320,18 @@ function redInPeriodTable(r: PeriodReport, m: Messages, thisWord: string) {
   });
 }
 
+/** Judged obligations gathered by task and unit, in the order of their first. */
+function byTaskAndUnit(list: readonly Judged[]): Array<{ first: Judged; items: Judged[] }> {
+  const groups = new Map<string, { first: Judged; items: Judged[] }>();
+  for (const j of list) {
+    const key = `${j.task.id}\u0000${j.unit}`;
+    const g = groups.get(key);
+    if (g) g.items.push(j);
+    else groups.set(key, { first: j, items: [j] });
+  }
+  return [...groups.values()];
+}
+
 /** A feedback period's label from its key (2020-09-3 → 2020年9月下旬). */
 function periodName(key: string, m: Messages): string {
   const parsed = parsePeriod(key);
@@ -332,14 +345,19 @@ function rankBlocks(r: PeriodReport, m: Messages): DocBlock[] {
   const items: DocRow[] = [];
   let n = 0;
   for (const row of rank.rows) {
-    for (const item of [...row.score.deductions, ...row.score.bonuses]) {
-      const matter =
-        item.kind === 'missing_feedback' ? w.item.missing_feedback(periodName(item.period!, m))
-        : item.kind === 'late_feedback' ? w.item.late_feedback(periodName(item.period!, m))
-        : item.kind === 'red_task' ? w.item.red_task(item.days ?? 0)
-        : item.kind === 'sent_back' ? w.item.sent_back(item.date!)
-        : w.item.done_on_time(item.date!);
-      items.push({ cells: [++n, row.unit, item.taskId, matter, item.points > 0 ? `+${item.points}` : String(item.points)] });
+    // one row per task: what it cost or earned the unit, item by item, and the sum
+    const byTask = new Map<string, Array<(typeof row.score.deductions)[number]>>();
+    for (const item of [...row.score.deductions, ...row.score.bonuses]) byTask.set(item.taskId, [...(byTask.get(item.taskId) ?? []), item]);
+    for (const [taskId, list] of byTask) {
+      const missed = list.filter((i) => i.kind === 'missing_feedback');
+      const late = list.filter((i) => i.kind === 'late_feedback');
+      const matters = [
+        ...(missed.length ? [w.item.missing_feedback(w.periodList(missed.map((i) => periodName(i.period!, m))))] : []),
+        ...(late.length ? [w.item.late_feedback(w.periodList(late.map((i) => periodName(i.period!, m))))] : []),
+        ...list.flatMap((i) => (i.kind === 'red_task' ? [w.item.red_task(i.days ?? 0)] : i.kind === 'sent_back' ? [w.item.sent_back(i.date!)] : i.kind === 'done_on_time' ? [w.item.done_on_time(i.date!)] : [])),
+      ];
+      const points = Math.round(list.reduce((s, i) => s + i.points, 0) * 100) / 100;
+      items.push({ cells: [++n, row.unit, taskId, w.list(matters), points > 0 ? `+${points}` : String(points)] });
     }
   }
   return [
@@ -362,4 +380,19 @@ function rankBlocks(r: PeriodReport, m: Messages): DocBlock[] {
       rows: items,
     }),
   ];
+}
+
+/**
+ * The document with every table cut to its first `max` rows, its caption saying how many there
+ * are: a .docx of a very large plan stays a document one can open, and the full lists are in the
+ * .xlsx and JSON forms.
+ */
+export function capTables(doc: ReportDocument, max: number, m: Messages): ReportDocument {
+  const cap = (blocks: readonly DocBlock[]): DocBlock[] =>
+    blocks.map((b) => {
+      if (b.type === 'section') return { ...b, blocks: cap(b.blocks) };
+      if (b.type !== 'table' || b.rows.length <= max) return b;
+      return { ...b, caption: m.report.capped(b.caption, max, b.rows.length), rows: b.rows.slice(0, max) };
+    });
+  return { ...doc, blocks: cap(doc.blocks) };
 }

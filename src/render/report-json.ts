@@ -62,7 +62,6 @@ function headlineJson(now: Headline, before: Headline) {
 function judgedJson(j: Judged) {
   return {
     id: j.task.id,
-    title: j.task.title,
     unit: j.unit,
     tier: j.tier,
     period: periodKey(j.period),

@@ -2,7 +2,7 @@
 // that a change "since the previous 旬" is the difference of two calls.
 import type { IsoDate } from '../core/dates.js';
 import { evaluate, type EvaluateSettings, type Evaluated } from '../core/evaluate.js';
-import { judgePeriod, periodsDueIn, type FeedbackRules } from '../core/feedback.js';
+import { judgePeriod, periodsDueIn, type FeedbackRules, type Judged } from '../core/feedback.js';
 import { targetMet } from '../core/targets.js';
 import type { LoadedTask } from '../core/task.js';
 import { row } from './summary.js';
@@ -37,7 +37,7 @@ export interface Headline {
 const share = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : undefined);
 
 /** The figures of tasks already evaluated on `asOf`; feedback is counted for the periods due from `feedbackFrom` to `asOf`. */
-export function headlineOf(evaluated: readonly Evaluated[], asOf: IsoDate, feedback: { rules: FeedbackRules; from: IsoDate }): Headline {
+export function headlineOf(evaluated: readonly Evaluated[], asOf: IsoDate, feedback: { rules: FeedbackRules; from: IsoDate; judged?: readonly Judged[] }): Headline {
   const r = row('', evaluated);
   let targetsMet = 0;
   let targetsTotal = 0;
@@ -53,7 +53,7 @@ export function headlineOf(evaluated: readonly Evaluated[], asOf: IsoDate, feedb
   }
   const tasks = evaluated.map((e) => e.task);
   // the figures are those at the end of the day
-  const judged = periodsDueIn(feedback.rules, feedback.from, asOf).flatMap((p) => judgePeriod(tasks, p, feedback.rules, asOf, { endOfDay: true }));
+  const judged = feedback.judged ?? periodsDueIn(feedback.rules, feedback.from, asOf).flatMap((p) => judgePeriod(tasks, p, feedback.rules, asOf, { endOfDay: true }));
   const due = judged.filter((j) => j.verdict !== 'not_due');
   const onTime = due.filter((j) => j.verdict === 'on_time').length;
   return {

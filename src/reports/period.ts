@@ -178,8 +178,10 @@ export function periodReport(tasks: readonly LoadedTask[], options: PeriodReport
   const { period, asOf } = options;
   const previous = previousPeriod(period);
   const previousAsOf = previous.end;
-  const now = evaluate(tasks, asOf, settings.light);
-  const then = evaluate(tasks, previousAsOf, settings.light);
+  // the report lists missing feedback itself: the daily marker would only cost time here
+  const light = { ...settings.light, feedback: undefined };
+  const now = evaluate(tasks, asOf, light);
+  const then = evaluate(tasks, previousAsOf, light);
   const thenById = new Map(then.map((e) => [e.task.id, e]));
   const inPeriod = (date: IsoDate) => date >= period.start && date <= asOf;
   const wide = period.kind === 'quarter' || period.kind === 'half' || period.kind === 'year';
@@ -195,7 +197,7 @@ export function periodReport(tasks: readonly LoadedTask[], options: PeriodReport
     previousAsOf,
     complete: asOf === period.end,
     comparable: tasks.some(({ task }) => startOf(task) <= previousAsOf),
-    headline: headlineOf(now, asOf, { rules: settings.feedback, from: period.start }),
+    headline: headlineOf(now, asOf, { rules: settings.feedback, from: period.start, judged: feedback.judged }),
     previousHeadline: headlineOf(then, previousAsOf, { rules: settings.feedback, from: previous.start }),
     doneInPeriod: now
       .filter((e) => e.result.doneOn !== undefined && inPeriod(e.result.doneOn))
@@ -253,21 +255,29 @@ function dueIn(evaluated: readonly Evaluated[], next: Period, asOf: IsoDate): Du
   return out.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : byId(a.e, b.e)));
 }
 
-function feedbackSection(now: readonly Evaluated[], period: Period, asOf: IsoDate, settings: RhythmSettings): FeedbackSection {
+function feedbackSection(now: readonly Evaluated[], period: Period, asOf: IsoDate, settings: RhythmSettings): FeedbackSection & { judged: Judged[] } {
   const tasks = now.map((e) => e.task);
   const periods = periodsDueIn(settings.feedback, period.start, period.end);
   const judged = periods.flatMap((p) => judgePeriod(tasks, p, settings.feedback, asOf, { endOfDay: true }));
   const due = judged.filter((j) => j.verdict !== 'not_due');
   const units = orderedNames(unitNames(settings.roster, tasks), due.map((j) => j.unit));
-  const byUnit = units
-    .map((unit) => {
-      const mine = due.filter((j) => j.unit === unit);
-      const onTime = mine.filter((j) => j.verdict === 'on_time').length;
-      return { unit, due: mine.length, onTime, late: mine.filter((j) => j.verdict === 'late').length, missing: mine.filter((j) => j.verdict === 'missing').length, onTimeRate: share(onTime, mine.length) };
-    })
-    .filter((u) => u.due > 0);
-  const order = (a: Judged, b: Judged) => units.indexOf(a.unit) - units.indexOf(b.unit) || (a.task.id < b.task.id ? -1 : a.task.id > b.task.id ? 1 : 0) || (a.period.start < b.period.start ? -1 : 1);
+  const rank = new Map(units.map((u, i) => [u, i]));
+  const counts = new Map<string, { due: number; onTime: number; late: number; missing: number }>();
+  for (const j of due) {
+    let c = counts.get(j.unit);
+    if (!c) counts.set(j.unit, (c = { due: 0, onTime: 0, late: 0, missing: 0 }));
+    c.due++;
+    if (j.verdict === 'on_time') c.onTime++;
+    else if (j.verdict === 'late') c.late++;
+    else c.missing++;
+  }
+  const byUnit = units.flatMap((unit) => {
+    const c = counts.get(unit);
+    return c ? [{ unit, ...c, onTimeRate: share(c.onTime, c.due) }] : [];
+  });
+  const order = (a: Judged, b: Judged) => rank.get(a.unit)! - rank.get(b.unit)! || (a.task.id < b.task.id ? -1 : a.task.id > b.task.id ? 1 : 0) || (a.period.start < b.period.start ? -1 : 1);
   return {
+    judged,
     periods,
     missing: due.filter((j) => j.verdict === 'missing').sort(order),
     late: due.filter((j) => j.verdict === 'late').sort(order),

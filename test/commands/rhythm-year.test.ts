@@ -93,7 +93,7 @@ describe('a plan stepped through 2020', () => {
     // 2月下旬 ends on the 29th (2020 is a leap year); 2020-002 has not reported by then
     const feb3 = report('feb3');
     expect(feb3).toMatchObject({ as_of: '2020-02-29', complete: true, previous: { key: '2020-02-2', as_of: '2020-02-20' } });
-    expect(feb3.feedback.missing).toEqual([{ id: '2020-002', title: '编制专项规划', unit: '区发改委', tier: 'lead', period: '2020-02-3', due: '2020-02-29' }]);
+    expect(feb3.feedback.missing).toEqual([{ id: '2020-002', unit: '区发改委', tier: 'lead', period: '2020-02-3', due: '2020-02-29' }]);
     expect(feb3.feedback.late).toEqual([]);
     expect(feb3.feedback.by_unit).toEqual([
       { unit: '区发改委', due: 2, on_time: 1, late: 0, missing: 1, on_time_rate: 50 },

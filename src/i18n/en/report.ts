@@ -117,7 +117,7 @@ export const reports: typeof zh = {
       count: 'Count', share: 'Share', percent: 'Reported', elapsed: 'Time elapsed', gap: 'Gap (points)', point: 'Work point', target: 'Target', goal: 'Goal',
       actual: 'Actual', ofTarget: 'Of goal', state: 'State', lead: 'Lead official', total: 'Tasks', done: 'Done', doneLate: 'of which late',
       open: 'In progress', red: 'Red', yellow: 'Yellow', suspended: 'Suspended', cancelled: 'Cancelled', rate: 'Completion', rank: 'Rank',
-      tasks: 'Tasks led', score: 'Score', points: 'Points', matter: 'Item', nowState: 'At the end',
+      tasks: 'Tasks led', score: 'Score', points: 'Points', matter: 'Item', nowState: 'At the end', missingCount: 'Periods missed', periods: 'Periods',
     },
     kindTask: 'task',
     kindMilestone: 'milestone',
@@ -145,6 +145,8 @@ export const reports: typeof zh = {
     floor: (value) => `floor ${value}%`,
     met: { yes: 'met', onPace: 'ahead of time', behind: 'behind time', none: 'not reported', maxYes: 'within the limit', maxNo: 'over the limit' },
     goal: (target, unit, max) => `${max ? '≤' : ''}${target}${unit}`,
+    periodList: (labels) => (labels.length <= 3 ? labels.join(', ') : `${labels.slice(0, 2).join(', ')} and ${labels.length - 2} more`),
+    capped: (caption, shown, total) => `${caption} (first ${shown} of ${total}; all of them in the xlsx or JSON form)`,
     still: 'still red',
     cleared: 'cleared',
     rankSummary: (best, worst) => {

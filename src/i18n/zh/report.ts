@@ -123,7 +123,7 @@ export const reports = {
       percent: '已报进度', elapsed: '序时进度', gap: '差距（百分点）', point: '所属要点', target: '指标', goal: '目标', actual: '实际', ofTarget: '完成比例',
       state: '情况', lead: '牵头责任领导', total: '任务数', done: '已完成', doneLate: '其中逾期完成', open: '推进中', red: '红灯', yellow: '黄灯',
       suspended: '暂缓', cancelled: '取消', rate: '完成率', rank: '名次', tasks: '牵头任务', score: '得分', points: '分值', matter: '事项',
-      nowState: '期末状态',
+      nowState: '期末状态', missingCount: '未报期数', periods: '未报周期',
     },
     kindTask: '任务',
     kindMilestone: '节点',
@@ -152,6 +152,9 @@ export const reports = {
     floor: (value: number) => `底线${value}%`,
     met: { yes: '已达标', onPace: '快于序时', behind: '慢于序时', none: '未报', maxYes: '控制在目标内', maxNo: '超出目标' },
     goal: (target: number, unit: string, max: boolean) => `${max ? '≤' : ''}${target}${unit}`,
+    /** 2020年9月上旬、9月中旬；多于三期时写前两期和期数 */
+    periodList: (labels: readonly string[]) => (labels.length <= 3 ? labels.join('、') : `${labels.slice(0, 2).join('、')}等${labels.length}期`),
+    capped: (caption: string, shown: number, total: number) => `${caption}（共${total}项，列出前${shown}项，全部见 xlsx 或 JSON）`,
     still: '仍逾期',
     cleared: '已解除',
     rankSummary: (best: readonly string[], worst: readonly string[]) => {
