@@ -155,3 +155,15 @@ describe('tasks report', () => {
     expect(r.stderr).toContain('台账中还没有任务');
   });
 });
+
+describe('the feedback forms follow the plan’s rules', () => {
+  it('asks for September’s report by the 28th under "monthly by the 28th"', async () => {
+    const dir = copyFixture('rhythm');
+    writeFileSync(join(dir, 'tasks.config.yaml'), `${readFileSync(join(dir, 'tasks.config.yaml'), 'utf8')}feedback:\n  cycle: month\n  due_day: 28\n`);
+    const { json } = await runJson(['--as-of', '2020-09-29', 'feedback', 'status'], { cwd: dir });
+    expect(json.period).toMatchObject({ kind: 'month', key: '2020-09' });
+    expect(json.reply_by).toBe('2020-09-28');
+    const typed = await run(['--as-of', '2020-09-29', 'feedback', 'status', '--period', '2020-09-3'], { cwd: dir });
+    expect(typed.code).toBe(2);
+  });
+});
