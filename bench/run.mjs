@@ -182,6 +182,7 @@ try {
     record(undefined, 'tasks list --lead 常务', n, series(tasks('list', '--lead', '常务'), runs));
     record(undefined, 'tasks summary', n, series(tasks('summary'), runs));
     record(undefined, 'tasks validate', n, series(tasks('validate'), runs));
+    record(undefined, 'tasks report quarter --rank (json)', n, series(tasks('report', 'quarter', '--period', '2020-Q3', '--rank', '--format', 'json'), Math.min(runs, 3)));
     if (n <= 10000) {
       const out = join(scratch, `exports-${n}`);
       record(`export@${n}`, 'tasks export xlsx', n, series(tasks('export', 'xlsx', '--out', out, '--quiet'), Math.min(runs, 3)));

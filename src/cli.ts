@@ -170,7 +170,17 @@ const COMMANDS: Record<string, Spec> = {
     need: 'plan',
     run: async ([id, note], raw, plan, s) =>
       (await import('./commands/progress.js')).runProgress(
-        { ...commit(raw), id: id ?? '', note: note ?? '', date: readPastDate(s, '--date', raw.date), percent: percentOption(s.m, raw.percent), by: text(raw.by) },
+        {
+          ...commit(raw),
+          id: id ?? '',
+          note: note ?? '',
+          date: readPastDate(s, '--date', raw.date),
+          percent: percentOption(s.m, raw.percent),
+          by: text(raw.by),
+          problems: text(raw.problems),
+          next: text(raw.next),
+          period: text(raw.period),
+        },
         need(plan),
         s,
       ),
@@ -192,7 +202,7 @@ const COMMANDS: Record<string, Spec> = {
     need: 'plan',
     run: async (_a, raw, plan, s) =>
       (await import('./commands/feedback-forms.js')).runFeedbackForms(
-        { period: periodOption(s, raw.period), units: unitsOption(raw.unit, need(plan), s), out: abs(s, raw.out) },
+        { period: periodOption(s, raw.period, need(plan).config.feedback.cycle), units: unitsOption(raw.unit, need(plan), s), out: abs(s, raw.out) },
         need(plan),
         s,
       ),
@@ -201,7 +211,7 @@ const COMMANDS: Record<string, Spec> = {
     need: 'plan',
     run: async (files, raw, plan, s) =>
       (await import('./commands/feedback-import.js')).runFeedbackImport(
-        { ...commit(raw), files: files.map((f) => resolve(s.io.cwd, f)), period: periodOption(s, raw.period), dryRun: raw.dryRun === true },
+        { ...commit(raw), files: files.map((f) => resolve(s.io.cwd, f)), period: periodOption(s, raw.period, need(plan).config.feedback.cycle), dryRun: raw.dryRun === true },
         need(plan),
         s,
       ),
@@ -210,12 +220,12 @@ const COMMANDS: Record<string, Spec> = {
     need: 'plan',
     run: async (_a, raw, plan, s) =>
       (await import('./commands/feedback-status.js')).runFeedbackStatus(
-        { period: periodOption(s, raw.period), check: raw.check === true, format: raw.format === 'json' ? 'json' : 'table' },
+        { period: periodOption(s, raw.period, need(plan).config.feedback.cycle), check: raw.check === true, format: raw.format === 'json' ? 'json' : 'table' },
         need(plan),
         s,
       ),
   },
-  reopen: { need: 'plan', run: async ([id], raw, plan, s) => (await import('./commands/reopen.js')).runReopen({ ...commit(raw), id: id ?? '' }, need(plan), s) },
+  reopen: { need: 'plan', run: async ([id], raw, plan, s) => (await import('./commands/reopen.js')).runReopen({ ...commit(raw), id: id ?? '', reason: text(raw.reason) }, need(plan), s) },
   set: {
     need: 'plan',
     run: async ([id, field, value], raw, plan, s) =>
@@ -226,6 +236,25 @@ const COMMANDS: Record<string, Spec> = {
     run: async ([id, action, which], raw, plan, s) =>
       (await import('./commands/milestone.js')).runMilestone(
         { ...commit(raw), id: id ?? '', action: action ?? '', which: which ?? '', due: text(raw.due), on: action === 'done' ? readPastDate(s, '--on', raw.on) : s.asOf },
+        need(plan),
+        s,
+      ),
+  },
+  report: {
+    need: 'plan',
+    run: async ([kindText], raw, plan, s) => {
+      const { reportKind, reportPeriod } = await import('./cli/report-options.js');
+      const kind = reportKind(s, kindText);
+      const { period, asOf } = reportPeriod(s, need(plan), kind, text(raw.period));
+      const format = (text(raw.format) ?? 'text') as 'text';
+      return (await import('./commands/report.js')).runReport({ period, asOf, rank: raw.rank === true, format, out: abs(s, raw.out) }, need(plan), s);
+    },
+  },
+  remind: {
+    need: 'plan',
+    run: async (_a, raw, plan, s) =>
+      (await import('./commands/remind.js')).runRemind(
+        { by: raw.by === 'lead' ? 'lead' : 'unit', format: (text(raw.format) ?? 'text') as 'text', out: abs(s, raw.out), dryRun: raw.dryRun === true },
         need(plan),
         s,
       ),
@@ -302,7 +331,7 @@ async function dispatch(name: string, args: string[], raw: Raw, program: Command
   }
   const today = todayIn(io.now(), plan?.config.timezone ?? DEFAULT_CONFIG.timezone);
   const asOf = typeof g.asOf === 'string' ? readDate(state.m, '--as-of', g.asOf, today) : today;
-  return spec.run(args, raw, plan, { io, m: state.m, flags, today, asOf }, load);
+  return spec.run(args, raw, plan, { io, m: state.m, flags, today, asOf, asOfGiven: typeof g.asOf === 'string' }, load);
 }
 
 function report(error: unknown, m: Messages, debug: boolean, program: Command, io: Context): number {

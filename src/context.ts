@@ -54,4 +54,6 @@ export interface Session {
   today: IsoDate;
   /** the date the answer is for: --as-of, else today */
   asOf: IsoDate;
+  /** --as-of was given (a report then covers the period containing it, not the last complete one) */
+  asOfGiven?: boolean;
 }

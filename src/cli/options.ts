@@ -1,8 +1,7 @@
 // Options as typed values: what commander hands over as strings becomes dates, numbers, names of
 // the roster and words of the catalog here, once, with a message the clerk can act on.
 import { parseDateInput, type IsoDate } from '../core/dates.js';
-import { FEEDBACK_KIND } from '../core/feedback-rules.js';
-import { parsePeriod, type Period } from '../core/periods.js';
+import { parsePeriod, type Period, type PeriodKind } from '../core/periods.js';
 import type { Filter } from '../core/filter.js';
 import { leadNames, matchName, unitNames } from '../core/roster.js';
 import type { SortKey } from '../core/sort.js';
@@ -122,9 +121,9 @@ export function sortOption(raw: Raw): SortKey | undefined {
 }
 
 /** A feedback period as typed (2020-09-3, 2020年9月下旬, a date in it); undefined when not given. */
-export function periodOption(session: Session, value: unknown): Period | undefined {
+export function periodOption(session: Session, value: unknown, kind: PeriodKind): Period | undefined {
   if (typeof value !== 'string') return undefined;
-  const read = parsePeriod(value, FEEDBACK_KIND);
+  const read = parsePeriod(value, kind);
   if (!read.ok) throw new UserError(session.m.feedback.badPeriod(session.m.periods.problem(read.problem)));
   return read.period;
 }

@@ -157,13 +157,16 @@ export function buildProgram(m: Messages, ctx: Context, dispatch: Dispatch): Com
     .option('--date <date>', h.opt.progressDate)
     .option('--percent <n>', h.opt.percent)
     .option('--by <unit>', h.opt.progressBy)
+    .option('--problems <text>', h.opt.problems)
+    .option('--next <text>', h.opt.nextSteps)
+    .option('--period <period>', h.opt.progressPeriod)
     .action(action('progress'));
   noCommit(program.command('done').description(h.cmd.done))
     .argument('<id>', h.arg.id)
     .option('--on <date>', h.opt.doneOn)
     .option('--note <text>', h.opt.doneNote)
     .action(action('done'));
-  noCommit(program.command('reopen').description(h.cmd.reopen)).argument('<id>', h.arg.id).action(action('reopen'));
+  noCommit(program.command('reopen').description(h.cmd.reopen)).argument('<id>', h.arg.id).option('--reason <text>', h.opt.reopenReason).action(action('reopen'));
   noCommit(program.command('set').description(h.cmd.set))
     .argument('<id>', h.arg.id)
     .argument('<field>', h.arg.field)
@@ -203,6 +206,19 @@ export function buildProgram(m: Messages, ctx: Context, dispatch: Dispatch): Com
     .argument('<id>', h.arg.id)
     .option('--reason <text>', fh.reason)
     .action(action('reject'));
+  program.command('report').description(h.cmd.report)
+    .argument('<period>', h.arg.reportKind)
+    .option('--period <period>', h.opt.reportPeriod)
+    .option('--rank', h.opt.rank)
+    .addOption(new Option('--format <format>', h.opt.reportFormat).choices(['text', 'md', 'json', 'xlsx', 'docx']).default('text'))
+    .option('--out <path>', h.opt.reportOut)
+    .action(action('report'));
+  noCommit(program.command('remind').description(h.cmd.remind))
+    .addOption(new Option('--by <by>', h.opt.remindBy).choices(['unit', 'lead']).default('unit'))
+    .addOption(new Option('--format <format>', h.opt.remindFormat).choices(['text', 'md', 'docx']).default('text'))
+    .option('--out <dir>', h.opt.remindOut)
+    .option('--dry-run', h.opt.dryRun2)
+    .action(action('remind'));
   program.command('history').description(h.cmd.history)
     .argument('<id>', h.arg.id)
     .addOption(new Option('--format <format>', h.opt.format).choices(['table', 'json']).default('table'))

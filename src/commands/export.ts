@@ -69,9 +69,9 @@ export async function runExport(options: ExportOptions, plan: Plan, session: Ses
       }
       return Buffer.from(UTF8_BOM + text, 'utf8');
     };
-    files.push({ name: `${fileName(m.exports.csvAll)}.csv`, data: await encode(toCsv(taskCsv(selected, m, { lead: true, leadUnit: true }))) });
+    files.push({ name: `${fileName(m.exports.csvAll)}.csv`, data: await encode(toCsv(taskCsv(selected, m, { lead: true, leadUnit: true }, asOf))) });
     if (options.split) {
-      for (const g of all) files.push({ name: `${fileName(g.name)}.csv`, data: await encode(toCsv(taskCsv(g.items, m, columns))) });
+      for (const g of all) files.push({ name: `${fileName(g.name)}.csv`, data: await encode(toCsv(taskCsv(g.items, m, columns, asOf))) });
     }
   }
 

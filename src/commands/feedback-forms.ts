@@ -24,7 +24,8 @@ const CREATOR = 'tasks';
 export async function runFeedbackForms(options: FeedbackFormsOptions, plan: Plan, session: Session): Promise<number> {
   const { m, io, asOf } = session;
   const f = m.feedback;
-  const period = options.period ?? currentPeriod(asOf);
+  const rules = plan.config.feedback;
+  const period = options.period ?? currentPeriod(asOf, rules);
   const label = periodLabel(period, m.lang);
   const owing = unitsOwing(evaluatePlan(plan, session), period, plan.config.roster.units);
   const chosen = options.units.length > 0 ? owing.filter((u) => options.units.includes(u.unit)) : owing;
@@ -44,7 +45,7 @@ export async function runFeedbackForms(options: FeedbackFormsOptions, plan: Plan
         year: plan.config.year,
         unit: u.unit,
         period,
-        replyBy: replyBy(period),
+        replyBy: replyBy(period, rules),
         asOf,
         lead: u.lead,
         co: u.co,

@@ -2,7 +2,6 @@
 // one commit per form, each row a progress entry of the unit for the period (a second return of
 // the same period replaces the first), 是否办结 = 是 a completion request awaiting review.
 import { basename, extname } from 'node:path';
-import { FEEDBACK_KIND } from '../core/feedback-rules.js';
 import { parsePeriod, periodLabel, type Period } from '../core/periods.js';
 import type { Task } from '../core/task.js';
 import type { Session } from '../context.js';
@@ -93,7 +92,7 @@ async function importForm(session: Session, plan: Plan, options: FeedbackImportO
     asOf,
     period: options.period,
     readPeriod: (key) => {
-      const read = parsePeriod(key, FEEDBACK_KIND);
+      const read = parsePeriod(key, plan.config.feedback.cycle);
       return read.ok ? read.period : undefined;
     },
     label: (p) => periodLabel(p, m.lang),

@@ -19,10 +19,11 @@ export interface FeedbackStatusOptions {
 
 export async function runFeedbackStatus(options: FeedbackStatusOptions, plan: Plan, session: Session): Promise<number> {
   const { asOf } = session;
-  const period = options.period ?? lastDuePeriod(asOf);
+  const rules = plan.config.feedback;
+  const period = options.period ?? lastDuePeriod(asOf, rules);
   const decidedOn = period.end < asOf ? period.end : asOf;
   const owedAsOf = evaluate(plan.tasks, decidedOn, settingsOf(plan.config));
-  const report = feedbackStatusReport(owedAsOf, evaluatePlan(plan, session), period, asOf, plan.config.roster.units);
+  const report = feedbackStatusReport(owedAsOf, evaluatePlan(plan, session), period, asOf, plan.config.roster.units, rules);
   const code = emitView(session, plan, options.format, feedbackStatusView, report);
   if (options.check && report.counts.missing > 0) {
     note(session, session.m.feedback.checkFailed(report.counts.missing));

@@ -1,6 +1,6 @@
 // tasks milestone ID add TITLE --due D | tasks milestone ID done TITLE|NUMBER [--on D]: 节点目标.
 import { parseDeadline, yearOf, type IsoDate } from '../core/dates.js';
-import { dateOrderIndex } from '../core/task.js';
+import { dateOrderIndex, startOf, type Task } from '../core/task.js';
 import type { Session } from '../context.js';
 import { UserError } from '../errors.js';
 import { findTask, pickIndex, runEdit, type EditOptions } from '../cli/edit.js';
@@ -32,7 +32,7 @@ export async function runMilestone(options: MilestoneOptions, plan: Plan, sessio
       options,
       target,
       (task) => ({
-        ops: [{ op: 'insert', path: ['milestones'], index: dateOrderIndex(task.milestones ?? [], due.date, (ms) => ms.due), value: { title, due: due.date } }],
+        ops: [{ op: 'insert', path: ['milestones'], index: dateOrderIndex(task.milestones ?? [], due.date, (ms) => ms.due), value: { title, due: due.date, ...addedOn(task, session.asOf) } }],
         message: commitMessage(m.edit.milestoneAddCommit(task.id, short(title), due.date), { command: 'milestone', task: task.id }),
       }),
       (r) => m.edit.milestoneAdded(r.task.id, title, due.date),
@@ -64,4 +64,13 @@ export async function runMilestone(options: MilestoneOptions, plan: Plan, sessio
     },
     (r) => m.edit.milestoneDone(r.task.id, chosen.title, date),
   );
+}
+
+/**
+ * A milestone set in the course of the work carries the day it was added, so that views of the
+ * days before do not count it; one set before the work starts belongs to the plan from its start.
+ */
+function addedOn(task: Task, date: IsoDate): { added?: IsoDate } {
+  const started = task.status !== 'not_started' || (task.progress ?? []).some((p) => p.date <= date);
+  return started || date > startOf(task) ? { added: date } : {};
 }

@@ -2,7 +2,7 @@
 // extension (延期) with the deadline it replaces, so reports can judge lateness against either.
 import { parseDeadline, yearOf, type IsoDate } from '../core/dates.js';
 import { nearest } from '../core/suggest.js';
-import { leadsOf, type Task } from '../core/task.js';
+import { dateOrderIndex, leadsOf, type Status, type Task } from '../core/task.js';
 import { isExactDate, readStatus, splitNames } from '../core/words.js';
 import type { Session } from '../context.js';
 import { UserError } from '../errors.js';
@@ -55,6 +55,8 @@ export async function runSet(options: SetOptions, plan: Plan, session: Session):
       const status = readStatus(text);
       if (!status) throw new UserError(m.edit.badStatus(text));
       if (status === 'done') throw new UserError(m.edit.useDone(target.task.id));
+      // suspending or cancelling a task is a decision the office must be able to account for
+      if ((status === 'suspended' || status === 'cancelled') && !options.reason?.trim()) throw new UserError(m.edit.needStatusReason(m.status[status]));
       newValue = status;
       break;
     }
@@ -94,12 +96,21 @@ export async function runSet(options: SetOptions, plan: Plan, session: Session):
       } else if (field === 'status') {
         ops.push({ op: 'set', path: ['status'], value: newValue });
         if (task.done_on !== undefined) ops.push({ op: 'delete', path: ['done_on'] });
+        // dated, so that a view of an earlier day still sees the status of that day
+        const change = {
+          date: session.asOf,
+          from: task.status,
+          to: newValue as Status,
+          ...(reason ? { reason } : {}),
+          ...(task.done_on !== undefined ? { done_on: task.done_on } : {}),
+        };
+        ops.push({ op: 'insert', path: ['status_changes'], index: dateOrderIndex(task.status_changes ?? [], session.asOf, (c) => c.date), value: change });
       } else if (newValue === '' && field !== 'title') {
         ops.push({ op: 'delete', path: [field] });
       } else {
         ops.push({ op: 'set', path: [field], value: newValue });
       }
-      const summary = m.edit.setCommit(task.id, label, short(before, 20), short(after, 20), field === 'deadline' ? reason : undefined);
+      const summary = m.edit.setCommit(task.id, label, short(before, 20), short(after, 20), field === 'deadline' || field === 'status' ? reason : undefined);
       return { ops, message: commitMessage(summary, { command: 'set', task: task.id }) };
     },
     (r) => m.edit.setOk(r.task.id, label, before, after),

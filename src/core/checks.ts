@@ -61,6 +61,15 @@ export function crossChecks(tasks: readonly LoadedTask[], roster: Roster): Findi
       });
     }
     if (units.size > 0) {
+      // a report by a unit the roster does not know still counts for the task's lead unit, but is worth a look
+      task.progress?.forEach((entry, i) => {
+        if (entry.by !== undefined && !units.has(entry.by)) {
+          findings.push({
+            file, path: ['progress', i, 'by'], severity: 'warning', code: 'unknown_unit',
+            params: { name: entry.by, suggestion: nearest(entry.by, roster.units, 1)[0] },
+          });
+        }
+      });
       task.units.forEach((name, i) => {
         if (!units.has(name)) {
           findings.push({

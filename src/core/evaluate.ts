@@ -1,7 +1,8 @@
 // Tasks with their light as of a date: what every view works from.
 import type { Config } from './config.js';
 import type { IsoDate } from './dates.js';
-import { lightOf, type LightResult, type LightSettings } from './light.js';
+import { staleFeedback, type FeedbackRules, type StaleFeedback } from './feedback.js';
+import { isOpen, lightOf, type LightResult, type LightSettings } from './light.js';
 import { awaitingReview, type PendingReview } from './review.js';
 import type { LoadedTask, Task } from './task.js';
 
@@ -11,12 +12,23 @@ export interface Evaluated {
   result: LightResult;
   /** the completion request waiting for the office's review (待销号) on the date, if any */
   review: PendingReview | undefined;
+  /** the lead unit's feedback for the latest period due is missing (未按期反馈); open tasks only */
+  stale: StaleFeedback | undefined;
 }
 
-export function settingsOf(config: Config): LightSettings {
-  return { warningDays: config.warning_days, tolerance: config.behind_tolerance };
+export interface EvaluateSettings extends LightSettings {
+  /** the plan's feedback rules; without them no task is marked for missing feedback */
+  feedback?: FeedbackRules;
 }
 
-export function evaluate(tasks: readonly LoadedTask[], asOf: IsoDate, settings: LightSettings): Evaluated[] {
-  return tasks.map(({ task, file }) => ({ task, file, result: lightOf(task, asOf, settings), review: awaitingReview(task, asOf) }));
+export function settingsOf(config: Config): EvaluateSettings {
+  return { warningDays: config.warning_days, tolerance: config.behind_tolerance, feedback: config.feedback };
+}
+
+export function evaluate(tasks: readonly LoadedTask[], asOf: IsoDate, settings: EvaluateSettings): Evaluated[] {
+  return tasks.map(({ task, file }) => {
+    const result = lightOf(task, asOf, settings);
+    const stale = settings.feedback && isOpen(result.light) ? staleFeedback(task, settings.feedback, asOf) : undefined;
+    return { task, file, result, review: awaitingReview(task, asOf), stale };
+  });
 }

@@ -1,33 +1,33 @@
-// Who owes feedback for which period, and by when: the one place the feedback forms and their
-// import ask. Until the plan's configured feedback rules exist, the simplest rule stands: every
-// task open on the date owes feedback each 旬 (上旬 1–10, 中旬 11–20, 下旬 21 to the month's end),
-// from its lead unit and, in a second block, from its co-units, due on the period's last day.
+// What the feedback forms and their import ask of the plan's feedback rules (core/feedback.ts,
+// tasks.config.yaml `feedback`): the period a form is for, its reply-by date, and which units owe
+// it. The rules default to the notice's: every 旬, due on the period's last day.
+import type { FeedbackConfig } from './config.js';
 import { diffDays, type IsoDate } from './dates.js';
 import type { Evaluated } from './evaluate.js';
+import { cyclePeriod, dueDate } from './feedback.js';
 import { isOpen } from './light.js';
-import { periodKey, periodOf, previousPeriod, type Period, type PeriodKind } from './periods.js';
+import { periodKey, previousPeriod, type Period } from './periods.js';
 import { orderedNames } from './roster.js';
 import { leadUnitOf, startOf, type ProgressEntry } from './task.js';
 
-/** The cycle on which feedback is owed. */
-export const FEEDBACK_KIND: PeriodKind = 'xun';
+const DEFAULT_RULES: FeedbackConfig = { cycle: 'xun' };
 
-/** The date by which feedback for the period is due. */
-export function replyBy(period: Period): IsoDate {
-  return period.end;
+/** The date by which the lead units' feedback for the period is due. */
+export function replyBy(period: Period, rules: FeedbackConfig = DEFAULT_RULES): IsoDate {
+  return dueDate(rules, period, 'lead')!;
 }
 
 /** The period whose form goes out on `date`: the first whose reply-by date is not yet past. */
-export function currentPeriod(date: IsoDate): Period {
-  let period = periodOf(FEEDBACK_KIND, date);
-  while (replyBy(previousPeriod(period)) >= date) period = previousPeriod(period);
+export function currentPeriod(date: IsoDate, rules: FeedbackConfig = DEFAULT_RULES): Period {
+  let period = cyclePeriod(rules, date);
+  while (replyBy(previousPeriod(period), rules) >= date) period = previousPeriod(period);
   return period;
 }
 
 /** The latest period whose feedback was due on or before `date`. */
-export function lastDuePeriod(date: IsoDate): Period {
-  let period = periodOf(FEEDBACK_KIND, date);
-  while (replyBy(period) > date) period = previousPeriod(period);
+export function lastDuePeriod(date: IsoDate, rules: FeedbackConfig = DEFAULT_RULES): Period {
+  let period = cyclePeriod(rules, date);
+  while (replyBy(period, rules) > date) period = previousPeriod(period);
   return period;
 }
 
@@ -86,8 +86,8 @@ function answers(entry: ProgressEntry, unit: string, leadUnit: string, period: P
 }
 
 /** How each owing unit answered for the period, as of `asOf` (answers dated later do not count). */
-export function unitReturns(owing: readonly OwingUnit[], period: Period, asOf: IsoDate): UnitReturn[] {
-  const due = replyBy(period);
+export function unitReturns(owing: readonly OwingUnit[], period: Period, asOf: IsoDate, rules: FeedbackConfig = DEFAULT_RULES): UnitReturn[] {
+  const due = replyBy(period, rules);
   return owing.map(({ unit, lead, co }) => {
     const owed = [...lead, ...co];
     let returnedOn: IsoDate | undefined;

@@ -39,8 +39,8 @@ export function matches(filter: Filter): (e: Evaluated) => boolean {
     any(filter.section, (text) => (task.section ?? '').includes(text)) &&
     any(filter.point, (text) => (task.point ?? '').includes(text)) &&
     any(filter.tag, (tag) => (task.tags ?? []).includes(tag)) &&
-    (filter.deadlineBefore === undefined || task.deadline < filter.deadlineBefore) &&
-    (filter.deadlineAfter === undefined || task.deadline > filter.deadlineAfter) &&
+    (filter.deadlineBefore === undefined || result.deadline < filter.deadlineBefore) &&
+    (filter.deadlineAfter === undefined || result.deadline > filter.deadlineAfter) &&
     any(search, (text) =>
       task.title.toLowerCase().includes(text) ||
       (task.detail ?? '').toLowerCase().includes(text) ||

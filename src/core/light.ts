@@ -6,8 +6,11 @@
 //           (its latest reported percent is more than the tolerance below the share of time
 //           elapsed from start to deadline);
 //   green   otherwise.
-// Deadlines are inclusive: a task due 2020-06-30 is overdue from 2020-07-01. Progress entries and
-// completion dates after the date are ignored, so a view for a past date never changes later.
+// Deadlines are inclusive: a task due 2020-06-30 is overdue from 2020-07-01. The task is read as it
+// stood on the date (core/as-of.ts): the deadline then in force, the status then, the milestones
+// set by then; progress and completion dated later are ignored, so a view for a past date never
+// changes later.
+import { deadlineOn, milestonesOn, statusOn } from './as-of.js';
 import { diffDays, type IsoDate } from './dates.js';
 import { originalDeadline, startOf, type Milestone, type ProgressEntry, type Status, type Task } from './task.js';
 
@@ -35,6 +38,8 @@ export interface LightResult {
   reasons: Reason[];
   /** the status as it stood on the date (a task done later was still open then) */
   status: Status;
+  /** the deadline in force on the date (an extension granted later does not count yet) */
+  deadline: IsoDate;
   /** days past the deadline or the most overdue milestone, whichever is more; 0 when none */
   daysOverdue: number;
   /** days past the deadline alone; 0 when the deadline has not passed */
@@ -63,11 +68,12 @@ export interface LightSettings {
 export function lightOf(task: Task, asOf: IsoDate, settings: LightSettings): LightResult {
   const latest = latestEntry(task.progress, asOf);
   const percent = latestPercent(task.progress, asOf);
-  const elapsed = elapsedShare(startOf(task), task.deadline, asOf);
-  const doneByThen = task.status === 'done' && task.done_on !== undefined && task.done_on <= asOf;
-  const status: Status = task.status === 'done' && !doneByThen ? 'in_progress' : task.status;
+  const deadline = deadlineOn(task, asOf);
+  const elapsed = elapsedShare(startOf(task), deadline, asOf);
+  const { status, doneOn } = statusOn(task, asOf);
   const base = {
     status,
+    deadline,
     latest,
     percent,
     elapsed,
@@ -78,29 +84,28 @@ export function lightOf(task: Task, asOf: IsoDate, settings: LightSettings): Lig
     milestoneOnly: false,
     dueSoon: false,
     behind: false,
-    doneOn: doneByThen ? task.done_on : undefined,
+    doneOn,
   };
-  if (task.status === 'cancelled') return { ...base, light: 'cancelled', reasons: [{ kind: 'cancelled' }] };
-  if (task.status === 'suspended') return { ...base, light: 'suspended', reasons: [{ kind: 'suspended' }] };
-  if (doneByThen) {
-    const doneOn = task.done_on!;
-    const late = diffDays(doneOn, task.deadline);
+  if (status === 'cancelled') return { ...base, light: 'cancelled', reasons: [{ kind: 'cancelled' }] };
+  if (status === 'suspended') return { ...base, light: 'suspended', reasons: [{ kind: 'suspended' }] };
+  if (doneOn !== undefined) {
+    const late = diffDays(doneOn, deadline);
     return late > 0
-      ? { ...base, light: 'done_late', reasons: [{ kind: 'done_late', doneOn, deadline: task.deadline, days: late }] }
+      ? { ...base, light: 'done_late', reasons: [{ kind: 'done_late', doneOn, deadline, days: late }] }
       : { ...base, light: 'done', reasons: [{ kind: 'done', doneOn }] };
   }
 
   const red: Reason[] = [];
   const yellow: Reason[] = [];
-  const deadlineDaysOverdue = Math.max(0, diffDays(asOf, task.deadline));
+  const deadlineDaysOverdue = Math.max(0, diffDays(asOf, deadline));
   const originalDaysOverdue = Math.max(0, diffDays(asOf, originalDeadline(task)));
-  if (deadlineDaysOverdue > 0) red.push({ kind: 'overdue', deadline: task.deadline, days: deadlineDaysOverdue });
+  if (deadlineDaysOverdue > 0) red.push({ kind: 'overdue', deadline, days: deadlineDaysOverdue });
   else {
-    const left = diffDays(task.deadline, asOf);
-    if (left <= settings.warningDays) yellow.push({ kind: 'due_soon', deadline: task.deadline, days: left });
+    const left = diffDays(deadline, asOf);
+    if (left <= settings.warningDays) yellow.push({ kind: 'due_soon', deadline, days: left });
   }
   const overdueMilestones: OverdueMilestone[] = [];
-  for (const ms of task.milestones ?? []) {
+  for (const ms of milestonesOn(task, asOf)) {
     if (ms.done_on !== undefined && ms.done_on <= asOf) continue;
     const late = diffDays(asOf, ms.due);
     if (late > 0) {

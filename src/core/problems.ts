@@ -36,6 +36,11 @@ export type ProblemCode =
   | 'unknown_unit'
   | 'progress_order'
   | 'bad_timezone'
+  | 'rule_day_for_xun'
+  | 'rule_co_twice'
+  | 'rule_co_not_earlier'
+  | 'rule_co_before_period'
+  | 'rule_floors_fall'
   | 'no_tasks_dir';
 
 export type ProblemParams = Record<string, string | number | undefined>;

@@ -6,7 +6,7 @@ import { leadsOf } from './task.js';
 export type SortKey = 'deadline' | 'id' | 'lead' | 'light';
 
 const byId = (a: Evaluated, b: Evaluated) => (a.task.id < b.task.id ? -1 : a.task.id > b.task.id ? 1 : 0);
-const byDeadline = (a: Evaluated, b: Evaluated) => (a.task.deadline < b.task.deadline ? -1 : a.task.deadline > b.task.deadline ? 1 : 0);
+const byDeadline = (a: Evaluated, b: Evaluated) => (a.result.deadline < b.result.deadline ? -1 : a.result.deadline > b.result.deadline ? 1 : 0);
 
 /** `leadRank` places a lead official in the roster's protocol order. */
 export function sortBy(key: SortKey, leadRank: (name: string) => number): (a: Evaluated, b: Evaluated) => number {

@@ -12,7 +12,7 @@ import { utcMidnight } from '../core/dates.js';
 import type { Messages } from '../i18n/index.js';
 import { alignOf, cellText, flatten, tableLines, type Align, type DocTable, type ReportDocument, type Span } from './document.js';
 import { docx as loadDocx, jszip } from '../packages.js';
-import { sanitize } from './text.js';
+import { displayWidth, sanitize } from './text.js';
 
 export interface DocxOptions {
   /** the author written into the file's properties */
@@ -134,6 +134,19 @@ const ALIGN = (d: typeof Docx, a: Align) => (a === 'right' ? d.AlignmentType.RIG
 const CELL_MARGIN = 80;
 /** Tables of up to this many rows are kept on one page when they fit; longer ones run on with their header repeated. */
 const SHORT_TABLE = 12;
+/** Lines of table text that surely fit on a page below a heading and a caption. */
+const KEEP_LINES = 28;
+
+/** The lines a table's text takes at `size`, each row as tall as its fullest cell (Latin letters half a character wide). */
+function tableLineCount(t: DocTable, m: Messages, widths: readonly number[], size: number): number {
+  const half = (size / 2) * 10;
+  const cellLines = (text: string, width: number) => {
+    const room = Math.max(1, Math.floor((width - 2 * CELL_MARGIN) / half));
+    return text.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil(displayWidth(line) / room)), 0);
+  };
+  const header = Math.max(...t.columns.map((c, i) => cellLines(c.header, widths[i]!)));
+  return tableLines(t, m).reduce((sum, line) => sum + (line.empty ? 1 : Math.max(...t.columns.map((c, i) => cellLines(cellText(line.cells[i], c), widths[i]!)))), header);
+}
 
 /**
  * Column widths in twips: in proportion to DocColumn.width, but no column narrower than its
@@ -170,7 +183,8 @@ function table(d: typeof Docx, t: DocTable, m: Messages): Docx.Table {
   const line = Math.round(size * 10 * 1.3);
   const widths = columnWidths(t, m, size);
   const rowsOut = tableLines(t, m);
-  const keepTogether = rowsOut.length <= SHORT_TABLE;
+  // kept together only when it surely fits a page: a taller one held together leaves its caption alone on a blank page
+  const keepTogether = rowsOut.length <= SHORT_TABLE && tableLineCount(t, m, widths, size) <= KEEP_LINES;
   const cellParagraph = (text: string, align: Align, bold: boolean, keepNext: boolean) =>
     new d.Paragraph({
       style: 'TableText',

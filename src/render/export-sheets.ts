@@ -1,5 +1,6 @@
 // What the exports say: tasks with their lights → the rows and sheets of the xlsx and CSV files.
 // Pure: the same tasks, date and language always give the same sheets.
+import { actualOn } from '../core/as-of.js';
 import type { IsoDate } from '../core/dates.js';
 import type { Evaluated } from '../core/evaluate.js';
 import type { SummaryRow } from '../reports/summary.js';
@@ -7,6 +8,7 @@ import { leadsOf, leadUnitOf, originalDeadline, type Target } from '../core/task
 import type { Messages } from '../i18n/index.js';
 import { statusText } from './task-view.js';
 import type { CsvValue } from './csv.js';
+import { feedbackText } from './task-view.js';
 import type { SheetColumn, SheetRow, SheetSpec } from './xlsx.js';
 
 export type ExportBy = 'lead' | 'unit';
@@ -18,17 +20,18 @@ export interface TaskColumns {
   targets: boolean;
 }
 
-function targetText(t: Target, m: Messages): string {
+function targetText(t: Target, asOf: IsoDate, m: Messages): string {
   const unit = t.unit ?? '';
-  return m.exports.target(t.name, `${t.direction === 'max' ? '≤' : ''}${t.target}${unit}`, t.actual === undefined ? undefined : `${t.actual}${unit}`);
+  const actual = actualOn(t, asOf);
+  return m.exports.target(t.name, `${t.direction === 'max' ? '≤' : ''}${t.target}${unit}`, actual === undefined ? undefined : `${actual}${unit}`);
 }
 
 function deadlineText(e: Evaluated, m: Messages): string {
   const original = originalDeadline(e.task);
-  return original === e.task.deadline ? e.task.deadline : m.exports.extended(e.task.deadline, original);
+  return original === e.result.deadline ? e.result.deadline : m.exports.extended(e.result.deadline, original);
 }
 
-function taskColumns(m: Messages, which: TaskColumns): Array<SheetColumn & { value: (e: Evaluated, i: number) => CsvValue }> {
+function taskColumns(m: Messages, which: TaskColumns, asOf: IsoDate): Array<SheetColumn & { value: (e: Evaluated, i: number) => CsvValue }> {
   const c = m.exports.col;
   const all: Array<(SheetColumn & { value: (e: Evaluated, i: number) => CsvValue }) | false> = [
     { header: c.no, width: 5, kind: 'number', align: 'center', value: (_e, i) => i + 1 },
@@ -40,11 +43,11 @@ function taskColumns(m: Messages, which: TaskColumns): Array<SheetColumn & { val
     { header: c.coUnits, width: 12, value: (e) => e.task.units.slice(1).join('、') },
     { header: c.deadline, width: 11, align: 'center', value: (e) => deadlineText(e, m) },
     { header: c.status, width: 7, align: 'center', value: (e) => statusText(e, m) },
-    { header: c.light, width: 6, align: 'center', value: (e) => m.light[e.result.light] },
+    { header: c.light, width: 7, align: 'center', value: (e) => (e.stale ? `${m.light[e.result.light]}\n${m.views.stale}` : m.light[e.result.light]) },
     { header: c.daysOverdue, width: 6, kind: 'number', value: (e) => (e.result.daysOverdue > 0 ? e.result.daysOverdue : e.result.light === 'done_late' ? daysLate(e) : undefined) },
-    { header: c.latest, width: 30, value: (e) => e.result.latest?.note ?? '' },
+    { header: c.latest, width: 30, value: (e) => (e.result.latest ? feedbackText(e.result.latest, m) : '') },
     { header: c.latestDate, width: 11, align: 'center', value: (e) => e.result.latest?.date ?? '' },
-    which.targets && { header: c.targets, width: 22, value: (e) => (e.task.targets ?? []).map((t) => targetText(t, m)).join('\n') },
+    which.targets && { header: c.targets, width: 22, value: (e) => (e.task.targets ?? []).map((t) => targetText(t, asOf, m)).join('\n') },
   ];
   return all.filter((x): x is SheetColumn & { value: (e: Evaluated, i: number) => CsvValue } => x !== false);
 }
@@ -74,7 +77,7 @@ export interface TaskSheetInput {
 
 export function taskSheet(input: TaskSheetInput, m: Messages): SheetSpec {
   const targets = input.items.some((e) => (e.task.targets ?? []).length > 0);
-  const cols = taskColumns(m, { ...input.columns, targets });
+  const cols = taskColumns(m, { ...input.columns, targets }, input.asOf);
   return {
     name: input.name,
     title: input.title,
@@ -89,8 +92,8 @@ export function taskSheet(input: TaskSheetInput, m: Messages): SheetSpec {
 }
 
 /** The same rows as CSV: a header row, then one row per task. */
-export function taskCsv(items: readonly Evaluated[], m: Messages, columns: Omit<TaskColumns, 'targets'>): CsvValue[][] {
-  const cols = taskColumns(m, { ...columns, targets: true });
+export function taskCsv(items: readonly Evaluated[], m: Messages, columns: Omit<TaskColumns, 'targets'>, asOf: IsoDate): CsvValue[][] {
+  const cols = taskColumns(m, { ...columns, targets: true }, asOf);
   return [cols.map((c) => c.header), ...items.map((e, i) => cols.map((c) => c.value(e, i)))];
 }
 

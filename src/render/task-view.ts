@@ -2,8 +2,10 @@
 import { monthDay } from '../core/dates.js';
 import type { Evaluated } from '../core/evaluate.js';
 import type { Reason } from '../core/light.js';
-import { leadsOf, leadUnitOf, originalDeadline } from '../core/task.js';
+import { leadsOf, leadUnitOf, originalDeadline, type ProgressEntry } from '../core/task.js';
 import type { Messages } from '../i18n/index.js';
+import type { Paint } from './color.js';
+import { periodKey, periodLabel } from '../core/periods.js';
 
 export function reasonText(reason: Reason, m: Messages): string {
   const r = m.reasons;
@@ -65,7 +67,7 @@ export function taskJson(e: Evaluated, m: Messages) {
     lead: leadsOf(task),
     units: task.units,
     lead_unit: leadUnitOf(task),
-    deadline: task.deadline,
+    deadline: result.deadline,
     deadline_text: task.deadline_text ?? null,
     original_deadline: originalDeadline(task),
     status: task.status,
@@ -80,9 +82,17 @@ export function taskJson(e: Evaluated, m: Messages) {
     percent: result.percent ?? null,
     elapsed_percent: result.elapsed,
     latest_progress: result.latest
-      ? { date: result.latest.date, note: result.latest.note, percent: result.latest.percent ?? null, by: result.latest.by ?? null }
+      ? {
+          date: result.latest.date,
+          note: result.latest.note,
+          percent: result.latest.percent ?? null,
+          by: result.latest.by ?? null,
+          problems: result.latest.problems ?? null,
+          next_steps: result.latest.next_steps ?? null,
+        }
       : null,
     awaiting_review: e.review ? { date: e.review.date, by: e.review.by ?? null, done_on: e.review.done_on, period: e.review.period ?? null } : null,
+    feedback_overdue: e.stale ? { period: periodKey(e.stale.period), label: periodLabel(e.stale.period, m.lang), due: e.stale.due } : null,
     tags: task.tags ?? [],
     file: e.file,
   };
@@ -90,6 +100,31 @@ export function taskJson(e: Evaluated, m: Messages) {
 
 function snakeKeys(value: object): Record<string, unknown> {
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), v]));
+}
+
+/** The grey marker beside a light when the lead unit's feedback is overdue (未按期反馈), or ''. */
+export function staleMark(e: Evaluated, m: Messages): string {
+  return e.stale ? m.views.stale : '';
+}
+
+/** A light's word followed by the stale marker when there is one. */
+export function withStale(text: string, e: Evaluated, m: Messages): string {
+  return e.stale ? `${text} ${m.views.stale}` : text;
+}
+
+/** A cell's text with its light (or other) part painted by `base` and the stale marker in grey. */
+export function paintStale(text: string, m: Messages, paint: Paint, base: (s: string) => string): string {
+  const at = text.indexOf(m.views.stale);
+  if (at < 0) return base(text);
+  return base(text.slice(0, at)) + paint.gray(text.slice(at, at + m.views.stale.length)) + text.slice(at + m.views.stale.length);
+}
+
+/** A feedback entry's three parts, one to a line: 进展情况, then 存在问题 and 下步打算 when given. */
+export function feedbackText(entry: ProgressEntry, m: Messages): string {
+  const lines = [entry.note];
+  if (entry.problems) lines.push(`${m.fields.problems}：${entry.problems}`);
+  if (entry.next_steps) lines.push(`${m.fields.next_steps}：${entry.next_steps}`);
+  return lines.join('\n');
 }
 
 /** The latest feedback in one cell: its date (month and day) and note. */

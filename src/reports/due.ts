@@ -4,6 +4,7 @@ import { addDays, diffDays, type IsoDate } from '../core/dates.js';
 import type { Evaluated } from '../core/evaluate.js';
 import { matches, type Filter } from '../core/filter.js';
 import { isOpen } from '../core/light.js';
+import { milestonesOn } from '../core/as-of.js';
 import { groupBy, groupOrder, type Group } from './group.js';
 
 export interface DueItem {
@@ -31,10 +32,9 @@ function dueItems(items: readonly Evaluated[], asOf: IsoDate, until: IsoDate): D
   const out: DueItem[] = [];
   for (const e of items) {
     if (!isOpen(e.result.light)) continue;
-    if (e.task.deadline >= asOf && e.task.deadline <= until) {
-      out.push({ e, kind: 'task', title: e.task.title, due: e.task.deadline, daysLeft: diffDays(e.task.deadline, asOf) });
-    }
-    for (const ms of e.task.milestones ?? []) {
+    const deadline = e.result.deadline;
+    if (deadline >= asOf && deadline <= until) out.push({ e, kind: 'task', title: e.task.title, due: deadline, daysLeft: diffDays(deadline, asOf) });
+    for (const ms of milestonesOn(e.task, asOf)) {
       if (ms.done_on !== undefined && ms.done_on <= asOf) continue;
       if (ms.due >= asOf && ms.due <= until) out.push({ e, kind: 'milestone', title: ms.title, due: ms.due, daysLeft: diffDays(ms.due, asOf) });
     }

@@ -7,6 +7,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { crossChecks } from '../core/checks.js';
+import { configChecks } from '../core/config-checks.js';
 import { DEFAULT_CONFIG, withDefaults, type Config } from '../core/config.js';
 import { isValidTimeZone } from '../core/dates.js';
 import { problem, sortProblems, type Problem } from '../core/problems.js';
@@ -98,14 +99,15 @@ export async function loadConfig(root: string, m: Messages, staged?: Uint8Array)
     if (!result.ok) return { config: DEFAULT_CONFIG, found: true, problems: result.problems };
     data = result.data;
   }
-  const config = withDefaults(data as Partial<Config>);
-  if (!isValidTimeZone(config.timezone)) {
-    const d = await diagnostics();
-    const parsed = d.parseLocated(CONFIG_FILE, decoded.text);
-    const pos = parsed.ok ? d.locate(parsed.located, ['timezone']) : AT_START;
-    return { config: { ...config, timezone: DEFAULT_CONFIG.timezone }, found: true, problems: [problem(CONFIG_FILE, pos, 'bad_timezone', { value: config.timezone })] };
-  }
-  return { config, found: true, problems: [] };
+  let config = withDefaults(data as Parameters<typeof withDefaults>[0]);
+  const found = configChecks(config);
+  if (!isValidTimeZone(config.timezone)) found.unshift({ path: ['timezone'], code: 'bad_timezone', params: { value: config.timezone } });
+  if (found.length === 0) return { config, found: true, problems: [] };
+  const d = await diagnostics();
+  const parsed = d.parseLocated(CONFIG_FILE, decoded.text);
+  // a setting in error gives way to its default, so that the views still answer
+  for (const f of found) config = { ...config, [f.path[0] as keyof Config]: DEFAULT_CONFIG[f.path[0] as keyof Config] };
+  return { config, found: true, problems: found.map((f) => problem(CONFIG_FILE, parsed.ok ? d.locate(parsed.located, f.path) : AT_START, f.code, f.params)) };
 }
 
 /** Every task file under tasks/, as sorted paths relative to the root, forward slashes. */

@@ -166,7 +166,7 @@ describe('tasks done, reopen, set, milestone, target', () => {
     expect(task.milestones).toEqual([
       { title: '完成招标', due: '2020-06-30', done_on: '2020-06-28' },
       { title: '开工建设', due: '2020-08-31' },
-      { title: '主体完工', due: '2020-10-31' },
+      { title: '主体完工', due: '2020-10-31', added: '2020-09-30' },
     ]);
     expect(task.targets[0].actual).toBe(20);
     expect(lost(before, read(dir, '2020-001'))).toEqual(['    actual: 12']);

@@ -39,7 +39,7 @@ describe('tasks export xlsx', () => {
     const ids = [4, 5, 6, 7, 8, 9].map((n) => ws.getRow(n).getCell(2).value);
     expect(ids).toEqual(['L-01', 'L-02', 'L-06', 'L-09', 'L-10', 'L-13']);
     const l06 = ws.getRow(6);
-    expect(l06.getCell(9).value).toBe('红');
+    expect(l06.getCell(9).value).toBe('红\n未按期反馈');
     expect(l06.getCell(10).value).toBe(214);
     expect((l06.getCell(3).fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFC7CE');
     expect((ws.getRow(4).getCell(1).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb).toBe('FFFFEB9C');

@@ -14,7 +14,7 @@ describe('tasks overdue --format json on the hand-checked fixture', () => {
     const l03 = json.tasks[2];
     expect(l03.overdue_milestones).toEqual([{ title: '完成招标', due: '2020-06-30', days_overdue: 92 }]);
     expect(l03.reasons[0].text).toBe('节点逾期：完成招标，应于2020-06-30（逾期92天）');
-    expect(l03.latest_progress).toEqual({ date: '2020-09-20', note: '招标文件已挂网', percent: 80, by: null });
+    expect(l03.latest_progress).toEqual({ date: '2020-09-20', note: '招标文件已挂网', percent: 80, by: null, problems: null, next_steps: null });
     expect(json.unreadable).toEqual([]);
   });
 

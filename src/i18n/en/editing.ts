@@ -30,7 +30,9 @@ export const editing: typeof zh = {
     doneCommit: (id: string, title: string, date: string) => `Done ${id}: ${title} (${date})`,
     notDone: (id: string) => `task ${id} is not done, so there is nothing to reopen`,
     reopenOk: (id: string) => `reopened ${id}: status in progress`,
-    reopenCommit: (id: string, title: string) => `Reopened ${id}: ${title}`,
+    reopenCommit: (id: string, title: string, reason?: string) => `Reopened ${id}: ${title}${reason ? ` (${reason})` : ''}`,
+    reopenBeforeDone: (id: string, doneOn: string, date: string) => `${id} was done on ${doneOn} and cannot be reopened on an earlier date (${date}); give the date of reopening with --as-of`,
+    needStatusReason: (status: string) => `setting the status to "${status}" needs its reason, e.g. --reason "decided by the district executive meeting"; the date and reason go into the status changes`,
     unknownField: (field: string, suggestion: string | undefined, fields: string) =>
       `cannot set "${field}"${suggestion ? `; did you mean "${suggestion}"?` : ''}; fields: ${fields}`,
     needReason: 'moving a deadline needs its reason, e.g. --reason "区长办公会同意延期"; the old deadline is kept in extensions',

@@ -41,6 +41,11 @@ export const problems: typeof zh = {
     unknown_unit: (p: P) =>
       `unit ${q(p.name)} is not in the roster (roster.units in tasks.config.yaml)${p.suggestion ? `; did you mean ${q(p.suggestion)}?` : '; add it if it is new'}`,
     progress_order: (p: P) => `progress entries go oldest first; entry ${p.index} (${p.date}) is earlier than the one before (${p.previous})`,
+    rule_day_for_xun: (p: P) => `feedback every 旬 (cycle: xun) is due at the 旬's end, so ${p.key}: ${p.value} cannot be set; remove the line, or make cycle month, quarter, half or year`,
+    rule_co_twice: () => 'the co-units\' due date is already set by co_units_due_day; keep only one of co_units_due_day and co_units_days_before',
+    rule_co_not_earlier: (p: P) => `the co-units' due date (${p.co}) is not before the lead unit's (${p.lead}); co-units report to the lead unit first, so make it smaller`,
+    rule_co_before_period: (p: P) => `the co-units' due date (${p.co}) falls before the period starts (${p.start}); make the number of days smaller`,
+    rule_floors_fall: (p: P) => `the floor of ${p.quarter} (${p.value}) is below that of ${p.previous} (${p.previousValue}); the floors must rise quarter by quarter`,
     bad_timezone: (p: P) => `unknown time zone ${q(p.value)}; use an IANA name such as Asia/Shanghai`,
     no_tasks_dir: () => 'no tasks/ folder here; run inside the plan folder or point --dir at it',
   },

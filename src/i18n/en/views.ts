@@ -4,6 +4,7 @@ import type { views as zh } from '../zh/views.js';
 
 export const views: typeof zh = {
   views: {
+    stale: 'feedback overdue',
     warningsHidden: (n: number) => `${n} more warning${n === 1 ? '' : 's'}: run tasks validate to see them.`,
     unreadable: (n: number) => `${n} task file${n === 1 ? '' : 's'} could not be read and ${n === 1 ? 'is' : 'are'} not in the table above; fix ${n === 1 ? 'it' : 'them'} as shown and run again.`,
     asOf: (date: string) => `As of ${formatEn(date)}`,
@@ -25,7 +26,7 @@ export const views: typeof zh = {
       id: 'id', title: 'task', lead: 'lead official', leadUnit: 'lead unit', units: 'units', coUnits: 'co-units', deadline: 'deadline',
       daysOverdue: 'late', latest: 'latest progress', latestDate: 'reported', light: 'light', status: 'status', kind: 'kind', due: 'due',
       daysLeft: 'left', percent: 'done %', section: 'section', point: 'work point', reasons: 'why', file: 'file', tags: 'tags',
-      doneOn: 'done on', milestone: 'milestone',
+      doneOn: 'done on', milestone: 'milestone', feedback: 'feedback',
     },
     sum: {
       lead: 'lead official', unit: 'lead unit', section: 'section', total: 'tasks', done: 'done', doneLate: 'of which late', open: 'open',
@@ -52,6 +53,8 @@ export const views: typeof zh = {
     light: 'light',
     asOf: (date: string) => `(as of ${formatEn(date)})`,
     original: (date: string) => `first deadline ${date}`,
+    staleDetail: (label: string, due: string) => ` (the report for ${label} was due by ${due})`,
+    laterDeadline: (date: string) => `changed to ${date} after this date`,
     extension: (from: string, to: string, date: string, reason: string) => `${date} extended: ${from} → ${to} (${reason})`,
     milestones: 'milestones',
     targets: 'targets',
@@ -61,8 +64,8 @@ export const views: typeof zh = {
     target: (t: { target: number; unit?: string; actual?: number; direction?: string }) =>
       `target ${t.direction === 'max' ? '≤' : '≥'}${t.target}${t.unit ?? ''}, actual ${t.actual === undefined ? 'not reported' : `${t.actual}${t.unit ?? ''}`}`,
     met: (met: boolean | undefined): string => (met === undefined ? '' : met ? 'met' : 'not met'),
-    milestoneState: (state: 'done' | 'overdue' | 'open', doneOn: string | undefined): string =>
-      state === 'done' ? `done (${doneOn})` : state === 'overdue' ? 'overdue' : 'open',
+    milestoneState: (state: 'done' | 'overdue' | 'open' | 'later', doneOn: string | undefined, added?: string): string =>
+      state === 'done' ? `done (${doneOn})` : state === 'overdue' ? 'overdue' : state === 'later' ? `added ${added}, not counted yet` : 'open',
     file: 'file',
   },
   home: {

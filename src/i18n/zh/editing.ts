@@ -29,7 +29,9 @@ export const editing = {
     doneCommit: (id: string, title: string, date: string) => `完成 ${id}：${title}（${date}）`,
     notDone: (id: string) => `任务 ${id} 尚未完成，无需重新打开`,
     reopenOk: (id: string) => `已重新打开 ${id}，状态改为“推进中”`,
-    reopenCommit: (id: string, title: string) => `重新打开 ${id}：${title}`,
+    reopenCommit: (id: string, title: string, reason?: string) => `重新打开 ${id}：${title}${reason ? `（${reason}）` : ''}`,
+    reopenBeforeDone: (id: string, doneOn: string, date: string) => `${id} 于 ${doneOn} 完成，不能以更早的日期（${date}）重新打开；请用 --as-of 写明重新打开的日期`,
+    needStatusReason: (status: string) => `改为“${status}”须说明依据，例如 --reason "区政府常务会议决定"；变更日期和依据会记入状态变更记录`,
     unknownField: (field: string, suggestion: string | undefined, fields: string) =>
       `不能修改字段“${field}”${suggestion ? `，是否想改“${suggestion}”？` : ''}；可修改：${fields}`,
     needReason: '调整完成时限须说明依据，例如 --reason "区长办公会同意延期"；原时限会记入延期记录',

@@ -9,8 +9,9 @@ import { help } from './help.js';
 import { imports } from './import.js';
 import { periods } from './periods.js';
 import { problems } from './problems.js';
+import { reports } from './report.js';
 import { views } from './views.js';
 
-export const zh = { ...common, ...problems, ...help, ...views, ...editing, ...imports, ...exports, ...dashboard, ...periods, ...documents, ...feedback };
+export const zh = { ...common, ...problems, ...help, ...views, ...editing, ...imports, ...exports, ...dashboard, ...periods, ...documents, ...feedback, ...reports };
 
 export type Messages = typeof zh;

@@ -62,6 +62,11 @@ export const problems = {
       `责任单位${q(p.name)}不在名册（tasks.config.yaml 的 roster.units）中${p.suggestion ? `，是否是${q(p.suggestion)}？` : '；如是新单位，请加入名册'}`,
     progress_order: (p: P) => `进展反馈应按日期从早到晚排列，第 ${p.index} 条（${p.date}）早于前一条（${p.previous}）`,
     bad_timezone: (p: P) => `时区${q(p.value)}无法识别；请写 IANA 时区名，例如 Asia/Shanghai`,
+    rule_day_for_xun: (p: P) => `反馈周期为每旬（cycle: xun）时以旬末为报送日，不能设 ${p.key}: ${p.value}；请删去这一行，或把 cycle 改为 month、quarter、half 或 year`,
+    rule_co_twice: () => '配合单位的报送日已由 co_units_due_day 规定，不能再设 co_units_days_before；两者请只留一个',
+    rule_co_not_earlier: (p: P) => `配合单位的报送日（${p.co}）不早于牵头单位的报送日（${p.lead}）；配合单位须先报牵头单位，请改小这个数`,
+    rule_co_before_period: (p: P) => `配合单位的报送日（${p.co}）早于这一周期的开始（${p.start}）；请改小提前的天数`,
+    rule_floors_fall: (p: P) => `${p.quarter} 的进度底线 ${p.value} 低于 ${p.previous} 的 ${p.previousValue}；各季度底线应逐季提高`,
     no_tasks_dir: () => '没有找到 tasks/ 文件夹；请在台账目录中运行，或用 --dir 指定台账目录',
   },
   config: {

@@ -3,6 +3,7 @@ import { formatChineseDate as formatZh } from '../../core/dates.js';
 
 export const views = {
   views: {
+    stale: '未按期反馈',
     warningsHidden: (n: number) => `另有 ${n} 个警告，运行 tasks validate 查看。`,
     unreadable: (n: number) => `有 ${n} 个任务文件无法读取，未列入上表；请按上面的提示修改后再运行。`,
     asOf: (date: string) => `截至${formatZh(date)}`,
@@ -24,7 +25,7 @@ export const views = {
       id: '编号', title: '任务', lead: '牵头领导', leadUnit: '牵头单位', units: '责任单位', coUnits: '配合单位', deadline: '完成时限',
       daysOverdue: '逾期', latest: '最新进展', latestDate: '进展日期', light: '预警', status: '状态', kind: '类型', due: '到期日',
       daysLeft: '剩余', percent: '进度', section: '所属部分', point: '所属要点', reasons: '原因', file: '文件', tags: '标签',
-      doneOn: '完成日期', milestone: '节点',
+      doneOn: '完成日期', milestone: '节点', feedback: '反馈',
     },
     sum: {
       lead: '牵头责任领导', unit: '牵头单位', section: '部分', total: '任务数', done: '已完成', doneLate: '其中逾期完成', open: '推进中',
@@ -51,6 +52,8 @@ export const views = {
     light: '预警',
     asOf: (date: string) => `（截至${formatZh(date)}）`,
     original: (date: string) => `原时限 ${date}`,
+    staleDetail: (label: string, due: string) => `（${label}的进展应于${due}前报送）`,
+    laterDeadline: (date: string) => `此日之后调整为 ${date}`,
     extension: (from: string, to: string, date: string, reason: string) => `${date} 延期：${from} → ${to}（${reason}）`,
     milestones: '节点目标',
     targets: '量化指标',
@@ -60,8 +63,8 @@ export const views = {
     target: (t: { target: number; unit?: string; actual?: number; direction?: string }) =>
       `目标 ${t.direction === 'max' ? '≤' : '≥'}${t.target}${t.unit ?? ''}，实际 ${t.actual === undefined ? '未报' : `${t.actual}${t.unit ?? ''}`}`,
     met: (met: boolean | undefined): string => (met === undefined ? '' : met ? '已达标' : '未达标'),
-    milestoneState: (state: 'done' | 'overdue' | 'open', doneOn: string | undefined): string =>
-      state === 'done' ? `已完成（${doneOn}）` : state === 'overdue' ? '逾期' : '未完成',
+    milestoneState: (state: 'done' | 'overdue' | 'open' | 'later', doneOn: string | undefined, added?: string): string =>
+      state === 'done' ? `已完成（${doneOn}）` : state === 'overdue' ? '逾期' : state === 'later' ? `${added}增加，此日尚不计` : '未完成',
     file: '文件',
   },
   home: {

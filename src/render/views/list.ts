@@ -3,7 +3,7 @@ import { leadsOf, leadUnitOf } from '../../core/task.js';
 import type { ListReport } from '../../reports/list.js';
 import { paintLight } from '../color.js';
 import { renderTable, type Column } from '../table.js';
-import { lightText, statusText, taskJson, whyText } from '../task-view.js';
+import { lightText, paintStale, statusText, taskJson, whyText, withStale } from '../task-view.js';
 import type { ViewRenderer } from '../view.js';
 
 export const listView: ViewRenderer<ListReport> = {
@@ -21,11 +21,11 @@ export const listView: ViewRenderer<ListReport> = {
       { header: col.light },
       { header: col.reasons, wrap: true, min: 10, max: 50 },
     ];
-    const rows = r.tasks.map((e) => [e.task.id, e.task.title, leadsOf(e.task).join('、'), leadUnitOf(e.task), e.task.deadline, lightText(e, m), whyText(e, m)]);
+    const rows = r.tasks.map((e) => [e.task.id, e.task.title, leadsOf(e.task).join('、'), leadUnitOf(e.task), e.result.deadline, withStale(lightText(e, m), e, m), whyText(e, m)]);
     const table = renderTable(columns, rows, {
       width: env.width,
       ascii: env.ascii,
-      paint: (text, row, c) => (c === 5 ? paintLight(paint, r.tasks[row]!.result.light, text) : text),
+      paint: (text, row, c) => (c === 5 ? paintStale(text, m, paint, (s) => paintLight(paint, r.tasks[row]!.result.light, s)) : text),
     });
     return `${header}\n${table}\n`;
   },
@@ -37,7 +37,7 @@ export const listView: ViewRenderer<ListReport> = {
         col.reasons, col.latestDate, col.latest],
       ...r.tasks.map((e) => [
         e.task.id, e.task.title, e.task.section, e.task.point, leadsOf(e.task).join('、'), leadUnitOf(e.task), e.task.units.slice(1).join('、'),
-        e.task.deadline, statusText(e, m), m.light[e.result.light], e.result.daysOverdue, e.result.percent, whyText(e, m),
+        e.result.deadline, statusText(e, m), withStale(m.light[e.result.light], e, m), e.result.daysOverdue, e.result.percent, whyText(e, m),
         e.result.latest?.date, e.result.latest?.note,
       ]),
     ];

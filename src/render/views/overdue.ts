@@ -3,7 +3,7 @@ import type { Evaluated } from '../../core/evaluate.js';
 import { leadsOf, leadUnitOf } from '../../core/task.js';
 import type { OverdueReport } from '../../reports/overdue.js';
 import { renderTable, type Column } from '../table.js';
-import { latestCell, reviewText, taskJson } from '../task-view.js';
+import { latestCell, paintStale, reviewText, staleMark, taskJson, withStale } from '../task-view.js';
 import type { RenderEnv, ViewRenderer } from '../view.js';
 
 function overdueTable(items: readonly Evaluated[], env: RenderEnv): string {
@@ -24,11 +24,11 @@ function overdueTable(items: readonly Evaluated[], env: RenderEnv): string {
     [e.task.title, ...e.result.overdueMilestones.map((ms) => m.views.milestoneLine(ms.title, ms.due, ms.days)), ...(e.review ? [reviewText(e, m)] : [])].join('\n'),
     leadsOf(e.task).join('、'),
     leadUnitOf(e.task),
-    e.task.deadline,
-    m.views.days(e.result.daysOverdue),
+    e.result.deadline,
+    withStale(m.views.days(e.result.daysOverdue), e, m),
     latestCell(e),
   ]);
-  return renderTable(columns, rows, { width: env.width, ascii: env.ascii, paint: (text, _r, c) => (c === 5 ? paint.red(text) : text) });
+  return renderTable(columns, rows, { width: env.width, ascii: env.ascii, paint: (text, _r, c) => (c === 5 ? paintStale(text, m, paint, paint.red) : text) });
 }
 
 export const overdueView: ViewRenderer<OverdueReport> = {
@@ -51,13 +51,13 @@ export const overdueView: ViewRenderer<OverdueReport> = {
   csv: (r, { m }) => {
     const col = m.views.col;
     return [
-      [col.id, col.title, col.lead, col.leadUnit, col.coUnits, col.deadline, col.daysOverdue, col.milestone, col.latestDate, col.latest],
+      [col.id, col.title, col.lead, col.leadUnit, col.coUnits, col.deadline, col.daysOverdue, col.milestone, col.latestDate, col.latest, col.feedback],
       ...r.groups.flatMap((g) =>
         g.items.map((e) => [
-          e.task.id, e.task.title, leadsOf(e.task).join('、'), leadUnitOf(e.task), e.task.units.slice(1).join('、'), e.task.deadline,
+          e.task.id, e.task.title, leadsOf(e.task).join('、'), leadUnitOf(e.task), e.task.units.slice(1).join('、'), e.result.deadline,
           e.result.daysOverdue,
           e.result.overdueMilestones.map((ms) => `${ms.title}（${ms.due}）`).join('；'),
-          e.result.latest?.date, e.result.latest?.note,
+          e.result.latest?.date, e.result.latest?.note, staleMark(e, m),
         ]),
       ),
     ];

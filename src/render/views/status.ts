@@ -2,7 +2,7 @@
 import { leadsOf } from '../../core/task.js';
 import type { StatusReport } from '../../reports/status.js';
 import { renderTable } from '../table.js';
-import { latestCell } from '../task-view.js';
+import { latestCell, paintStale, withStale } from '../task-view.js';
 import type { ViewRenderer } from '../view.js';
 
 export const statusView: ViewRenderer<StatusReport> = {
@@ -20,8 +20,8 @@ export const statusView: ViewRenderer<StatusReport> = {
       lines.push(renderTable(
         [{ header: col.id }, { header: col.title, wrap: true, min: 10, max: 40 }, { header: col.lead, wrap: true, min: 6, max: 20 },
           { header: col.daysOverdue, align: 'right' }, { header: col.latest, wrap: true, min: 10, max: 40 }],
-        r.mostOverdue.map((e) => [e.task.id, e.task.title, leadsOf(e.task).join('、'), m.views.days(e.result.daysOverdue), latestCell(e)]),
-        { width: env.width, ascii: env.ascii, paint: (t, _r, c) => (c === 3 ? paint.red(t) : t) },
+        r.mostOverdue.map((e) => [e.task.id, e.task.title, leadsOf(e.task).join('、'), withStale(m.views.days(e.result.daysOverdue), e, m), latestCell(e)]),
+        { width: env.width, ascii: env.ascii, paint: (t, _r, c) => (c === 3 ? paintStale(t, m, paint, paint.red) : t) },
       ));
     }
     lines.push('', paint.dim(m.home.next));

@@ -3,7 +3,8 @@ import { leadsOf } from '../../core/task.js';
 import type { TaskReport } from '../../reports/task.js';
 import { paintLight } from '../color.js';
 import { renderTable } from '../table.js';
-import { reasonText, reviewText, taskJson } from '../task-view.js';
+import { periodLabel } from '../../core/periods.js';
+import { feedbackText, reasonText, reviewText, taskJson } from '../task-view.js';
 import { sanitize } from '../text.js';
 import type { ViewRenderer } from '../view.js';
 
@@ -17,15 +18,17 @@ export const taskView: ViewRenderer<TaskReport> = {
       if (value !== undefined && value !== '') lines.push(`${paint.bold(`${label}：`)}${sanitize(value)}`);
     };
     lines.push(paint.bold(`${task.id}  ${sanitize(task.title)}`));
-    lines.push(`${paint.bold(`${m.show.light}：`)}${paintLight(paint, result.light, m.light[result.light])} ${m.show.asOf(asOf)}`);
+    const stale = r.e.stale ? ` ${paint.gray(m.views.stale)}${m.show.staleDetail(periodLabel(r.e.stale.period, m.lang), r.e.stale.due)}` : '';
+    lines.push(`${paint.bold(`${m.show.light}：`)}${paintLight(paint, result.light, m.light[result.light])}${stale} ${m.show.asOf(asOf)}`);
     if (r.e.review) lines.push(`  · ${sanitize(reviewText(r.e, m))}`);
     for (const reason of result.reasons) lines.push(`  · ${sanitize(reasonText(reason, m))}`);
     field(f.section!, task.section);
     field(f.point!, task.point);
     field(f.lead!, leadsOf(task).join('、'));
     field(f.units!, task.units.join('、'));
-    const extended = r.originalDeadline !== task.deadline ? `，${m.show.original(r.originalDeadline)}` : '';
-    field(f.deadline!, `${task.deadline}${task.deadline_text ? `（${task.deadline_text}）` : ''}${extended}`);
+    const extended = r.originalDeadline !== result.deadline ? `，${m.show.original(r.originalDeadline)}` : '';
+    const later = result.deadline !== task.deadline ? `，${m.show.laterDeadline(task.deadline)}` : '';
+    field(f.deadline!, `${result.deadline}${task.deadline_text && !later ? `（${task.deadline_text}）` : ''}${extended}${later}`);
     if (task.start) field(f.start!, task.start);
     field(f.status!, `${m.status[task.status]}${result.status !== task.status ? ` → ${m.status[result.status]} ${m.show.asOf(asOf)}` : ''}`);
     if (task.done_on) field(f.done_on!, task.done_on);
@@ -35,7 +38,7 @@ export const taskView: ViewRenderer<TaskReport> = {
       lines.push(paint.bold(`${m.show.milestones}：`));
       lines.push(renderTable(
         [{ header: m.views.col.milestone, wrap: true, min: 10, max: 40 }, { header: f.due! }, { header: f.status! }],
-        r.milestones.map((ms) => [ms.title, ms.due, m.show.milestoneState(ms.state, ms.done_on)]),
+        r.milestones.map((ms) => [ms.title, ms.due, m.show.milestoneState(ms.state, ms.done_on, ms.added)]),
         { width, ascii },
       ));
     }
@@ -51,7 +54,7 @@ export const taskView: ViewRenderer<TaskReport> = {
       lines.push(paint.bold(`${m.show.progress}：`));
       lines.push(renderTable(
         [{ header: f.date! }, { header: f.percent!, align: 'right' }, { header: f.by!, wrap: true, min: 6, max: 16 }, { header: f.note!, wrap: true, min: 10, max: 70 }],
-        r.progress.map((p) => [p.date, p.percent === undefined ? '' : `${p.percent}%`, p.by ?? '', p.note]),
+        r.progress.map((p) => [p.date, p.percent === undefined ? '' : `${p.percent}%`, p.by ?? '', feedbackText(p, m)]),
         { width, ascii, paint: (text, row) => (r.progress[row]!.later ? paint.dim(text) : text) },
       ));
     }
@@ -64,7 +67,10 @@ export const taskView: ViewRenderer<TaskReport> = {
     }
     if (task.extensions?.length) {
       lines.push(paint.bold(`${m.show.extensions}：`));
-      for (const x of task.extensions) lines.push(`  ${m.show.extension(x.from, x.to, x.date, sanitize(x.reason))}`);
+      for (const x of task.extensions) {
+        const line = `  ${m.show.extension(x.from, x.to, x.date, sanitize(x.reason))}`;
+        lines.push(x.date > asOf ? paint.dim(line) : line);
+      }
     }
     lines.push(paint.dim(`${m.show.file}：${sanitize(r.e.file)}`));
     return `${lines.join('\n')}\n`;
