@@ -12,6 +12,7 @@ import { formatProblem } from '../i18n/index.js';
 import { sanitize } from '../render/text.js';
 import { EditRefused, editTask, type Change, type EditContext, type EditResult } from '../store/edit.js';
 import type { Plan } from '../store/load.js';
+import type { ParseResult } from '../store/parse.js';
 import { validateTask } from '../store/schema.js';
 import { note, say } from './output.js';
 
@@ -20,11 +21,10 @@ export interface EditOptions {
   commit: boolean;
 }
 
-/** Why a text is not a valid task, at line and column (loads the slow parser only now). */
-async function explain(session: Session, file: string, text: string): Promise<Problem[]> {
+/** The full parse of a task text, with its problems worded (loads the slow parser only now). */
+async function parseFull(session: Session, file: string, text: string): Promise<ParseResult> {
   const [d, sp] = await Promise.all([import('../store/diagnose.js'), import('../store/schema-problems.js')]);
-  const result = d.diagnose(file, text, validateTask, sp.schemaProblems('task', validateTask, session.m));
-  return result.ok ? [] : result.problems;
+  return d.diagnose(file, text, validateTask, sp.schemaProblems('task', validateTask, session.m));
 }
 
 /** Cross-file findings about a text, at their line and column, worded like the loader's. */
@@ -50,7 +50,7 @@ export function editContext(session: Session, plan: Plan, options: EditOptions):
     nowMs: () => session.io.now().getTime(),
     pid: session.io.pid,
     isAlive: session.io.isAlive ?? (() => true),
-    explain: (file, text) => explain(session, file, text),
+    parseFull: (file, text) => parseFull(session, file, text),
     place: (file, text, findings) => place(session, file, text, findings),
   };
 }

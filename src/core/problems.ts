@@ -36,7 +36,9 @@ export type ProblemCode =
   | 'unknown_unit'
   | 'progress_order'
   | 'bad_timezone'
-  | 'no_tasks_dir';
+  | 'no_tasks_dir'
+  | 'not_a_task'
+  | 'cannot_edit';
 
 export type ProblemParams = Record<string, string | number | undefined>;
 

@@ -5,14 +5,14 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { crossChecks, type Finding } from '../core/checks.js';
 import type { Config } from '../core/config.js';
-import type { Problem } from '../core/problems.js';
+import { problem, type Problem } from '../core/problems.js';
 import type { LoadedTask, Task } from '../core/task.js';
-import { decode, parseFast } from './parse.js';
+import { decode, parseFast, type ParseResult } from './parse.js';
 import { commitPaths, fileState, fileStates, hasIdentity, repoRoot, unstage } from './git.js';
 import { LockTimeout, withLocks } from './lock.js';
 import { validateTask } from './schema.js';
 import { writeFileAtomic } from './write.js';
-import { applyToData, applyToText, type EditOp } from './yaml-edit.js';
+import { applyToData, applyToText, EditError, type EditOp } from './yaml-edit.js';
 
 const LOCK_DIR = '.locks';
 
@@ -47,8 +47,11 @@ export interface EditContext {
   nowMs: () => number;
   pid: number;
   isAlive: (pid: number) => boolean;
-  /** explains why the new text is invalid, at line and column (loaded only on failure) */
-  explain: (file: string, text: string) => Promise<Problem[]>;
+  /**
+   * The full parser, for texts the fast one declines (anchors, `&` and `*` in text, anything
+   * unusual): the data, or every problem at its line and column. Loaded only when needed.
+   */
+  parseFull: (file: string, text: string) => Promise<ParseResult>;
   /** words cross-file findings about the new text as problems at their line and column */
   place: (file: string, text: string, findings: readonly Finding[]) => Promise<Problem[]>;
 }
@@ -78,10 +81,26 @@ function checkAgainstPlan(ctx: EditContext, file: string, task: Task): Finding[]
   return findings.filter((f) => f.file === file && f.severity === 'error');
 }
 
+/**
+ * The task a text holds: the fast parser when it accepts the text, else the full one, so that
+ * valid text is never refused; a refusal always lists at least one problem.
+ */
+async function readTask(ctx: EditContext, file: string, text: string, kind: 'invalid' | 'unreadable'): Promise<Task> {
+  const fast = parseFast(text, validateTask);
+  if (fast !== undefined) return JSON.parse(JSON.stringify(fast)) as Task;
+  const full = await ctx.parseFull(file, text);
+  if (full.ok) return JSON.parse(JSON.stringify(full.data)) as Task;
+  const problems = full.problems.length > 0 ? full.problems : [problem(file, { line: 1, column: 1 }, 'not_a_task')];
+  throw new EditRefused({ kind, problems });
+}
+
+/** A refusal for an edit the file's layout does not allow without touching other lines. */
+function cannotEdit(file: string, detail: string): EditRefused {
+  return new EditRefused({ kind: 'invalid', problems: [problem(file, { line: 1, column: 1 }, 'cannot_edit', { detail })] });
+}
+
 async function validated(ctx: EditContext, file: string, text: string): Promise<Task> {
-  const data = parseFast(text, validateTask);
-  if (data === undefined) throw new EditRefused({ kind: 'invalid', problems: await ctx.explain(file, text) });
-  const task = JSON.parse(JSON.stringify(data)) as Task;
+  const task = await readTask(ctx, file, text, 'invalid');
   const findings = checkAgainstPlan(ctx, file, task);
   if (findings.length > 0) throw new EditRefused({ kind: 'invalid', problems: await ctx.place(file, text, findings) });
   return task;
@@ -100,14 +119,19 @@ export async function editTask(ctx: EditContext, file: string, id: string, chang
     const bytes = readFileSync(path);
     const decoded = decode(file, bytes);
     if ('problems' in decoded) throw new EditRefused({ kind: 'unreadable', problems: decoded.problems });
-    const current = parseFast(decoded.text, validateTask);
-    if (current === undefined) throw new EditRefused({ kind: 'unreadable', problems: await ctx.explain(file, decoded.text) });
-    const { ops, message } = change(JSON.parse(JSON.stringify(current)) as Task);
+    const current = await readTask(ctx, file, decoded.text, 'unreadable');
+    const { ops, message } = change(structuredClone(current));
     if (ops.length === 0) throw new EditRefused({ kind: 'nothing_to_do' });
-    const text = applyToText(bytes.toString('utf8'), ops);
-    const expected = applyToData(current as Record<string, unknown>, ops);
+    let text: string;
+    try {
+      text = applyToText(bytes.toString('utf8'), ops);
+    } catch (error) {
+      if (error instanceof EditError) throw cannotEdit(file, error.message);
+      throw error;
+    }
+    const expected = applyToData(current as unknown as Record<string, unknown>, ops);
     const task = await validated(ctx, file, text.replace(/^\uFEFF/, ''));
-    if (!isDeepStrictEqual(JSON.parse(JSON.stringify(expected)), task)) throw new Error(`the edit of ${file} did not read back as intended`);
+    if (!isDeepStrictEqual(JSON.parse(JSON.stringify(expected)), task)) throw cannotEdit(file, 'read-back');
     writeFileAtomic(path, text);
     result = { task, text, message, top };
     if (top) {
@@ -170,17 +194,22 @@ export async function editTasks(
         const bytes = readFileSync(path);
         const decoded = decode(file, bytes);
         if ('problems' in decoded) throw new EditRefused({ kind: 'unreadable', problems: decoded.problems });
-        const current = parseFast(decoded.text, validateTask);
-        if (current === undefined) throw new EditRefused({ kind: 'unreadable', problems: await ctx.explain(file, decoded.text) });
-        const ops = change.ops(JSON.parse(JSON.stringify(current)) as Task);
+        const current = await readTask(ctx, file, decoded.text, 'unreadable');
+        const ops = change.ops(structuredClone(current));
         if (ops.length === 0) {
           outcomes.push({ kind: 'unchanged', id, file });
           continue;
         }
-        const text = applyToText(bytes.toString('utf8'), ops);
-        const expected = applyToData(current as Record<string, unknown>, ops);
+        let text: string;
+        try {
+          text = applyToText(bytes.toString('utf8'), ops);
+        } catch (error) {
+          if (error instanceof EditError) throw cannotEdit(file, error.message);
+          throw error;
+        }
+        const expected = applyToData(current as unknown as Record<string, unknown>, ops);
         const task = await validated(ctx, file, text.replace(/^\uFEFF/, ''));
-        if (!isDeepStrictEqual(JSON.parse(JSON.stringify(expected)), task)) throw new Error(`the edit of ${file} did not read back as intended`);
+        if (!isDeepStrictEqual(JSON.parse(JSON.stringify(expected)), task)) throw cannotEdit(file, 'read-back');
         prepared.push({ id, path, file, before: bytes, text });
         outcomes.push({ kind: 'written', id, file, task });
       } catch (error) {

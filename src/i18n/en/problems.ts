@@ -42,6 +42,8 @@ export const problems: typeof zh = {
       `unit ${q(p.name)} is not in the roster (roster.units in tasks.config.yaml)${p.suggestion ? `; did you mean ${q(p.suggestion)}?` : '; add it if it is new'}`,
     progress_order: (p: P) => `progress entries go oldest first; entry ${p.index} (${p.date}) is earlier than the one before (${p.previous})`,
     bad_timezone: (p: P) => `unknown time zone ${q(p.value)}; use an IANA name such as Asia/Shanghai`,
+    not_a_task: () => 'the file does not follow the rules of a task file; run tasks validate to see why, or compare it with another task file',
+    cannot_edit: () => 'this file is written in a way that cannot be changed on the affected lines alone (anchors, aliases or an unusual layout); change it by hand in an editor, then run tasks validate',
     no_tasks_dir: () => 'no tasks/ folder here; run inside the plan folder or point --dir at it',
   },
   config: {

@@ -62,6 +62,8 @@ export const problems = {
       `责任单位${q(p.name)}不在名册（tasks.config.yaml 的 roster.units）中${p.suggestion ? `，是否是${q(p.suggestion)}？` : '；如是新单位，请加入名册'}`,
     progress_order: (p: P) => `进展反馈应按日期从早到晚排列，第 ${p.index} 条（${p.date}）早于前一条（${p.previous}）`,
     bad_timezone: (p: P) => `时区${q(p.value)}无法识别；请写 IANA 时区名，例如 Asia/Shanghai`,
+    not_a_task: () => '文件不符合任务文件的规则；请运行 tasks validate 查看，或参照其他任务文件修改',
+    cannot_edit: () => '这个文件的写法无法只改动相关的几行（例如用了锚点、别名或不常见的排版）；请在编辑器中手工修改，改完运行 tasks validate',
     no_tasks_dir: () => '没有找到 tasks/ 文件夹；请在台账目录中运行，或用 --dir 指定台账目录',
   },
   config: {
