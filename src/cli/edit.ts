@@ -109,19 +109,26 @@ export async function runEdit(
     throw refusal(session, target.file, error);
   }
   say(session, confirm(result));
-  sayUncommitted(session, result);
+  sayEditNotes(session, result);
   return EXIT.OK;
+}
+
+/** Files an interrupted edit had left, now put back; and when the change was saved but not committed, why (unless --quiet). */
+export function sayEditNotes(session: Session, result: EditResult): void {
+  if (result.recovered.length > 0) note(session, session.m.trail.recovered(result.recovered));
+  sayUncommitted(session, result);
 }
 
 /** When the change was saved but not committed, says why (unless --quiet). */
 export function sayUncommitted(session: Session, result: { committed: boolean; versioned: boolean }): void {
-  if (!result.committed && !session.flags.quiet) session.io.stderr.write(`${result.versioned ? session.m.edit.uncommitted : session.m.edit.notVersioned}\n`);
+  if (!result.committed && !session.flags.quiet) note(session, result.versioned ? session.m.edit.uncommitted : session.m.edit.notVersioned);
 }
 
-export function refusal(session: Session, file: string, error: unknown): unknown {
+export function refusal(session: Session, where: string, error: unknown): unknown {
   if (!(error instanceof EditRefused)) return error;
   const { m } = session;
   const f = error.failure;
+  const file = error.file ?? where;
   const list = (problems: Problem[]) => problems.map((p) => sanitize(formatProblem(p, m)));
   switch (f.kind) {
     case 'invalid':
@@ -135,7 +142,9 @@ export function refusal(session: Session, file: string, error: unknown): unknown
     case 'busy':
       return new UserError(m.edit.busy(file), EXIT.IO);
     case 'commit_failed':
-      return new UserError(m.edit.commitFailed(f.detail), EXIT.IO);
+      return new UserError(m.trail.commitFailed(f.errno ? m.io.reason(f.errno) : m.trail.gitSaid(f.detail), f.status), EXIT.IO);
+    case 'repository':
+      return new UserError(m.trail.blocked(f.blocker), EXIT.IO);
     case 'nothing_to_do':
       return new UserError(m.edit.nothingToDo, EXIT.USAGE);
   }

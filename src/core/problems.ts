@@ -5,6 +5,7 @@ export type Severity = 'error' | 'warning';
 
 export type ProblemCode =
   | 'read_failed'
+  | 'not_regular'
   | 'too_large'
   | 'not_utf8'
   | 'utf16'
@@ -37,6 +38,7 @@ export type ProblemCode =
   | 'progress_order'
   | 'bad_timezone'
   | 'no_tasks_dir'
+  | 'tasks_not_folder'
   | 'not_a_task'
   | 'cannot_edit';
 

@@ -129,6 +129,8 @@ export const help: typeof zh = {
   },
   errors: {
     internal: 'Internal error. Please report the message above and the command you ran (add --debug for details).',
+    noPlanAt: (dir: string) => `${dir} holds no plan (neither tasks.config.yaml nor a tasks/ folder); check the path given to --dir, or make a plan with tasks init`,
+    dirNotFolder: (path: string) => `--dir should name the plan's folder, but ${path} is a file; give the folder it is in`,
     noPlan: (dir: string) => `no plan (tasks.config.yaml or a tasks/ folder) in ${dir} or above; cd into the plan or use --dir`,
     badDate: (option: string, value: string) =>
       `cannot read the date ${q(value)} for ${option}. Accepted: 2020-09-30, 2020/9/30, 2020年9月30日, today, eox (end of 旬), eom, eoq, eoy, +10d, -1m`,

@@ -8,8 +8,10 @@ import { exports } from './export.js';
 import { feedback } from './feedback.js';
 import { help } from './help.js';
 import { imports } from './import.js';
+import { io } from './io.js';
 import { periods } from './periods.js';
 import { problems } from './problems.js';
+import { trail } from './trail.js';
 import { views } from './views.js';
 
-export const en: Messages = { ...common, ...problems, ...help, ...views, ...editing, ...imports, ...exports, ...dashboard, ...periods, ...documents, ...feedback };
+export const en: Messages = { ...common, ...problems, ...help, ...views, ...editing, ...imports, ...exports, ...dashboard, ...periods, ...documents, ...feedback, ...io, ...trail };

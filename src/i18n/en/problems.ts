@@ -1,13 +1,16 @@
 // Problems in task files and settings.
 import type { ProblemParams } from '../../core/problems.js';
 import type { problems as zh } from '../zh/problems.js';
+import { io } from './io.js';
 
 type P = ProblemParams;
 const q = (v: unknown) => `"${String(v)}"`;
 
 export const problems: typeof zh = {
   problem: {
-    read_failed: (p: P) => `cannot read the file: ${p.detail}`,
+    read_failed: (p: P) => `cannot read the file: ${io.io.reason(String(p.errno))}; check the file's permissions and the disk`,
+    not_regular: (p: P) =>
+      `not a regular file but ${io.io.kind(String(p.kind))}${p.target ? ` (a symbolic link to ${p.target})` : ''}; not read. tasks/ should hold task files only: move it away`,
     too_large: (p: P) => `file too large (${p.size} bytes, limit ${p.limit}); not parsed. Task files are a few KB: is this the right file?`,
     not_utf8: () => 'the file is not UTF-8 (perhaps GBK/GB2312, as old editors save); save it as UTF-8 and try again',
     utf16: () => 'the file is UTF-16; save it as UTF-8 and try again',
@@ -44,6 +47,7 @@ export const problems: typeof zh = {
     bad_timezone: (p: P) => `unknown time zone ${q(p.value)}; use an IANA name such as Asia/Shanghai`,
     not_a_task: () => 'the file does not follow the rules of a task file; run tasks validate to see why, or compare it with another task file',
     cannot_edit: () => 'this file is written in a way that cannot be changed on the affected lines alone (anchors, aliases or an unusual layout); change it by hand in an editor, then run tasks validate',
+    tasks_not_folder: () => 'tasks should be the folder of task files but is a file, so no task could be read; rename or move it and make a tasks folder',
     no_tasks_dir: () => 'no tasks/ folder here; run inside the plan folder or point --dir at it',
   },
   config: {

@@ -128,6 +128,8 @@ export const help = {
   },
   errors: {
     internal: '程序内部错误。请把上面的信息和所用命令报告给维护人员（加 --debug 可看到详细信息）。',
+    noPlanAt: (dir: string) => `${dir} 中没有台账（既没有 tasks.config.yaml，也没有 tasks/ 文件夹）；请检查 --dir 的路径，新台账可用 tasks init 创建`,
+    dirNotFolder: (path: string) => `--dir 应指向台账文件夹，但 ${path} 是一个文件；请写它所在的文件夹`,
     noPlan: (dir: string) => `在 ${dir} 及其上级目录中没有找到台账（tasks.config.yaml 或 tasks/ 文件夹）；请进入台账目录，或用 --dir 指定`,
     badDate: (option: string, value: string) =>
       `${option} 的日期${q(value)}无法识别。可用写法：2020-09-30、2020/9/30、2020年9月30日、today/今天、旬末/eox、月底/eom、季末/eoq、年底/eoy、+10d、-1m`,

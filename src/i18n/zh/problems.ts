@@ -1,5 +1,6 @@
 // 任务文件和设置中的问题.
 import type { ProblemParams } from '../../core/problems.js';
+import { io } from './io.js';
 
 type P = ProblemParams;
 const q = (v: unknown) => `“${String(v)}”`;
@@ -26,7 +27,9 @@ const YAML_CODES_ZH: Record<string, string> = {
 
 export const problems = {
   problem: {
-    read_failed: (p: P) => `无法读取文件：${p.detail}`,
+    read_failed: (p: P) => `无法读取文件：${io.io.reason(String(p.errno))}；请检查文件的权限和磁盘`,
+    not_regular: (p: P) =>
+      `这不是普通文件，而是${io.io.kind(String(p.kind))}${p.target ? `（符号链接，指向 ${p.target}）` : ''}，没有读取；tasks/ 中只应放任务文件，请把它移走`,
     too_large: (p: P) => `文件过大（${p.size} 字节，上限 ${p.limit} 字节），未解析；任务文件通常只有几 KB，请检查是否放错了文件`,
     not_utf8: () => '文件不是 UTF-8 编码（可能是 GBK/GB2312，旧编辑器常这样保存）；请用编辑器“另存为 UTF-8”后再试',
     utf16: () => '文件是 UTF-16 编码；请用编辑器“另存为 UTF-8”后再试',
@@ -64,6 +67,7 @@ export const problems = {
     bad_timezone: (p: P) => `时区${q(p.value)}无法识别；请写 IANA 时区名，例如 Asia/Shanghai`,
     not_a_task: () => '文件不符合任务文件的规则；请运行 tasks validate 查看，或参照其他任务文件修改',
     cannot_edit: () => '这个文件的写法无法只改动相关的几行（例如用了锚点、别名或不常见的排版）；请在编辑器中手工修改，改完运行 tasks validate',
+    tasks_not_folder: () => 'tasks 应是存放任务文件的文件夹，但现在是一个文件，没有任务可读；请把它改名或移走，再建一个 tasks 文件夹',
     no_tasks_dir: () => '没有找到 tasks/ 文件夹；请在台账目录中运行，或用 --dir 指定台账目录',
   },
   config: {
