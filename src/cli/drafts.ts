@@ -10,6 +10,7 @@ import { existingDrafts, schemaPathFor, writeDrafts, type DraftState } from '../
 import type { Plan } from '../store/load.js';
 import { InputError, readInputFile } from '../store/input.js';
 import { EXIT, ioError, UserError } from '../errors.js';
+import { ioReason } from './output.js';
 
 export interface SourcedDraft {
   /** the id the source gives, if any */
@@ -64,7 +65,7 @@ export function writeImported(
   try {
     outcomes = writeDrafts(placed, { outDir: options.outDir, schemaPath: schemaPathFor(plan?.root, options.outDir), force: options.force, dryRun: options.dryRun });
   } catch (error) {
-    throw ioError(words.cannotWrite(options.outDir, (error as Error).message), error);
+    throw ioError(words.cannotWrite(options.outDir, ioReason(session, error)), error);
   }
   const counts: DraftCounts = { created: 0, updated: 0, unchanged: 0, skipped: 0 };
   for (const o of outcomes) {

@@ -6,8 +6,9 @@ import type { Session } from '../context.js';
 import { EXIT } from '../errors.js';
 import { formatProblem, problemMessage } from '../i18n/index.js';
 import { colorLevel, painter, type Paint } from '../render/color.js';
-import { sanitize } from '../render/text.js';
+import { sanitize, terminalSafe } from '../render/text.js';
 import { renderView, type Format, type RenderEnv, type ViewRenderer } from '../render/view.js';
+import { ioFailure } from '../store/io-error.js';
 import { LARGE_PLAN, type Plan } from '../store/load.js';
 
 /** Colour functions for stdout, following --color/--no-color, NO_COLOR and the terminal. */
@@ -50,7 +51,10 @@ export function evaluatePlan(plan: Plan, session: Session): Evaluated[] {
  * 1 when some task files could not be read, else 0.
  */
 export function emitView<R>(session: Session, plan: Plan, format: Format, view: ViewRenderer<R>, report: R): number {
-  session.io.stdout.write(renderView(format, view, report, renderEnv(session, plan)));
+  const env = renderEnv(session, plan);
+  const text = renderView(format, view, report, env);
+  // a table is for people even when piped (less -R, a mail): nothing in it may steer a terminal
+  session.io.stdout.write(format === 'table' ? terminalSafe(text, env.paint.level > 0) : text);
   return reportProblems(session, plan, { warnings: false }) > 0 ? EXIT.DATA : EXIT.OK;
 }
 
@@ -71,6 +75,13 @@ export function reportProblems(session: Session, plan: Plan, options: { warnings
   if (!options.warnings && warnings > 0 && !session.flags.quiet) io.stderr.write(`${err.dim(m.views.warningsHidden(warnings))}\n`);
   if (!options.warnings && plan.unreadable.length > 0) io.stderr.write(`${err.red(options.unreadableNote ?? m.views.unreadable(plan.unreadable.length))}\n`);
   return errors;
+}
+
+/** Why a file operation failed, in the catalog's words (the system's code: ENOSPC → 磁盘已满). */
+export function ioReason(session: Session, error: unknown): string {
+  const failure = ioFailure(error);
+  if (!failure) return (error as Error).message;
+  return failure.culprit ? session.m.io.failed({ ...failure, path: failure.culprit }) : session.m.io.reason(failure.code);
 }
 
 /** A confirmation on stdout, unless --quiet. */

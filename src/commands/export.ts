@@ -6,13 +6,13 @@ import { safeFileName, safeSheetName } from '../core/names.js';
 import type { Session } from '../context.js';
 import { EXIT, ioError } from '../errors.js';
 import type { ViewOptions } from '../cli/options.js';
-import { evaluatePlan, reportProblems } from '../cli/output.js';
+import { evaluatePlan, ioReason, reportProblems } from '../cli/output.js';
 import { groupBy, groupOrder } from '../reports/group.js';
 import { row, summarize } from '../reports/summary.js';
 import { toCsv, UTF8_BOM } from '../render/csv.js';
 import { summarySheet, taskCsv, taskSheet, type ExportBy } from '../render/export-sheets.js';
 import type { SheetSpec } from '../render/xlsx.js';
-import { replaceFolder, type OutFile } from '../store/folder.js';
+import { NotAFolder, replaceFolder, type OutFile } from '../store/folder.js';
 import type { Plan } from '../store/load.js';
 
 export interface ExportOptions extends ViewOptions {
@@ -81,7 +81,8 @@ export async function runExport(options: ExportOptions, plan: Plan, session: Ses
   try {
     target = replaceFolder(outDir, folder, files, io.now().getTime());
   } catch (error) {
-    throw ioError(m.exports.cannotWrite(resolve(outDir, folder), (error as Error).message), error);
+    if (error instanceof NotAFolder) throw ioError(m.exports.fileInTheWay(error.path), error);
+    throw ioError(m.exports.cannotWrite(resolve(outDir, folder), ioReason(session, error)), error);
   }
   if (!session.flags.quiet) {
     for (const f of files) io.stdout.write(`${relative(io.cwd, resolve(target, f.name)) || f.name}\n`);

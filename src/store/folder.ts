@@ -1,9 +1,9 @@
 // Writing a whole folder so that a reader never sees it half done: every file goes into a hidden
 // temp folder beside the target, which then replaces the target in one rename.
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { syncDirectory, writeFileAtomic } from './write.js';
+import { makeFolders, syncDirectory, writeFileAtomic } from './write.js';
 
 export interface OutFile {
   name: string;
@@ -12,6 +12,14 @@ export interface OutFile {
 
 const STALE_MS = 60 * 60 * 1000;
 
+/** What stands at the target's place is not a folder (a file of the date's name): never replaced. */
+export class NotAFolder extends Error {
+  constructor(readonly path: string) {
+    super(`not a folder: ${path}`);
+    this.name = 'NotAFolder';
+  }
+}
+
 /**
  * Replaces `parent/name` with a folder holding exactly `files`. On any failure the old folder is
  * left as it was and no temp folder remains. `nowMs` is used to remove temp folders that an
@@ -19,7 +27,8 @@ const STALE_MS = 60 * 60 * 1000;
  */
 export function replaceFolder(parent: string, name: string, files: readonly OutFile[], nowMs: number): string {
   const target = join(parent, name);
-  mkdirSync(parent, { recursive: true });
+  makeFolders(parent);
+  if (existsSync(target) && !lstatSync(target).isDirectory()) throw new NotAFolder(target);
   removeStale(parent, name, nowMs);
   const id = randomBytes(4).toString('hex');
   const tmp = join(parent, `.${name}.tmp-${id}`);
@@ -79,7 +88,7 @@ function removeStale(parent: string, name: string, nowMs: number): void {
 /** Writes `files` into `parent/name` (made if missing), each atomically, leaving other files there alone. */
 export function writeIntoFolder(parent: string, name: string, files: readonly OutFile[]): string {
   const target = join(parent, name);
-  mkdirSync(target, { recursive: true });
+  makeFolders(target);
   for (const file of files) {
     const path = resolve(target, file.name);
     if (!path.startsWith(target + sep)) throw new Error(`unsafe file name: ${file.name}`);

@@ -1,8 +1,9 @@
 // Lock files for read-modify-write: created with O_EXCL, holding the owner's pid. A lock whose
 // owner has died is taken over at once; one older than STALE_MS is taken over whoever holds it.
-import { closeSync, existsSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, linkSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { makeFolders, writeFileAtomic } from './write.js';
 
 const STALE_MS = 120_000;
 // a lock file this young may not hold its owner's pid yet (created, not yet written)
@@ -40,8 +41,8 @@ export interface LockOptions {
  */
 export function ensureWorkFolder(dir: string): void {
   if (!existsSync(join(dir, '.gitignore'))) {
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, '.gitignore'), '# tasks: locks and temp files of edits in progress\n*\n');
+    makeFolders(dir);
+    writeFileAtomic(join(dir, '.gitignore'), '# tasks: locks and temp files of edits in progress\n*\n');
   }
 }
 

@@ -1,7 +1,7 @@
 // Writes that a reader never sees half done: a temp file, fsync, rename into place, fsync of the
 // folder. Temp files carry the writer's pid, so that those of a killed writer can be removed.
-import { closeSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
 const TEMP = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
@@ -50,6 +50,9 @@ export function writeFileAtomic(target: string, data: string | Uint8Array, place
     }
   } catch (error) {
     rmSync(tmp, { force: true });
+    // the clerk knows the file, not our temp file beside it
+    const e = error as NodeJS.ErrnoException;
+    if (e.path === undefined || e.path === tmp) e.path = target;
     throw error;
   }
   syncDirectory(dirname(target));
@@ -86,5 +89,24 @@ export function syncDirectory(dir: string): void {
     }
   } catch {
     // not supported everywhere (e.g. some network file systems); the rename has happened
+  }
+}
+
+/**
+ * Creates `dir` and any missing folders above it, one at a time: Node's recursive mkdir reports a
+ * read-only file system as "no such file" (ENOENT), which would send the clerk looking for a typo.
+ */
+export function makeFolders(dir: string): void {
+  const missing: string[] = [];
+  for (let p = resolve(dir); !existsSync(p); p = dirname(p)) {
+    missing.unshift(p);
+    if (dirname(p) === p) break;
+  }
+  for (const p of missing) {
+    try {
+      mkdirSync(p);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
   }
 }

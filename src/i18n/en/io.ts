@@ -43,8 +43,8 @@ export const io: typeof zh = {
     reason: (code) => REASONS[code] ?? `system error ${code}`,
     kind: (kind) => KINDS[kind] ?? KINDS.other!,
     failed: ({ code, path, writing, culprit }) => {
-      if (culprit !== undefined) return `${culprit} should be a folder but is a file, so ${path} cannot be ${writing ? 'written' : 'read'}; delete or rename ${culprit} and try again`;
-      const what = writing ? `cannot write ${path}` : `cannot read ${path}`;
+      if (culprit !== undefined) return `${culprit} should be a folder but is a file${culprit === path ? '' : `, so ${path} cannot be ${writing ? 'written' : 'read'}`}; delete or rename ${culprit} and try again`;
+      const what = `cannot ${writing ? 'write' : 'read'}${path === undefined ? '' : ` ${path}`}`;
       const fix = FIXES[code];
       return `${what}: ${REASONS[code] ?? `system error ${code}`}${writing ? '; nothing was changed' : ''}${fix ? `; ${fix}` : ''}`;
     },

@@ -43,7 +43,7 @@ export interface IoWords {
   /** what kind of special file (folder, device, FIFO …) */
   kind: (kind: string) => string;
   /** one sentence for a failed file operation: what, where, why, and what to do */
-  failed: (f: { code: string; path: string; writing: boolean; culprit?: string }) => string;
+  failed: (f: { code: string; path: string | undefined; writing: boolean; culprit?: string }) => string;
 }
 
 export const io: { io: IoWords } = {
@@ -51,8 +51,8 @@ export const io: { io: IoWords } = {
     reason: (code) => REASONS[code] ?? `系统错误 ${code}`,
     kind: (kind) => KINDS[kind] ?? KINDS.other!,
     failed: ({ code, path, writing, culprit }) => {
-      if (culprit !== undefined) return `${culprit} 应是文件夹，但现在是一个文件，无法${writing ? '写入' : '读取'} ${path}；请把 ${culprit} 删除或改名后再试`;
-      const what = writing ? `无法写入 ${path}` : `无法读取 ${path}`;
+      if (culprit !== undefined) return `${culprit} 应是文件夹，但现在是一个文件${culprit === path ? '' : `，无法${writing ? '写入' : '读取'} ${path}`}；请把 ${culprit} 删除或改名后再试`;
+      const what = `无法${writing ? '写入' : '读取'}${path === undefined ? '' : ` ${path}`}`;
       const fix = FIXES[code];
       return `${what}：${REASONS[code] ?? `系统错误 ${code}`}${writing ? '，原有文件未改动' : ''}${fix ? `；${fix}` : ''}`;
     },
