@@ -31,7 +31,18 @@ export function decode(file: string, bytes: Uint8Array): { text: string } | { pr
     return { problems: [problem(file, firstNonUtf8Line(bytes), 'not_utf8')] };
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  // the two parsers disagree on a carriage return without a line feed (one breaks the line, one does not)
+  const loneCr = /\r(?!\n)/.exec(text);
+  if (loneCr) return { problems: [problem(file, positionOf(text, loneCr.index), 'lone_cr')] };
   return { text };
+}
+
+/** Line and column (1-based) of `offset`, counting CRLF, CR and LF each as one line break. */
+function positionOf(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const breaks = before.match(/\r\n|\r|\n/g) ?? [];
+  const lastBreak = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r'));
+  return { line: breaks.length + 1, column: offset - lastBreak };
 }
 
 function firstNonUtf8Line(bytes: Uint8Array): { line: number; column: number } {

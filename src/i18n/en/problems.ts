@@ -15,6 +15,7 @@ export const problems: typeof zh = {
     not_utf8: () => 'the file is not UTF-8 (perhaps GBK/GB2312, as old editors save); save it as UTF-8 and try again',
     utf16: () => 'the file is UTF-16; save it as UTF-8 and try again',
     binary: () => 'the file contains NUL bytes and is not text; is this the right file?',
+    lone_cr: () => 'this line ends in a bare carriage return (CR), as old Macs wrote, which cannot be read reliably; switch the line endings to LF (or Windows CRLF) in the editor and save',
     empty_file: () => 'the file is empty; a task needs at least id, title, lead, units, deadline and status',
     conflict_marker: () => 'unresolved git conflict markers (<<<<<<< ======= >>>>>>>); keep the right lines and delete the markers',
     yaml_syntax: (p: P) => `YAML syntax error: ${p.message}`,
@@ -39,6 +40,11 @@ export const problems: typeof zh = {
     id_mismatch: (p: P) => `id ${q(p.id)} does not match the file name (expected ${q(p.expected)}); change the id or rename the file`,
     duplicate_id: (p: P) => `id ${q(p.id)} is also used by ${p.other}; every task needs its own id`,
     date_after_done: (p: P) => `${p.field} is ${p.date}, after the completion date done_on ${p.done_on}; check the dates`,
+    start_after_deadline: (p: P) => `the start date ${p.start} is after the deadline ${p.deadline}; check both dates`,
+    extension_direction: (p: P) =>
+      p.kind === 'advance'
+        ? `this advance (kind: advance) moves the deadline later, from ${p.from} to ${p.to}; for an extension delete the kind line, else check the dates`
+        : `this extension moves the deadline earlier, from ${p.from} to ${p.to}; if it was brought forward add kind: advance, else check the dates`,
     unknown_lead: (p: P) =>
       `lead official ${q(p.name)} is not in the roster (roster.leads in tasks.config.yaml)${p.suggestion ? `; did you mean ${q(p.suggestion)}?` : '; add it if it is new'}`,
     unknown_unit: (p: P) =>

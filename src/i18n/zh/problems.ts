@@ -34,6 +34,7 @@ export const problems = {
     not_utf8: () => '文件不是 UTF-8 编码（可能是 GBK/GB2312，旧编辑器常这样保存）；请用编辑器“另存为 UTF-8”后再试',
     utf16: () => '文件是 UTF-16 编码；请用编辑器“另存为 UTF-8”后再试',
     binary: () => '文件含有 NUL 字节，不是文本文件；请检查是否放错了文件',
+    lone_cr: () => '这里的换行只有回车符（CR），是旧式 Mac 的写法，无法可靠读取；请在编辑器中把换行方式改为 LF（或 Windows 的 CRLF）后保存',
     empty_file: () => '文件是空的；每个任务文件至少要有 id、title、lead、units、deadline、status',
     conflict_marker: () => '文件中有未解决的 git 合并冲突标记（<<<<<<< ======= >>>>>>>）；请保留正确的内容并删去标记',
     yaml_syntax: (p: P) => `YAML 格式错误：${YAML_CODES_ZH[String(p.detail)] ?? p.message}`,
@@ -59,6 +60,11 @@ export const problems = {
     id_mismatch: (p: P) => `编号${q(p.id)}与文件名不一致（应为${q(p.expected)}）；请修改编号或重命名文件`,
     duplicate_id: (p: P) => `编号${q(p.id)}与 ${p.other} 重复；每个任务的编号必须唯一`,
     date_after_done: (p: P) => `${p.field}为 ${p.date}，晚于完成日期 done_on（${p.done_on}）；请核对日期`,
+    start_after_deadline: (p: P) => `开始日期 ${p.start} 晚于完成时限 ${p.deadline}；请核对这两个日期`,
+    extension_direction: (p: P) =>
+      p.kind === 'advance'
+        ? `这条提前记录（kind: advance）的新时限 ${p.to} 晚于原时限 ${p.from}；如果是延期，请删去 kind 这一行，否则请核对日期`
+        : `这条延期记录的新时限 ${p.to} 早于原时限 ${p.from}；如果是提前，请加一行 kind: advance，否则请核对日期`,
     unknown_lead: (p: P) =>
       `牵头责任领导${q(p.name)}不在名册（tasks.config.yaml 的 roster.leads）中${p.suggestion ? `，是否是${q(p.suggestion)}？` : '；如是新领导，请加入名册'}`,
     unknown_unit: (p: P) =>
