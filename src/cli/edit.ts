@@ -8,8 +8,7 @@ import { nearest, nearestIds } from '../core/suggest.js';
 import type { LoadedTask, Task } from '../core/task.js';
 import type { Session } from '../context.js';
 import { EXIT, UserError } from '../errors.js';
-import { formatProblem } from '../i18n/index.js';
-import { sanitize } from '../render/text.js';
+import { problemText } from '../render/problem.js';
 import { EditRefused, editTask, type Change, type EditContext, type EditResult } from '../store/edit.js';
 import type { Plan } from '../store/load.js';
 import type { ParseResult } from '../store/parse.js';
@@ -61,7 +60,7 @@ export function findTask(session: Session, plan: Plan, id: string): LoadedTask {
   if (found) return found;
   const broken = plan.unreadable.find((f) => idFromFile(f) === wanted);
   if (broken) {
-    const lines = plan.problems.filter((p) => p.file === broken).map((p) => sanitize(formatProblem(p, session.m)));
+    const lines = plan.problems.filter((p) => p.file === broken).map((p) => problemText(p, session.m));
     throw new UserError([session.m.edit.unreadable(broken), ...lines].join('\n'), EXIT.DATA);
   }
   throw new UserError(session.m.edit.unknownId(wanted, nearestIds(wanted, plan.tasks.map((t) => t.task.id))));
@@ -129,7 +128,7 @@ export function refusal(session: Session, where: string, error: unknown): unknow
   const { m } = session;
   const f = error.failure;
   const file = error.file ?? where;
-  const list = (problems: Problem[]) => problems.map((p) => sanitize(formatProblem(p, m)));
+  const list = (problems: Problem[]) => problems.map((p) => problemText(p, m));
   switch (f.kind) {
     case 'invalid':
       return new UserError([m.edit.invalid(file), ...list(f.problems)].join('\n'), EXIT.DATA);

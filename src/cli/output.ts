@@ -4,7 +4,8 @@ import { evaluate, settingsOf, type Evaluated } from '../core/evaluate.js';
 import { countBySeverity } from '../core/problems.js';
 import type { Session } from '../context.js';
 import { EXIT } from '../errors.js';
-import { formatProblem, problemMessage } from '../i18n/index.js';
+import { problemMessage } from '../i18n/index.js';
+import { problemText } from '../render/problem.js';
 import { colorLevel, painter, type Paint } from '../render/color.js';
 import { sanitize, terminalSafe } from '../render/text.js';
 import { renderView, type Format, type RenderEnv, type ViewRenderer } from '../render/view.js';
@@ -68,8 +69,8 @@ export function reportProblems(session: Session, plan: Plan, options: { warnings
   if (!plan.configFound && !session.flags.quiet) io.stderr.write(`${err.dim(m.config.missing)}\n`);
   for (const p of plan.problems) {
     if (p.severity === 'warning' && !options.warnings) continue;
-    const line = sanitize(formatProblem(p, m));
-    io.stderr.write(`${p.severity === 'error' ? err.red(line) : err.yellow(line)}\n`);
+    const [line, ...excerpt] = problemText(p, m).split('\n');
+    io.stderr.write(`${[p.severity === 'error' ? err.red(line!) : err.yellow(line!), ...excerpt].join('\n')}\n`);
   }
   const { errors, warnings } = countBySeverity(plan.problems);
   if (!options.warnings && warnings > 0 && !session.flags.quiet) io.stderr.write(`${err.dim(m.views.warningsHidden(warnings))}\n`);

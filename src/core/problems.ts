@@ -28,6 +28,7 @@ export type ProblemCode =
   | 'bad_id'
   | 'out_of_range'
   | 'duplicate_item'
+  | 'too_long'
   | 'done_on_required'
   | 'done_on_forbidden'
   | 'schema_other'
@@ -55,6 +56,17 @@ export interface Problem {
   severity: Severity;
   code: ProblemCode;
   params: ProblemParams;
+  /** the source line the problem is on, when it points into the file's text (shown with a caret) */
+  excerpt?: string;
+}
+
+/** The problems with the line of `text` each points at, for showing with a caret under the column. */
+export function withExcerpts(problems: Problem[], text: string): Problem[] {
+  const lines = text.split(/\r\n|\r|\n/);
+  return problems.map((p) => {
+    const line = lines[p.line - 1];
+    return line === undefined || line.trim() === '' || line.length > 500 ? p : { ...p, excerpt: line };
+  });
 }
 
 export function problem(

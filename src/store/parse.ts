@@ -5,7 +5,7 @@
 // fails here, or that uses anchors/aliases, goes to diagnose.ts, which parses it again with
 // `yaml` (loaded only then) to report every problem at its line and column.
 import { CORE_SCHEMA, load as fastLoad } from 'js-yaml';
-import { problem, type Problem } from '../core/problems.js';
+import { problem, withExcerpts, type Problem } from '../core/problems.js';
 
 export const MAX_FILE_BYTES = 1024 * 1024;
 
@@ -33,7 +33,7 @@ export function decode(file: string, bytes: Uint8Array): { text: string } | { pr
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   // the two parsers disagree on a carriage return without a line feed (one breaks the line, one does not)
   const loneCr = /\r(?!\n)/.exec(text);
-  if (loneCr) return { problems: [problem(file, positionOf(text, loneCr.index), 'lone_cr')] };
+  if (loneCr) return { problems: withExcerpts([problem(file, positionOf(text, loneCr.index), 'lone_cr')], text) };
   return { text };
 }
 

@@ -111,18 +111,20 @@ function mapError(error: ErrorObject, root: SchemaNode, data: unknown, m: Messag
       if (error.schemaPath.startsWith('#/else')) {
         return { code: 'done_on_forbidden', params: { status: String(valueAt(data, ['status'])) }, path: ['done_on'], atKey: true };
       }
-      return { code: 'schema_other', params: { field, detail: error.message ?? '' }, path };
+      return { code: 'schema_other', params: { field, detail: error.keyword }, path };
     case 'type': {
       const expected = String(params.type).split(',').join('|');
       const actual = typeName(value);
       const quote = expected.includes('string') && (typeof value === 'number' || typeof value === 'boolean');
+      // .inf and .nan are numbers to YAML but not to the schema: say what they are, not "number"
+      const special = typeof value === 'number' && !Number.isFinite(value) ? (Number.isNaN(value) ? 'nan' : 'infinity') : undefined;
       return {
         code: 'wrong_type',
         params: {
           field,
           expected: m.types[expected] ?? expected,
-          actual: m.types[actual] ?? actual,
-          hint: quote ? 'quote' : undefined,
+          actual: m.types[special ?? actual] ?? actual,
+          hint: quote ? 'quote' : value === null ? 'empty' : undefined,
           value: quote ? String(value) : undefined,
         },
         path,
@@ -149,8 +151,12 @@ function mapError(error: ErrorObject, root: SchemaNode, data: unknown, m: Messag
     }
     case 'uniqueItems':
       return { code: 'duplicate_item', params: { field }, path };
+    case 'maxLength':
+    case 'maxItems':
+      return { code: 'too_long', params: { field, length: typeof value === 'string' ? [...value].length : Array.isArray(value) ? value.length : '', limit: String(params.limit) }, path };
     default:
-      return { code: 'schema_other', params: { field, detail: error.message ?? error.keyword }, path };
+      // the keyword only: ajv's own message is English
+      return { code: 'schema_other', params: { field, detail: error.keyword }, path };
   }
 }
 

@@ -88,7 +88,7 @@ export const common = {
   },
   types: {
     string: '文字', number: '数字', integer: '整数', boolean: '是/否（true/false）', array: '列表', object: '映射（字段: 值）',
-    null: '空值', 'string|array': '文字或列表',
+    null: '空值', 'string|array': '文字或列表', infinity: '无穷大（.inf）', nan: '非数（.nan）',
   } as Record<string, string>,
   describeAllowed: (values: readonly string[]) => orList(values),
   location: (file: string, line: number, column: number) => `${file}:${line}:${column}`,

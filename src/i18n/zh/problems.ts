@@ -5,6 +5,18 @@ import { io } from './io.js';
 type P = ProblemParams;
 const q = (v: unknown) => `“${String(v)}”`;
 
+const YAML_EXPLAINED_ZH: Record<string, (p: P) => string> = {
+  UNCLOSED_QUOTE: (p) => `这里开始的引号 ${p.char} 没有配对的结束引号；请在值的末尾补上 ${p.char}`,
+  UNCLOSED_FLOW: (p) =>
+    p.char === '['
+      ? '这里开始的 [ 没有配对的 ]；这种写法的列表要在同一行写完并以 ] 结尾，例如 units: [区住建局, 区财政局]'
+      : '这里开始的 { 没有配对的 }；请在同一行以 } 结尾，或改成每行一个“字段: 值”的写法',
+  COLON_IN_VALUE: (p) => `值中有“: ”（冒号加空格），YAML 会把它当成新的字段；请给整个值加上引号，例如 "${p.value}"`,
+  DEEPER_INDENT: () => '这一行比上一行缩进得多，YAML 把它接到了上一行的值里；同一层的字段要从同一列开始写',
+  UNKNOWN_TAG: () => '值以 ! 开头，YAML 把它当成了类型标签，! 开头的这部分会被丢掉；请给整个值加上引号',
+  UNRESOLVED_ALIAS: (p) => `值 ${p.value} 以 * 开头，YAML 把它当成了对锚点的引用（别名），但没有这个锚点；如果 * 是文字的一部分，请给整个值加上引号`,
+};
+
 const YAML_CODES_ZH: Record<string, string> = {
   TAB_AS_INDENT: '不能用 Tab 键缩进，请改用空格',
   BAD_INDENT: '缩进不正确，同一层的字段要对齐',
@@ -37,7 +49,8 @@ export const problems = {
     lone_cr: () => '这里的换行只有回车符（CR），是旧式 Mac 的写法，无法可靠读取；请在编辑器中把换行方式改为 LF（或 Windows 的 CRLF）后保存',
     empty_file: () => '文件是空的；每个任务文件至少要有 id、title、lead、units、deadline、status',
     conflict_marker: () => '文件中有未解决的 git 合并冲突标记（<<<<<<< ======= >>>>>>>）；请保留正确的内容并删去标记',
-    yaml_syntax: (p: P) => `YAML 格式错误：${YAML_CODES_ZH[String(p.detail)] ?? p.message}`,
+    yaml_syntax: (p: P) =>
+      `YAML 格式错误：${YAML_EXPLAINED_ZH[String(p.detail)]?.(p) ?? YAML_CODES_ZH[String(p.detail)] ?? `这一行的写法不对（${p.detail}）；请对照其他任务文件检查，值中有特殊符号时给整个值加上引号`}`,
     multiple_documents: () => '一个文件只能写一个任务，这里有多个 YAML 文档（---）；请拆成多个文件',
     alias_limit: () => '文件中的锚点/别名（& 和 *）展开过多，为防止资源耗尽已拒绝；任务文件不需要锚点和别名，请直接写出内容',
     duplicate_key: (p: P) => `字段${q(p.key)}重复出现（第一次在第 ${p.first} 行）；请删去多余的一个`,
@@ -46,7 +59,15 @@ export const problems = {
     unknown_key: (p: P) => `${p.where ? `${p.where}中` : ''}有不认识的字段${q(p.key)}${p.suggestion ? `，是否想写${q(p.suggestion)}？` : `；可用的字段：${p.allowed}`}`,
     missing_key: (p: P) => `缺少必填字段${p.field}；请添加一行 ${p.key}: …`,
     wrong_type: (p: P) =>
-      `${p.field}应为${p.expected}，这里是${p.actual}${p.hint === 'quote' ? `；请加引号，写成 "${p.value}"` : ''}`,
+      `${p.field}应为${p.expected}，这里是${p.actual}${
+        p.hint === 'quote'
+          ? `；请加引号，写成 "${p.value}"`
+          : p.hint === 'comment'
+            ? `：# 和它后面的内容是注释；值以 # 开头时请加引号，写成 "${p.value}"`
+            : p.hint === 'anchor'
+              ? `：& 开头的是 YAML 锚点；值以 & 开头时请加引号，写成 "${p.value}"`
+              : ''
+      }`,
     invalid_date: (p: P) => `${p.field}的值${q(p.value)}不是有效日期；请写成 YYYY-MM-DD，例如 2020-06-30`,
     bad_enum: (p: P) =>
       `${p.field}的值${q(p.value)}不在允许范围内；可选：${p.allowed}${p.suggestion ? `。是否想写${q(p.suggestion)}？` : ''}`,
@@ -54,9 +75,10 @@ export const problems = {
     bad_id: (p: P) => `${p.field}的值${q(p.value)}不合规；编号只能用字母、数字、连字符、下划线和点，例如 2020-017`,
     out_of_range: (p: P) => `${p.field}的值 ${p.value} 超出范围（${p.limit}）`,
     duplicate_item: (p: P) => `${p.field}中有重复的项`,
+    too_long: (p: P) => `${p.field}过长（${p.length}，上限 ${p.limit}）；请精简，详细内容可写在任务内容（detail）中`,
     done_on_required: () => '状态为 done（已完成）时必须填写完成日期；请添加一行 done_on: YYYY-MM-DD',
     done_on_forbidden: (p: P) => `状态为 ${p.status} 时不能有完成日期 done_on；如果任务已完成，请把 status 改为 done，否则删去 done_on`,
-    schema_other: (p: P) => `${p.field}：${p.detail}`,
+    schema_other: (p: P) => `${p.field}不符合任务文件的规则（${p.detail}）；请对照 schemas/task.schema.json 中这个字段的说明修改`,
     id_mismatch: (p: P) => `编号${q(p.id)}与文件名不一致（应为${q(p.expected)}）；请修改编号或重命名文件`,
     duplicate_id: (p: P) => `编号${q(p.id)}与 ${p.other} 重复；每个任务的编号必须唯一`,
     date_after_done: (p: P) => `${p.field}为 ${p.date}，晚于完成日期 done_on（${p.done_on}）；请核对日期`,
