@@ -38,7 +38,7 @@ export function readImportFile(session: Session, path: string): Buffer {
     if (!(error instanceof InputError)) throw error;
     const e = session.m.errors;
     const message =
-      error.kind === 'missing' ? e.inputMissing(path) : error.kind === 'not_a_file' ? e.inputNotAFile(path) : error.kind === 'too_large' ? e.inputTooLarge(path, error.limit) : e.inputUnreadable(path);
+      error.kind === 'missing' ? e.inputMissing(path) : error.kind === 'not_a_file' ? e.inputNotAFile(path, session.m.io.kind(error.detail)) : error.kind === 'too_large' ? e.inputTooLarge(path, error.limit) : e.inputUnreadable(path);
     throw new UserError(message, EXIT.DATA, { cause: error });
   }
 }

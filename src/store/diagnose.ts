@@ -32,9 +32,12 @@ export function diagnose(
 function withHints(problems: Problem[]): Problem[] {
   return problems.map((p) => {
     if (p.code !== 'wrong_type' || p.params.hint !== 'empty' || p.excerpt === undefined) return p;
-    const written = /(?:^|:|-)\s+([#&].*)$/.exec(p.excerpt)?.[1]?.trim();
+    const found = /(?:^|:|-)\s+([#&].*)$/.exec(p.excerpt);
+    const written = found?.[1]?.trim();
     const hint = written?.startsWith('#') ? 'comment' : written?.startsWith('&') ? 'anchor' : undefined;
-    return { ...p, params: { ...p.params, hint, value: hint ? written : undefined } };
+    // point at what was written, not at the empty value yaml sees after it
+    const column = hint ? [...p.excerpt.slice(0, found!.index + found![0].length - found![1]!.length)].length + 1 : p.column;
+    return { ...p, column, params: { ...p.params, hint, value: hint ? written : undefined } };
   });
 }
 
@@ -61,7 +64,8 @@ function parseText(file: string, text: string): { ok: true; data: unknown; locat
     });
     // once an error is explained, yaml's follow-on errors about the same mistake only confuse
     const explained = problems.filter((p) => EXPLAINED.has(String(p.params.detail)));
-    return { ok: false, problems: dedupeByLine(explained.length > 0 ? explained : problems) };
+    const deep = explained.find((p) => p.params.detail === 'TOO_DEEP');
+    return { ok: false, problems: deep ? [deep] : dedupeByLine(explained.length > 0 ? explained : problems) };
   }
   // an unknown tag (!x 推进) is only a warning to `yaml`, which then drops the tag from the value
   const tag = doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
@@ -98,7 +102,7 @@ function parseText(file: string, text: string): { ok: true; data: unknown; locat
   return { ok: true, data, located: { doc, lineCounter } };
 }
 
-const EXPLAINED = new Set(['UNCLOSED_QUOTE', 'UNCLOSED_FLOW', 'COLON_IN_VALUE', 'DEEPER_INDENT']);
+const EXPLAINED = new Set(['TOO_DEEP', 'UNCLOSED_QUOTE', 'UNCLOSED_FLOW', 'COLON_IN_VALUE', 'DEEPER_INDENT', 'UNKNOWN_TAG', 'ANCHOR_IN_VALUE', 'NO_SPACE_AFTER_COLON']);
 
 /**
  * A clearer account of a syntax error than `yaml` gives, where one is known: an unclosed quote or
@@ -106,7 +110,20 @@ const EXPLAINED = new Set(['UNCLOSED_QUOTE', 'UNCLOSED_FLOW', 'COLON_IN_VALUE', 
  * line indented too far, is named as such.
  */
 function explainSyntax(text: string, code: string, message: string, offset: number): { at: number; detail: string; params?: Record<string, string> } | undefined {
-  if (code === 'MISSING_CHAR' && /closing "?quote/i.test(message)) {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineEnd = text.indexOf('\n', offset) === -1 ? text.length : text.indexOf('\n', offset);
+  const line = text.slice(lineStart, lineEnd).replace(/\r$/, '');
+  if (code === 'RESOURCE_EXHAUSTION') {
+    const open = /[[{]/.exec(line);
+    return { at: lineStart + (open?.index ?? 0), detail: 'TOO_DEEP' };
+  }
+  if (code === 'MISSING_CHAR' && /Tags and anchors must be separated/i.test(message)) {
+    const mark = /(?:^|[:\-]\s+)([!&])/.exec(line);
+    if (mark) return { at: lineStart + mark.index + mark[0].length - 1, detail: mark[1] === '!' ? 'UNKNOWN_TAG' : 'ANCHOR_IN_VALUE' };
+  }
+  const noSpace = /^(\s*[^\s:#'"[{-][^\s:]*):(?=\S)/.exec(line);
+  if (noSpace && (code === 'MULTILINE_IMPLICIT_KEY' || code === 'MISSING_CHAR')) return { at: lineStart + noSpace[0].length, detail: 'NO_SPACE_AFTER_COLON', params: { key: noSpace[1]!.trim() } };
+  if (code === 'MISSING_CHAR' && /closing ['"]?quote/i.test(message)) {
     const open = unclosed(text, offset);
     if (open !== undefined) return { at: open, detail: 'UNCLOSED_QUOTE', params: { char: text[open]! } };
   }
@@ -116,10 +133,9 @@ function explainSyntax(text: string, code: string, message: string, offset: numb
     if (open !== undefined) return { at: open, detail: 'UNCLOSED_FLOW', params: { char: text[open]!, close: flowEnd[1]! } };
   }
   if (code === 'BLOCK_AS_IMPLICIT_KEY') {
-    const lineEnd = text.indexOf('\n', offset);
-    const rest = text.slice(offset, lineEnd === -1 ? text.length : lineEnd).replace(/\r$/, '');
+    const rest = text.slice(offset, lineEnd).replace(/\r$/, '');
     if (/:(\s|$)/.test(rest)) return { at: offset, detail: 'COLON_IN_VALUE', params: { value: rest.trim() } };
-    if (lineEnd !== -1) return { at: lineEnd + 1 + (/^[ \t]*/.exec(text.slice(lineEnd + 1))?.[0].length ?? 0), detail: 'DEEPER_INDENT' };
+    if (lineEnd < text.length) return { at: lineEnd + 1 + (/^[ \t]*/.exec(text.slice(lineEnd + 1))?.[0].length ?? 0), detail: 'DEEPER_INDENT' };
   }
   return undefined;
 }

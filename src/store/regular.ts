@@ -42,7 +42,7 @@ export function readPlanFile(root: string, file: string): FileRead {
       case 'too_large':
         return { ok: false, problem: problem(file, AT_START, 'too_large', { size: Number(error.detail), limit: MAX_FILE_BYTES }) };
       default:
-        return { ok: false, problem: problem(file, AT_START, 'read_failed', { errno: error.detail || 'EIO' }) };
+        return { ok: false, problem: problem(file, AT_START, 'read_failed', { errno: error.detail || 'EIO', target: linkTarget(join(root, file)) }) };
     }
   }
 }

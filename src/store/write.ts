@@ -43,19 +43,28 @@ export function writeFileAtomic(target: string, data: string | Uint8Array, place
       renameSync(tmp, target);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
-      rmSync(tmp, { force: true });
+      removeQuietly(tmp);
       tmp = tempPathFor(target, { pid: place.pid });
       writeAll(tmp, bytes);
       renameSync(tmp, target);
     }
   } catch (error) {
-    rmSync(tmp, { force: true });
+    removeQuietly(tmp);
     // the clerk knows the file, not our temp file beside it
     const e = error as NodeJS.ErrnoException;
     if (e.path === undefined || e.path === tmp) e.path = target;
     throw error;
   }
   syncDirectory(dirname(target));
+}
+
+/** Removes a temp file, if it can: cleaning up must never hide the error that made it necessary. */
+function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { force: true });
+  } catch {
+    // the folder itself is the problem (not a folder, read-only): the original error says so
+  }
 }
 
 /** Removes the temp files in `folder` whose writer is no longer running, or that are over an hour old. */

@@ -7,6 +7,9 @@ type P = ProblemParams;
 const q = (v: unknown) => `"${String(v)}"`;
 
 const YAML_EXPLAINED_EN: Record<string, (p: P) => string> = {
+  TOO_DEEP: () => 'brackets or braces nested hundreds of levels deep cannot be read; task files need no such nesting: is this the right file?',
+  ANCHOR_IN_VALUE: () => 'the value starts with &, which YAML reads as an anchor; quote the whole value',
+  NO_SPACE_AFTER_COLON: (p) => `a colon must be followed by a space: "${p.key}: …"`,
   UNCLOSED_QUOTE: (p) => `the quote ${p.char} opened here is never closed; add ${p.char} at the end of the value`,
   UNCLOSED_FLOW: (p) =>
     p.char === '['
@@ -20,9 +23,12 @@ const YAML_EXPLAINED_EN: Record<string, (p: P) => string> = {
 
 export const problems: typeof zh = {
   problem: {
-    read_failed: (p: P) => `cannot read the file: ${io.io.reason(String(p.errno))}; check the file's permissions and the disk`,
+    read_failed: (p: P) =>
+      p.target !== undefined && (p.errno === 'ENOENT' || p.errno === 'ELOOP')
+        ? `a symbolic link to ${p.target}, ${p.errno === 'ENOENT' ? 'where there is no file' : 'which goes round in a circle'}; not read. Fix or delete the link`
+        : `cannot read the file: ${io.io.reason(String(p.errno))}; ${p.errno === 'EACCES' || p.errno === 'EPERM' ? "check the file's permissions (ls -l)" : 'check the file and the disk'}`,
     not_regular: (p: P) =>
-      `not a regular file but ${io.io.kind(String(p.kind))}${p.target ? ` (a symbolic link to ${p.target})` : ''}; not read. tasks/ should hold task files only: move it away`,
+      `not a regular file but ${io.io.kind(String(p.kind))}${p.target ? ` (a symbolic link to ${p.target})` : ''}; not read. Task files and the settings must be regular files: replace it or move it away`,
     too_large: (p: P) => `file too large (${p.size} bytes, limit ${p.limit}); not parsed. Task files are a few KB: is this the right file?`,
     not_utf8: () => 'the file is not UTF-8 (perhaps GBK/GB2312, as old editors save); save it as UTF-8 and try again',
     utf16: () => 'the file is UTF-16; save it as UTF-8 and try again',

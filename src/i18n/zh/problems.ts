@@ -6,6 +6,9 @@ type P = ProblemParams;
 const q = (v: unknown) => `“${String(v)}”`;
 
 const YAML_EXPLAINED_ZH: Record<string, (p: P) => string> = {
+  TOO_DEEP: () => '方括号或花括号嵌套过深（几百层以上），无法读取；任务文件不需要这样的嵌套，请检查是否放错了文件',
+  ANCHOR_IN_VALUE: () => '值以 & 开头，YAML 把它当成了锚点；请给整个值加上引号',
+  NO_SPACE_AFTER_COLON: (p) => `冒号后面要有一个空格，写成“${p.key}: …”`,
   UNCLOSED_QUOTE: (p) => `这里开始的引号 ${p.char} 没有配对的结束引号；请在值的末尾补上 ${p.char}`,
   UNCLOSED_FLOW: (p) =>
     p.char === '['
@@ -39,9 +42,12 @@ const YAML_CODES_ZH: Record<string, string> = {
 
 export const problems = {
   problem: {
-    read_failed: (p: P) => `无法读取文件：${io.io.reason(String(p.errno))}；请检查文件的权限和磁盘`,
+    read_failed: (p: P) =>
+      p.target !== undefined && (p.errno === 'ENOENT' || p.errno === 'ELOOP')
+        ? `这是一个符号链接，指向 ${p.target}，但${p.errno === 'ENOENT' ? '那里没有文件' : '链接绕成了圈'}，没有读取；请修正或删除这个链接`
+        : `无法读取文件：${io.io.reason(String(p.errno))}；${p.errno === 'EACCES' || p.errno === 'EPERM' ? '请检查文件的权限（ls -l）' : '请检查文件和磁盘'}`,
     not_regular: (p: P) =>
-      `这不是普通文件，而是${io.io.kind(String(p.kind))}${p.target ? `（符号链接，指向 ${p.target}）` : ''}，没有读取；tasks/ 中只应放任务文件，请把它移走`,
+      `这不是普通文件，而是${io.io.kind(String(p.kind))}${p.target ? `（符号链接，指向 ${p.target}）` : ''}，没有读取；台账的任务文件和设置文件都应是普通文件，请换成普通文件或把它移走`,
     too_large: (p: P) => `文件过大（${p.size} 字节，上限 ${p.limit} 字节），未解析；任务文件通常只有几 KB，请检查是否放错了文件`,
     not_utf8: () => '文件不是 UTF-8 编码（可能是 GBK/GB2312，旧编辑器常这样保存）；请用编辑器“另存为 UTF-8”后再试',
     utf16: () => '文件是 UTF-16 编码；请用编辑器“另存为 UTF-8”后再试',
