@@ -76,7 +76,7 @@ export const common = {
   /** 字段的称呼：完成时限（deadline）、节点目标第 2 项的应完成日期（milestones[1].due） */
   fieldPath(path: ReadonlyArray<string | number>): string {
     if (path.length === 0) return '文件';
-    const label = (k: string) => common.fields[k] ?? k;
+    const label = (k: string) => (Object.hasOwn(common.fields, k) ? common.fields[k]! : k);
     const code = path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
     const words: string[] = [];
     for (let i = 0; i < path.length; i++) {
