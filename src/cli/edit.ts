@@ -49,6 +49,7 @@ export function editContext(session: Session, plan: Plan, options: EditOptions):
     nowMs: () => session.io.now().getTime(),
     pid: session.io.pid,
     isAlive: session.io.isAlive ?? (() => true),
+    checkpoint: session.io.checkpoint,
     parseFull: (file, text) => parseFull(session, file, text),
     place: (file, text, findings) => place(session, file, text, findings),
   };

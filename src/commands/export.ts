@@ -79,7 +79,7 @@ export async function runExport(options: ExportOptions, plan: Plan, session: Ses
   const folder = options.kind === 'csv' ? `${asOf}-csv` : asOf;
   let target: string;
   try {
-    target = replaceFolder(outDir, folder, files, io.now().getTime());
+    target = replaceFolder(outDir, folder, files, { nowMs: io.now().getTime(), pid: io.pid, isAlive: io.isAlive ?? (() => true), checkpoint: io.checkpoint });
   } catch (error) {
     if (error instanceof NotAFolder) throw ioError(m.exports.fileInTheWay(error.path), error);
     throw ioError(m.exports.cannotWrite(resolve(outDir, folder), ioReason(session, error)), error);

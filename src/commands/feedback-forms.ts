@@ -61,7 +61,8 @@ export async function runFeedbackForms(options: FeedbackFormsOptions, plan: Plan
   let target: string;
   try {
     // a run for some units adds their forms beside the others'; a run for all replaces the folder
-    target = options.units.length > 0 ? writeIntoFolder(outDir, folder, files) : replaceFolder(outDir, folder, files, io.now().getTime());
+    const writer = { nowMs: io.now().getTime(), pid: io.pid, isAlive: io.isAlive ?? (() => true), checkpoint: io.checkpoint };
+    target = options.units.length > 0 ? writeIntoFolder(outDir, folder, files) : replaceFolder(outDir, folder, files, writer);
   } catch (error) {
     throw ioError(f.cannotWrite(resolve(outDir, folder), (error as Error).message), error);
   }

@@ -88,9 +88,14 @@ function takeLock(path: string, options: LockOptions): void {
       const fd = openSync(path, 'wx', 0o644);
       try {
         writeSync(fd, `${options.pid}\n`);
-      } finally {
+      } catch (error) {
+        // a lock without its owner's pid would hold others up: remove it, and say which file failed
         closeSync(fd);
+        rmSync(path, { force: true });
+        (error as NodeJS.ErrnoException).path ??= path;
+        throw error;
       }
+      closeSync(fd);
       return;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
