@@ -11,6 +11,21 @@ export function sanitize(text: string): string {
   return visible(text);
 }
 
+// C0/C1 controls except tab and newline, zero-width and bidi controls.
+const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+// Operating-system commands (window title, hyperlinks): ESC ] … BEL or ESC ] … ESC \, payload and all.
+const OSC = /\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?/g;
+
+/**
+ * Task text for a document meant for print (.docx, report sheets, Markdown): escape sequences,
+ * controls and bidi overrides removed rather than shown, since a reader of a printed report
+ * cannot act on them. Anything shown on a terminal goes through sanitize() instead.
+ */
+export function stripHidden(text: string): string {
+  return stripVTControlCharacters(text.replace(OSC, '')).replace(UNSAFE, '');
+}
+
 // The colours and text attributes our own output uses (SGR: ESC [ … m); never conceal (8) or
 // extended colours, which task data could use to hide or disguise text.
 const OUR_SGR = /\u001b\[((?:\d{1,3};)*\d{0,3})m/g;

@@ -149,7 +149,9 @@ describe('text the fast parser declines', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(
       'tasks: tasks/2020-003.yaml 本身有错误，请先按下面的提示修好再修改：\n' +
-        'tasks/2020-003.yaml:5:8: 错误: 所属要点（point）应为文字，这里是整数；请加引号，写成 "5"\n',
+        'tasks/2020-003.yaml:5:8: 错误: 所属要点（point）应为文字，这里是整数；请加引号，写成 "5"\n' +
+        '  5 | point: 5\n' +
+        '    |        ^\n',
     );
   });
 });

@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { diffDays, findDeadlinePhrase, isIsoDate, parseCalendarDate, parseDateInput, parseDeadline, ymd } from '../../src/core/dates.js';
+import { nextPeriod, parsePeriod, PERIOD_KINDS, periodContains, periodKey, periodLabelZh, periodOf, previousPeriod } from '../../src/core/periods.js';
 import { visible } from '../../src/core/visible.js';
 import { readNumber, readPercent, readYear } from '../../src/core/words.js';
 import { decode, parseFast } from '../../src/store/parse.js';
@@ -76,6 +77,49 @@ describe('dates as clerks write them', () => {
         expect(parseDeadline(`${y}年${m}月${d}日前`, y)?.date).toBe(ymd(y, m, d));
       }),
       options(500),
+    );
+  });
+});
+
+describe('periods as clerks write them', () => {
+  const kind = fc.constantFrom(...PERIOD_KINDS);
+  const periodish = fc
+    .array(
+      fc.oneof(
+        fc.constantFrom('2020', '0001', '9999', '0050', '-', '/', '.', '年', '月', '份', '度', '第', '季度', '季', '上半年', '下半年', '上旬', '中旬', '下旬', 'q', 'Q', 'h', 'H', '３', '０', '一', '三', '十', '十二', '十三', '0', '1', '4', '5', '12', '13', '31', ' ', '全年'),
+        fc.string({ maxLength: 2 }),
+      ),
+      { maxLength: 7 },
+    )
+    .map((parts) => parts.join(''));
+
+  it('a text names a whole period of real dates, or says why not; never a throw', () => {
+    fc.assert(
+      fc.property(periodish, fc.option(kind, { nil: undefined }), (text, wanted) => {
+        const read = parsePeriod(text, wanted);
+        if (!read.ok) {
+          expect(read.problem.code).toMatch(/^[a-z_]+$/);
+          return;
+        }
+        const { period } = read;
+        expect(isIsoDate(period.start) && isIsoDate(period.end), `${JSON.stringify(text)} → ${JSON.stringify(period)}`).toBe(true);
+        expect(period.start <= period.end).toBe(true);
+        expect(periodOf(period.kind, period.start)).toEqual(period);
+        if (wanted) expect(period.kind).toBe(wanted);
+      }),
+      options(3000),
+    );
+  });
+
+  it('reads back every period by its key and by its Chinese label', () => {
+    fc.assert(
+      fc.property(isoDate, kind, (date, k) => {
+        const period = periodOf(k, date);
+        expect(periodContains(period, date)).toBe(true);
+        for (const written of [periodKey(period), periodLabelZh(period)]) expect(parsePeriod(written)).toEqual({ ok: true, period });
+        expect(nextPeriod(previousPeriod(period))).toEqual(period);
+      }),
+      options(1500),
     );
   });
 });
