@@ -158,7 +158,7 @@ export const help: typeof zh = {
     '  1  data problems (some task files could not be read or have errors; every readable task is still shown, the problems go to stderr); an edit refused as invalid or over uncommitted changes',
     '  2  usage error (a command, option or argument is wrong)',
     '  3  --check found overdue (red) tasks, or units that have not returned feedback (tasks feedback status --check)',
-    '  4  an output file or folder cannot be written (nothing half-written is left); a task locked too long by another edit; a failed git commit',
+    '  4  a file or folder cannot be written or read (full disk, read-only, no permission; nothing half-written is left); a task locked too long by another edit; git cannot record the change now (a rebase or merge under way, a detached HEAD, a stale index.lock, failing signing, git missing), file unchanged',
     '  70 internal error',
   ].join('\n'),
 };
