@@ -137,8 +137,8 @@ describe('numbers as clerks write them', () => {
         const p = readPercent(text);
         if (p !== undefined) {
           expect(Number.isFinite(p) && p >= 0 && p <= 100, `${JSON.stringify(text)} → ${p}`).toBe(true);
-          // decimal digits, half or full width (５０), never hex, binary, octal or exponent notation
-          expect(/^\s*[\d０-９]/.test(text) || /^\s*\.\d/.test(text), `${JSON.stringify(text)} read as ${p}`).toBe(true);
+          // decimal digits, half or full width (５０), perhaps after a +; never hex, binary, octal or exponent notation
+          expect(/^\s*\+?[\d０-９]/.test(text) || /^\s*\.\d/.test(text), `${JSON.stringify(text)} read as ${p}`).toBe(true);
           expect(text).not.toMatch(/e/i);
           expect(text).not.toMatch(/0[xob]/i);
         }
