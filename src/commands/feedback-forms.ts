@@ -6,9 +6,9 @@ import { periodKey, periodLabel, type Period } from '../core/periods.js';
 import { safeFileName, safeSheetName } from '../core/names.js';
 import type { Session } from '../context.js';
 import { EXIT, ioError } from '../errors.js';
-import { evaluatePlan, note, reportProblems } from '../cli/output.js';
+import { evaluatePlan, ioReason, note, reportProblems } from '../cli/output.js';
 import { feedbackForm } from '../render/feedback-form.js';
-import { replaceFolder, writeIntoFolder, type OutFile } from '../store/folder.js';
+import { NotAFolder, replaceFolder, writeIntoFolder, type OutFile } from '../store/folder.js';
 import type { Plan } from '../store/load.js';
 
 export interface FeedbackFormsOptions {
@@ -64,7 +64,8 @@ export async function runFeedbackForms(options: FeedbackFormsOptions, plan: Plan
     const writer = { nowMs: io.now().getTime(), pid: io.pid, isAlive: io.isAlive ?? (() => true), checkpoint: io.checkpoint };
     target = options.units.length > 0 ? writeIntoFolder(outDir, folder, files) : replaceFolder(outDir, folder, files, writer);
   } catch (error) {
-    throw ioError(f.cannotWrite(resolve(outDir, folder), (error as Error).message), error);
+    if (error instanceof NotAFolder) throw ioError(m.exports.fileInTheWay(error.path), error);
+    throw ioError(f.cannotWrite(resolve(outDir, folder), ioReason(session, error)), error);
   }
   if (!session.flags.quiet) {
     for (const file of files) io.stdout.write(`${relative(io.cwd, resolve(target, file.name)) || file.name}\n`);
