@@ -1,17 +1,19 @@
 // The command line: parses argv (src/cli/program.ts), opens the plan and settles the language
 // once, reads each command's options into typed values (src/cli/options.ts), runs the command's
 // module (loaded only when it runs), and turns every failure into a message and an exit code.
-import { resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { CommanderError, type Command } from 'commander';
 import { DEFAULT_CONFIG } from './core/config.js';
 import { todayIn } from './core/dates.js';
 import { nearest } from './core/suggest.js';
-import type { Context, Flags, Session } from './context.js';
+import type { Context, Flags, Output, Session } from './context.js';
 import { EXIT, UserError } from './errors.js';
 import { messages, type Lang, type Messages } from './i18n/index.js';
-import { sanitize } from './render/text.js';
+import { colorLevel } from './render/color-level.js';
+import { sanitize, terminalSafe } from './render/text.js';
 import { daysOption, groupOption, list, numberOption, percentOption, periodOption, readDate, readPastDate, sortOption, text, unitsOption, viewOptions, yearOption, type Raw } from './cli/options.js';
 import { allCommands, buildProgram } from './cli/program.js';
+import { ioFailure } from './store/io-error.js';
 import type { LoadOptions, Plan } from './store/load.js';
 
 export type { Context };
@@ -280,23 +282,45 @@ function earlyLang(argv: readonly string[], env: Context['env']): Lang {
   return env.TASKS_LANG === 'en' ? 'en' : 'zh';
 }
 
+interface State {
+  m: Messages;
+  debug: boolean;
+  code: number;
+  /** --color / --no-color once parsed */
+  color: boolean | undefined;
+}
+
+/**
+ * The streams every command writes to, behind the last guard before a terminal: stderr always,
+ * stdout when it is a terminal (data piped to a file or program is left as it is).
+ */
+function guardStreams(ctx: Context, state: State): Context {
+  const guard = (stream: Output, always: boolean): Output => ({
+    ...stream,
+    write: (text) => stream.write(always || stream.isTTY ? terminalSafe(text, colorLevel(stream.isTTY, ctx.env, state.color) > 0) : text),
+  });
+  return { ...ctx, stdout: guard(ctx.stdout, false), stderr: guard(ctx.stderr, true) };
+}
+
 export async function runCli(argv: readonly string[], ctx: Context): Promise<number> {
-  const state = { m: messages(earlyLang(argv, ctx.env)), debug: argv.includes('--debug'), code: EXIT.OK as number };
-  const program: Command = buildProgram(state.m, ctx, async (name, args, raw) => {
-    state.code = await dispatch(name, args, raw, program, ctx, state);
+  const state: State = { m: messages(earlyLang(argv, ctx.env)), debug: argv.includes('--debug'), code: EXIT.OK, color: undefined };
+  const io = guardStreams(ctx, state);
+  const program: Command = buildProgram(state.m, io, async (name, args, raw) => {
+    state.code = await dispatch(name, args, raw, program, io, state);
   });
   try {
     await program.parseAsync(argv as string[], { from: 'user' });
     return state.code;
   } catch (error) {
-    return report(error, state.m, state.debug, program, ctx);
+    return report(error, state.m, state.debug, program, io);
   }
 }
 
-async function dispatch(name: string, args: string[], raw: Raw, program: Command, io: Context, state: { m: Messages; debug: boolean }): Promise<number> {
+async function dispatch(name: string, args: string[], raw: Raw, program: Command, io: Context, state: State): Promise<number> {
   const g = program.opts();
   const flags: Flags = { color: g.color as boolean | undefined, ascii: g.ascii === true, debug: g.debug === true, quiet: g.quiet === true };
   state.debug ||= flags.debug;
+  state.color = flags.color;
   const lang = g.lang as Lang | undefined;
   if (lang) state.m = messages(lang);
   const spec = COMMANDS[name];
@@ -345,6 +369,16 @@ function report(error: unknown, m: Messages, debug: boolean, program: Command, i
     io.stderr.write(`tasks: ${sanitize(error.message)}\n`);
     if (debug && error.cause) io.stderr.write(`${String((error.cause as Error).stack ?? error.cause)}\n`);
     return error.exitCode;
+  }
+  const failure = ioFailure(error);
+  if (failure) {
+    const shown = (path: string) => {
+      const rel = relative(io.cwd, path);
+      return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+    };
+    io.stderr.write(`tasks: ${sanitize(m.io.failed({ ...failure, path: failure.path && shown(failure.path), culprit: failure.culprit && shown(failure.culprit) }))}\n`);
+    if (debug) io.stderr.write(`${(error as Error).stack}\n`);
+    return EXIT.IO;
   }
   const e = error as Error;
   io.stderr.write(debug ? `${e?.stack ?? String(error)}\n` : `tasks: ${sanitize(e?.message ?? String(error))}\n`);

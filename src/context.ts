@@ -26,6 +26,11 @@ export interface Context {
   isAlive?: (pid: number) => boolean;
   /** asks a question on the terminal (only when stdin is one); undefined elsewhere */
   prompt?: (question: string) => Promise<string>;
+  /**
+   * Called at each step of a write (journaled, written, committed …). The crash tests have the
+   * process killed at a named step; otherwise it does nothing.
+   */
+  checkpoint?: (step: string) => void;
   /** how this program was started, for the git hook it installs */
   self: { node: string; bin: string };
   /**

@@ -49,6 +49,13 @@ function collectGarbage(): void {
   gc();
 }
 
+/** For the crash tests: the process dies at the named step, as if the power went. */
+function crashAt(step: string): (reached: string) => void {
+  return (reached) => {
+    if (reached === step) process.kill(process.pid, 'SIGKILL');
+  };
+}
+
 export async function main(): Promise<void> {
   // A reader that stops early (tasks list | head) closes the pipe: that is not an error.
   for (const stream of [process.stdout, process.stderr]) {
@@ -69,6 +76,7 @@ export async function main(): Promise<void> {
     prompt: process.stdin.isTTY ? ask : undefined,
     self: { node: process.execPath, bin: process.argv[1] ?? '' },
     collectGarbage,
+    checkpoint: process.env.TASKS_CRASH_AT ? crashAt(process.env.TASKS_CRASH_AT) : undefined,
   };
   process.exitCode = await runCli(process.argv.slice(2), ctx);
 }

@@ -10,6 +10,7 @@ import { existingDrafts, schemaPathFor, writeDrafts, type DraftState } from '../
 import type { Plan } from '../store/load.js';
 import { InputError, readInputFile } from '../store/input.js';
 import { EXIT, ioError, UserError } from '../errors.js';
+import { ioReason } from './output.js';
 
 export interface SourcedDraft {
   /** the id the source gives, if any */
@@ -37,7 +38,7 @@ export function readImportFile(session: Session, path: string): Buffer {
     if (!(error instanceof InputError)) throw error;
     const e = session.m.errors;
     const message =
-      error.kind === 'missing' ? e.inputMissing(path) : error.kind === 'not_a_file' ? e.inputNotAFile(path) : error.kind === 'too_large' ? e.inputTooLarge(path, error.limit) : e.inputUnreadable(path);
+      error.kind === 'missing' ? e.inputMissing(path) : error.kind === 'not_a_file' ? e.inputNotAFile(path, session.m.io.kind(error.detail)) : error.kind === 'too_large' ? e.inputTooLarge(path, error.limit) : e.inputUnreadable(path);
     throw new UserError(message, EXIT.DATA, { cause: error });
   }
 }
@@ -64,7 +65,7 @@ export function writeImported(
   try {
     outcomes = writeDrafts(placed, { outDir: options.outDir, schemaPath: schemaPathFor(plan?.root, options.outDir), force: options.force, dryRun: options.dryRun });
   } catch (error) {
-    throw ioError(words.cannotWrite(options.outDir, (error as Error).message), error);
+    throw ioError(words.cannotWrite(options.outDir, ioReason(session, error)), error);
   }
   const counts: DraftCounts = { created: 0, updated: 0, unchanged: 0, skipped: 0 };
   for (const o of outcomes) {

@@ -8,10 +8,10 @@ import { nearest, nearestIds } from '../core/suggest.js';
 import type { LoadedTask, Task } from '../core/task.js';
 import type { Session } from '../context.js';
 import { EXIT, UserError } from '../errors.js';
-import { formatProblem } from '../i18n/index.js';
-import { sanitize } from '../render/text.js';
+import { problemText } from '../render/problem.js';
 import { EditRefused, editTask, type Change, type EditContext, type EditResult } from '../store/edit.js';
 import type { Plan } from '../store/load.js';
+import type { ParseResult } from '../store/parse.js';
 import { validateTask } from '../store/schema.js';
 import { note, say } from './output.js';
 
@@ -20,11 +20,10 @@ export interface EditOptions {
   commit: boolean;
 }
 
-/** Why a text is not a valid task, at line and column (loads the slow parser only now). */
-async function explain(session: Session, file: string, text: string): Promise<Problem[]> {
+/** The full parse of a task text, with its problems worded (loads the slow parser only now). */
+async function parseFull(session: Session, file: string, text: string): Promise<ParseResult> {
   const [d, sp] = await Promise.all([import('../store/diagnose.js'), import('../store/schema-problems.js')]);
-  const result = d.diagnose(file, text, validateTask, sp.schemaProblems('task', validateTask, session.m));
-  return result.ok ? [] : result.problems;
+  return d.diagnose(file, text, validateTask, sp.schemaProblems('task', validateTask, session.m));
 }
 
 /** Cross-file findings about a text, at their line and column, worded like the loader's. */
@@ -50,7 +49,8 @@ export function editContext(session: Session, plan: Plan, options: EditOptions):
     nowMs: () => session.io.now().getTime(),
     pid: session.io.pid,
     isAlive: session.io.isAlive ?? (() => true),
-    explain: (file, text) => explain(session, file, text),
+    checkpoint: session.io.checkpoint,
+    parseFull: (file, text) => parseFull(session, file, text),
     place: (file, text, findings) => place(session, file, text, findings),
   };
 }
@@ -61,7 +61,7 @@ export function findTask(session: Session, plan: Plan, id: string): LoadedTask {
   if (found) return found;
   const broken = plan.unreadable.find((f) => idFromFile(f) === wanted);
   if (broken) {
-    const lines = plan.problems.filter((p) => p.file === broken).map((p) => sanitize(formatProblem(p, session.m)));
+    const lines = plan.problems.filter((p) => p.file === broken).map((p) => problemText(p, session.m));
     throw new UserError([session.m.edit.unreadable(broken), ...lines].join('\n'), EXIT.DATA);
   }
   throw new UserError(session.m.edit.unknownId(wanted, nearestIds(wanted, plan.tasks.map((t) => t.task.id))));
@@ -109,20 +109,27 @@ export async function runEdit(
     throw refusal(session, target.file, error);
   }
   say(session, confirm(result));
-  sayUncommitted(session, result);
+  sayEditNotes(session, result);
   return EXIT.OK;
+}
+
+/** Files an interrupted edit had left, now put back; and when the change was saved but not committed, why (unless --quiet). */
+export function sayEditNotes(session: Session, result: EditResult): void {
+  if (result.recovered.length > 0) note(session, session.m.trail.recovered(result.recovered));
+  sayUncommitted(session, result);
 }
 
 /** When the change was saved but not committed, says why (unless --quiet). */
 export function sayUncommitted(session: Session, result: { committed: boolean; versioned: boolean }): void {
-  if (!result.committed && !session.flags.quiet) session.io.stderr.write(`${result.versioned ? session.m.edit.uncommitted : session.m.edit.notVersioned}\n`);
+  if (!result.committed && !session.flags.quiet) note(session, result.versioned ? session.m.edit.uncommitted : session.m.edit.notVersioned);
 }
 
-export function refusal(session: Session, file: string, error: unknown): unknown {
+export function refusal(session: Session, where: string, error: unknown): unknown {
   if (!(error instanceof EditRefused)) return error;
   const { m } = session;
   const f = error.failure;
-  const list = (problems: Problem[]) => problems.map((p) => sanitize(formatProblem(p, m)));
+  const file = error.file ?? where;
+  const list = (problems: Problem[]) => problems.map((p) => problemText(p, m));
   switch (f.kind) {
     case 'invalid':
       return new UserError([m.edit.invalid(file), ...list(f.problems)].join('\n'), EXIT.DATA);
@@ -135,7 +142,9 @@ export function refusal(session: Session, file: string, error: unknown): unknown
     case 'busy':
       return new UserError(m.edit.busy(file), EXIT.IO);
     case 'commit_failed':
-      return new UserError(m.edit.commitFailed(f.detail), EXIT.IO);
+      return new UserError(m.trail.commitFailed(f.errno ? m.io.reason(f.errno) : m.trail.gitSaid(f.detail), f.status), EXIT.IO);
+    case 'repository':
+      return new UserError(m.trail.blocked(f.blocker), EXIT.IO);
     case 'nothing_to_do':
       return new UserError(m.edit.nothingToDo, EXIT.USAGE);
   }

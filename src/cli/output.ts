@@ -1,13 +1,17 @@
+import { join } from 'node:path';
 // What commands write: views in the chosen format on stdout, problems and notes on stderr, with
 // colour only where that stream is a terminal and the flags and environment allow it.
 import { evaluate, settingsOf, type Evaluated } from '../core/evaluate.js';
 import { countBySeverity } from '../core/problems.js';
 import type { Session } from '../context.js';
-import { EXIT } from '../errors.js';
-import { formatProblem, problemMessage } from '../i18n/index.js';
+import { EXIT, ioError, type UserError } from '../errors.js';
+import { problemMessage } from '../i18n/index.js';
+import { problemText } from '../render/problem.js';
 import { colorLevel, painter, type Paint } from '../render/color.js';
-import { sanitize } from '../render/text.js';
+import { sanitize, terminalSafe } from '../render/text.js';
 import { renderView, type Format, type RenderEnv, type ViewRenderer } from '../render/view.js';
+import { NotAFolder, replaceFolder, type OutFile } from '../store/folder.js';
+import { ioFailure } from '../store/io-error.js';
 import { LARGE_PLAN, type Plan } from '../store/load.js';
 
 /** Colour functions for stdout, following --color/--no-color, NO_COLOR and the terminal. */
@@ -50,7 +54,10 @@ export function evaluatePlan(plan: Plan, session: Session): Evaluated[] {
  * 1 when some task files could not be read, else 0.
  */
 export function emitView<R>(session: Session, plan: Plan, format: Format, view: ViewRenderer<R>, report: R): number {
-  session.io.stdout.write(renderView(format, view, report, renderEnv(session, plan)));
+  const env = renderEnv(session, plan);
+  const text = renderView(format, view, report, env);
+  // a table is for people even when piped (less -R, a mail): nothing in it may steer a terminal
+  session.io.stdout.write(format === 'table' ? terminalSafe(text, env.paint.level > 0) : text);
   return reportProblems(session, plan, { warnings: false }) > 0 ? EXIT.DATA : EXIT.OK;
 }
 
@@ -64,13 +71,39 @@ export function reportProblems(session: Session, plan: Plan, options: { warnings
   if (!plan.configFound && !session.flags.quiet) io.stderr.write(`${err.dim(m.config.missing)}\n`);
   for (const p of plan.problems) {
     if (p.severity === 'warning' && !options.warnings) continue;
-    const line = sanitize(formatProblem(p, m));
-    io.stderr.write(`${p.severity === 'error' ? err.red(line) : err.yellow(line)}\n`);
+    const [line, ...excerpt] = problemText(p, m).split('\n');
+    io.stderr.write(`${[p.severity === 'error' ? err.red(line!) : err.yellow(line!), ...excerpt].join('\n')}\n`);
   }
   const { errors, warnings } = countBySeverity(plan.problems);
   if (!options.warnings && warnings > 0 && !session.flags.quiet) io.stderr.write(`${err.dim(m.views.warningsHidden(warnings))}\n`);
   if (!options.warnings && plan.unreadable.length > 0) io.stderr.write(`${err.red(options.unreadableNote ?? m.views.unreadable(plan.unreadable.length))}\n`);
   return errors;
+}
+
+/** Why a file operation failed, in the catalog's words (the system's code: ENOSPC → 磁盘已满). */
+export function ioReason(session: Session, error: unknown): string {
+  const failure = ioFailure(error);
+  if (!failure) return (error as Error).message;
+  return failure.culprit ? session.m.io.failed({ ...failure, path: failure.culprit }) : session.m.io.reason(failure.code);
+}
+
+/**
+ * Replaces `parent/name` with a folder of exactly `files` (exports, forms, reminders), settling what
+ * a killed run left; a failure is a sentence naming the folder, with exit code 4.
+ */
+export function replaceOutFolder(session: Session, parent: string, name: string, files: readonly OutFile[]): string {
+  const { io } = session;
+  try {
+    return replaceFolder(parent, name, files, { nowMs: io.now().getTime(), pid: io.pid, isAlive: io.isAlive ?? (() => true), checkpoint: io.checkpoint });
+  } catch (error) {
+    throw outFolderError(session, error, join(parent, name));
+  }
+}
+
+/** The error to throw when writing an output folder failed. */
+export function outFolderError(session: Session, error: unknown, folder: string): UserError {
+  if (error instanceof NotAFolder) return ioError(session.m.exports.fileInTheWay(error.path), error);
+  return ioError(session.m.exports.cannotWrite(folder, ioReason(session, error)), error);
 }
 
 /** A confirmation on stdout, unless --quiet. */

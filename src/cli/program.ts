@@ -1,6 +1,7 @@
 // The command line's shape: every command, argument and option, declared with commander, with
 // help in the catalog's language. Parsing hands each command's name, arguments and raw options
 // to `dispatch` (src/cli.ts), which opens the plan and reads the options into typed values.
+import { EventEmitter } from 'node:events';
 import { Command, Option } from 'commander';
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
@@ -10,9 +11,35 @@ import { displayWidth } from '../render/text.js';
 
 export type Dispatch = (name: string, args: string[], opts: Record<string, unknown>) => Promise<void>;
 
+// An argument starting with a dash is an option only when it looks like one (-q, --as-of,
+// --as-of=…); "- 完成招标" or "-5%" is text a clerk typed, not an unknown option.
+const OPTION_SHAPED = /^--?[A-Za-z][\w-]*(?:=[\s\S]*)?$/;
+const NEGATIVE_NUMBER = /^-(\d+|\d*\.\d+)(e[+-]?\d+)?$/;
+// argv can never hold a NUL byte, so it marks such text safely while commander sorts the arguments
+const TEXT_MARK = '\u0000';
+
+const isText = (arg: string) => arg.length > 1 && arg.startsWith('-') && arg !== '--' && !OPTION_SHAPED.test(arg) && !NEGATIVE_NUMBER.test(arg);
+const unmark = (arg: unknown) => (typeof arg === 'string' && arg.startsWith(TEXT_MARK) ? arg.slice(1) : arg);
+
+class ClerkCommand extends Command {
+  override createCommand(name?: string): Command {
+    return new ClerkCommand(name);
+  }
+
+  override parseOptions(args: string[]): { operands: string[]; unknown: string[] } {
+    const { operands, unknown } = super.parseOptions(args.map((a) => (isText(a) ? TEXT_MARK + a : a)));
+    return { operands: operands.map((a) => unmark(a) as string), unknown: unknown.map((a) => unmark(a) as string) };
+  }
+
+  // commander hands option values over as events (a Command is an EventEmitter)
+  emit(event: string | symbol, ...args: unknown[]): boolean {
+    return EventEmitter.prototype.emit.call(this, event, ...args.map(unmark));
+  }
+}
+
 export function buildProgram(m: Messages, ctx: Context, dispatch: Dispatch): Command {
   const h = m.help;
-  const program = new Command('tasks');
+  const program = new ClerkCommand('tasks');
   program
     .description(h.program)
     .usage(h.usage)

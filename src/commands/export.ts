@@ -4,15 +4,15 @@ import { relative, resolve } from 'node:path';
 import { matches } from '../core/filter.js';
 import { safeFileName, safeSheetName } from '../core/names.js';
 import type { Session } from '../context.js';
-import { EXIT, ioError } from '../errors.js';
+import { EXIT } from '../errors.js';
 import type { ViewOptions } from '../cli/options.js';
-import { evaluatePlan, reportProblems } from '../cli/output.js';
+import { evaluatePlan, replaceOutFolder, reportProblems } from '../cli/output.js';
 import { groupBy, groupOrder } from '../reports/group.js';
 import { row, summarize } from '../reports/summary.js';
 import { toCsv, UTF8_BOM } from '../render/csv.js';
 import { summarySheet, taskCsv, taskSheet, type ExportBy } from '../render/export-sheets.js';
 import type { SheetSpec } from '../render/xlsx.js';
-import { replaceFolder, type OutFile } from '../store/folder.js';
+import type { OutFile } from '../store/folder.js';
 import type { Plan } from '../store/load.js';
 
 export interface ExportOptions extends ViewOptions {
@@ -77,12 +77,7 @@ export async function runExport(options: ExportOptions, plan: Plan, session: Ses
 
   const outDir = options.out ?? resolve(plan.root, 'exports');
   const folder = options.kind === 'csv' ? `${asOf}-csv` : asOf;
-  let target: string;
-  try {
-    target = replaceFolder(outDir, folder, files, io.now().getTime());
-  } catch (error) {
-    throw ioError(m.exports.cannotWrite(resolve(outDir, folder), (error as Error).message), error);
-  }
+  const target = replaceOutFolder(session, outDir, folder, files);
   if (!session.flags.quiet) {
     for (const f of files) io.stdout.write(`${relative(io.cwd, resolve(target, f.name)) || f.name}\n`);
     io.stderr.write(`${m.exports.wrote(files.length, relative(io.cwd, target) || target)}\n`);

@@ -5,10 +5,10 @@ import { currentPeriod, replyBy, unitsOwing } from '../core/feedback-rules.js';
 import { periodKey, periodLabel, type Period } from '../core/periods.js';
 import { safeFileName, safeSheetName } from '../core/names.js';
 import type { Session } from '../context.js';
-import { EXIT, ioError } from '../errors.js';
-import { evaluatePlan, note, reportProblems } from '../cli/output.js';
+import { EXIT } from '../errors.js';
+import { evaluatePlan, note, outFolderError, replaceOutFolder, reportProblems } from '../cli/output.js';
 import { feedbackForm } from '../render/feedback-form.js';
-import { replaceFolder, writeIntoFolder, type OutFile } from '../store/folder.js';
+import { writeIntoFolder, type OutFile } from '../store/folder.js';
 import type { Plan } from '../store/load.js';
 
 export interface FeedbackFormsOptions {
@@ -60,11 +60,14 @@ export async function runFeedbackForms(options: FeedbackFormsOptions, plan: Plan
   const outDir = options.out ?? resolve(plan.root, 'exports');
   const folder = `${f.folder}-${periodKey(period)}`;
   let target: string;
-  try {
-    // a run for some units adds their forms beside the others'; a run for all replaces the folder
-    target = options.units.length > 0 ? writeIntoFolder(outDir, folder, files) : replaceFolder(outDir, folder, files, io.now().getTime());
-  } catch (error) {
-    throw ioError(f.cannotWrite(resolve(outDir, folder), (error as Error).message), error);
+  // a run for some units adds their forms beside the others'; a run for all replaces the folder
+  if (options.units.length === 0) target = replaceOutFolder(session, outDir, folder, files);
+  else {
+    try {
+      target = writeIntoFolder(outDir, folder, files);
+    } catch (error) {
+      throw outFolderError(session, error, resolve(outDir, folder));
+    }
   }
   if (!session.flags.quiet) {
     for (const file of files) io.stdout.write(`${relative(io.cwd, resolve(target, file.name)) || file.name}\n`);

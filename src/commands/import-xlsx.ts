@@ -8,6 +8,7 @@ import type { Session } from '../context.js';
 import { EXIT, ioError, UserError } from '../errors.js';
 import { messages, type Messages } from '../i18n/index.js';
 import { readImportFile, writeImported } from '../cli/drafts.js';
+import { ioReason } from '../cli/output.js';
 import { rowSource } from '../import/drafts.js';
 import { exportVocabulary } from '../import/ledger-cells.js';
 import { FIELDS, findHeader, HEADER_SEARCH_ROWS, LOOKED_FOR, normalizeHeader, yearInTitle, type Field, type Header, type LedgerSheet } from '../import/ledger-header.js';
@@ -94,7 +95,7 @@ export async function runImportXlsx(options: ImportXlsxOptions, plan: Plan | und
     try {
       outcome = addToRoster(planRoot, leads, units, dryRun);
     } catch (error) {
-      throw ioError(words.cannotWrite(configPath, (error as Error).message), error);
+      throw ioError(words.cannotWrite(configPath, ioReason(session, error)), error);
     }
     if ('refused' in outcome) {
       const detail = outcome.refused === 'unreadable' ? outcome.detail : outcome.refused === 'invalid' ? words.rosterInvalid : words.rosterNotList;

@@ -5,7 +5,7 @@ import type { Task } from '../core/task.js';
 import { isExactDate, splitNames } from '../core/words.js';
 import type { Session } from '../context.js';
 import { EXIT, UserError } from '../errors.js';
-import { editContext, readLead, readUnit, refusal, sayUncommitted, type EditOptions } from '../cli/edit.js';
+import { editContext, readLead, readUnit, refusal, sayEditNotes, type EditOptions } from '../cli/edit.js';
 import { note, say } from '../cli/output.js';
 import { createTask } from '../store/edit.js';
 import type { Plan } from '../store/load.js';
@@ -50,31 +50,34 @@ export async function runNew(options: NewOptions, plan: Plan, session: Session):
   if (!exact) note(session, m.edit.deadlineResolved(deadlineText!.trim(), deadline.date));
   const leads = splitNames(leadText!).map((n) => readLead(session, plan, n));
   const units = splitNames(unitText!).map((n) => readUnit(session, plan, n));
-  const ids = plan.tasks.map((t) => t.task.id);
-  const id = options.id?.trim() || nextId(ids, year);
-  if (ids.includes(id)) throw new UserError(m.create.exists(id));
-  const task: Task = {
-    id,
-    title: title!.trim(),
-    ...(options.detail ? { detail: options.detail.trim() } : {}),
-    ...(options.section ? { section: options.section.trim() } : {}),
-    ...(options.point ? { point: options.point.trim() } : {}),
-    lead: leads.length === 1 ? leads[0]! : leads,
-    units,
-    deadline: deadline.date,
-    ...(exact ? {} : { deadline_text: deadline.text }),
-    ...(options.start ? { start: options.start } : {}),
-    status: 'not_started',
-    ...(options.tag.length ? { tags: options.tag.flatMap(splitNames) } : {}),
+  const given = options.id?.trim() || undefined;
+  if (given && plan.tasks.some((t) => t.task.id === given)) throw new UserError(m.create.exists(given));
+  const build = (id: string) => {
+    const task: Task = {
+      id,
+      title: title!.trim(),
+      ...(options.detail ? { detail: options.detail.trim() } : {}),
+      ...(options.section ? { section: options.section.trim() } : {}),
+      ...(options.point ? { point: options.point.trim() } : {}),
+      lead: leads.length === 1 ? leads[0]! : leads,
+      units,
+      deadline: deadline.date,
+      ...(exact ? {} : { deadline_text: deadline.text }),
+      ...(options.start ? { start: options.start } : {}),
+      status: 'not_started',
+      ...(options.tag.length ? { tags: options.tag.flatMap(splitNames) } : {}),
+    };
+    return { task, text: taskToYaml(task), message: commitMessage(m.create.commit(id, task.title), { command: 'new', task: id }) };
   };
-  const file = `tasks/${id}.yaml`;
+  // the id is chosen under the plan's lock, from the ids present then: concurrent runs never clash
+  const allocate = (present: string[]) => given ?? nextId(present, year);
+  let result;
   try {
-    const message = commitMessage(m.create.commit(id, task.title), { command: 'new', task: id });
-    const result = await createTask(editContext(session, plan, options), file, task, taskToYaml(task), message);
-    say(session, m.create.created(id, file, task.title));
-    sayUncommitted(session, result);
+    result = await createTask(editContext(session, plan, options), allocate, build);
   } catch (error) {
-    throw refusal(session, file, error);
+    throw refusal(session, `tasks/${given ?? ''}`, error);
   }
+  say(session, m.create.created(result.task.id, result.file, result.task.title));
+  sayEditNotes(session, result);
   return EXIT.OK;
 }

@@ -4,13 +4,13 @@ import { relative, resolve } from 'node:path';
 import { yearOf } from '../core/dates.js';
 import { safeFileName } from '../core/names.js';
 import type { Session } from '../context.js';
-import { EXIT, ioError, UserError } from '../errors.js';
-import { evaluatePlan, paintOut, renderEnv, reportProblems } from '../cli/output.js';
+import { EXIT, UserError } from '../errors.js';
+import { evaluatePlan, paintOut, renderEnv, replaceOutFolder, reportProblems } from '../cli/output.js';
 import { remindReport, type Notice, type RemindBy } from '../reports/remind.js';
 import { renderDocumentText } from '../render/document-text.js';
 import { noticeDocument } from '../render/remind-document.js';
 import type { ReportDocument } from '../render/document.js';
-import { replaceFolder, type OutFile } from '../store/folder.js';
+import type { OutFile } from '../store/folder.js';
 import type { Plan } from '../store/load.js';
 import { issueNumbers, RegisterRefused, type Issued } from '../store/reminders.js';
 import { commitMessage } from '../store/trailers.js';
@@ -49,12 +49,7 @@ export async function runRemind(options: RemindOptions, plan: Plan, session: Ses
       const name = safeFileName(m.remind.fileName(numbers[i]!, notices[i]!.to), used);
       files.push({ name: `${name}.${options.format === 'text' ? 'txt' : options.format}`, data: await single(doc, options.format, session, plan) });
     }
-    let target: string;
-    try {
-      target = replaceFolder(outDir, asOf, files, io.now().getTime());
-    } catch (error) {
-      throw ioError(m.exports.cannotWrite(resolve(outDir, asOf), (error as NodeJS.ErrnoException).code ?? (error as Error).message), error);
-    }
+    const target = replaceOutFolder(session, outDir, asOf, files);
     if (!session.flags.quiet) for (const f of files) io.stdout.write(`${relative(io.cwd, resolve(target, f.name)) || f.name}\n`);
   };
 

@@ -8,7 +8,7 @@ import { safeFileName } from '../core/names.js';
 import { periodLabel, type Period } from '../core/periods.js';
 import type { Session } from '../context.js';
 import { EXIT, ioError, UserError } from '../errors.js';
-import { paintOut, renderEnv, reportProblems } from '../cli/output.js';
+import { ioReason, paintOut, renderEnv, reportProblems } from '../cli/output.js';
 import { periodReport } from '../reports/period.js';
 import { capTables, periodReportDocument } from '../render/report-document.js';
 import { periodReportJson } from '../render/report-json.js';
@@ -87,7 +87,7 @@ export async function runReport(options: ReportOptions, plan: Plan, session: Ses
     try {
       writeOutFile(target, bytes);
     } catch (error) {
-      throw ioError(m.exports.cannotWrite(target, (error as NodeJS.ErrnoException).code ?? (error as Error).message), error);
+      throw ioError(m.exports.cannotWrite(target, ioReason(session, error)), error);
     }
     if (!session.flags.quiet) session.io.stdout.write(`${relative(session.io.cwd, target) || target}\n`);
   }

@@ -90,7 +90,9 @@ export async function runSet(options: SetOptions, plan: Plan, session: Session):
       if (field === 'deadline') {
         ops.push({ op: 'set', path: ['deadline'], value: newValue });
         const list = task.extensions ?? [];
-        ops.push({ op: 'insert', path: ['extensions'], index: list.length, value: { date: session.asOf, from: task.deadline, to: newValue, reason: reason! } });
+        // a deadline brought forward is recorded as an advance, so the record reads the right way round
+        const advance = (newValue as string) < task.deadline ? { kind: 'advance' as const } : {};
+        ops.push({ op: 'insert', path: ['extensions'], index: list.length, value: { date: session.asOf, from: task.deadline, to: newValue, reason: reason!, ...advance } });
         if (phrase && !phrase.exact) ops.push({ op: 'set', path: ['deadline_text'], value: phrase.text });
         else if (task.deadline_text !== undefined) ops.push({ op: 'delete', path: ['deadline_text'] });
       } else if (field === 'status') {

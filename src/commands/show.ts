@@ -5,7 +5,7 @@ import { nearestIds } from '../core/suggest.js';
 import type { Session } from '../context.js';
 import { EXIT, UserError } from '../errors.js';
 import { note, renderEnv, reportProblems } from '../cli/output.js';
-import { formatProblem } from '../i18n/index.js';
+import { problemText } from '../render/problem.js';
 import { taskReport } from '../reports/task.js';
 import { renderView } from '../render/view.js';
 import { taskView } from '../render/views/task.js';
@@ -23,7 +23,7 @@ export async function runShow(options: ShowOptions, plan: Plan, session: Session
   if (!found) {
     const unreadable = plan.unreadable.find((f) => idFromFile(f) === wanted);
     if (unreadable) {
-      for (const p of plan.problems.filter((p) => p.file === unreadable)) note(session, formatProblem(p, m));
+      for (const p of plan.problems.filter((p) => p.file === unreadable)) note(session, problemText(p, m));
       return EXIT.DATA;
     }
     throw new UserError(m.show.notFound(wanted, nearestIds(wanted, plan.tasks.map((t) => t.task.id))));

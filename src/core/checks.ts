@@ -40,6 +40,7 @@ export function crossChecks(tasks: readonly LoadedTask[], roster: Roster): Findi
       findings.push({ file, path: ['id'], severity: 'error', code: 'duplicate_id', params: { id: task.id, other } });
     }
     if (task.status === 'done' && task.done_on) findings.push(...datesAfterDone(file, task.done_on, task));
+    findings.push(...datesInOrder(file, task));
     task.progress?.forEach((entry, i) => {
       const previous = task.progress?.[i - 1];
       if (previous && entry.date < previous.date) {
@@ -101,6 +102,21 @@ function datesAfterDone(file: string, doneOn: string, task: LoadedTask['task']):
         file, path: ['progress', i, 'date'], severity: 'error', code: 'date_after_done',
         params: { date: entry.date, done_on: doneOn },
       });
+    }
+  });
+  return out;
+}
+
+/** A start after the deadline; an extension that moves the deadline earlier (or an advance later). */
+function datesInOrder(file: string, task: LoadedTask['task']): Finding[] {
+  const out: Finding[] = [];
+  if (task.start && task.start > task.deadline) {
+    out.push({ file, path: ['start'], severity: 'error', code: 'start_after_deadline', params: { start: task.start, deadline: task.deadline } });
+  }
+  task.extensions?.forEach((x, i) => {
+    const advance = x.kind === 'advance';
+    if (advance ? x.to > x.from : x.to < x.from) {
+      out.push({ file, path: ['extensions', i, 'to'], severity: 'error', code: 'extension_direction', params: { from: x.from, to: x.to, kind: advance ? 'advance' : 'extension' } });
     }
   });
   return out;

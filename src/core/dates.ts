@@ -1,6 +1,7 @@
 // Calendar dates as 'YYYY-MM-DD' strings. All date logic of the tool lives here.
 // Dates never become a JS Date in local time: arithmetic goes through day numbers (days since
 // 1970-01-01, computed with Date.UTC), so the process time zone can never shift a day.
+import { lookup } from './lookup.js';
 
 export type IsoDate = string;
 
@@ -144,7 +145,7 @@ const FIXED_OFFSET_MINUTES: Readonly<Record<string, number>> = {
 
 /** Today's calendar date in the given IANA time zone (never the process's own zone). */
 export function todayIn(now: Date, timeZone: string): IsoDate {
-  const offset = FIXED_OFFSET_MINUTES[timeZone];
+  const offset = lookup(FIXED_OFFSET_MINUTES, timeZone);
   if (offset !== undefined) return fromDayNumber(Math.floor((now.getTime() + offset * 60_000) / DAY_MS));
   const fmt = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
   const get = (type: string) => Number(fmt.formatToParts(now).find((p) => p.type === type)?.value);
@@ -153,7 +154,7 @@ export function todayIn(now: Date, timeZone: string): IsoDate {
 
 /** The zone's offset from UTC at `now`, as ±HH:MM (for git's --since). */
 export function utcOffset(now: Date, timeZone: string): string {
-  let minutes = FIXED_OFFSET_MINUTES[timeZone];
+  let minutes = lookup(FIXED_OFFSET_MINUTES, timeZone);
   if (minutes === undefined) {
     const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(now).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
     const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
@@ -165,7 +166,7 @@ export function utcOffset(now: Date, timeZone: string): string {
 }
 
 export function isValidTimeZone(timeZone: string): boolean {
-  if (FIXED_OFFSET_MINUTES[timeZone] !== undefined) return true;
+  if (lookup(FIXED_OFFSET_MINUTES, timeZone) !== undefined) return true;
   try {
     new Intl.DateTimeFormat('en-CA', { timeZone });
     return true;
@@ -227,10 +228,16 @@ const NUM = '(\\d{1,2}|[一二三四五六七八九十]{1,3})';
  * Returns undefined when the text is none of them.
  */
 export function parseDateInput(input: string, today: IsoDate): IsoDate | undefined {
+  const date = readDateInput(input, today);
+  // an offset can run off the calendar (-2020y is the year 0); no ledger has such a date
+  return date !== undefined && isIsoDate(date) && date >= '1900-01-01' && date <= '2999-12-31' ? date : undefined;
+}
+
+function readDateInput(input: string, today: IsoDate): IsoDate | undefined {
   const text = input.trim().toLowerCase();
   if (text === '') return undefined;
   if (text === 'today' || text === '今天' || text === '今日') return today;
-  const periodEnd = PERIOD_ENDS[text];
+  const periodEnd = lookup(PERIOD_ENDS, text);
   if (periodEnd) return periodEnd(today);
   const offset = /^([+-])(\d{1,4})([dwmy])$/.exec(text);
   if (offset) {

@@ -5,10 +5,12 @@ export type Severity = 'error' | 'warning';
 
 export type ProblemCode =
   | 'read_failed'
+  | 'not_regular'
   | 'too_large'
   | 'not_utf8'
   | 'utf16'
   | 'binary'
+  | 'lone_cr'
   | 'empty_file'
   | 'conflict_marker'
   | 'yaml_syntax'
@@ -26,12 +28,15 @@ export type ProblemCode =
   | 'bad_id'
   | 'out_of_range'
   | 'duplicate_item'
+  | 'too_long'
   | 'done_on_required'
   | 'done_on_forbidden'
   | 'schema_other'
   | 'id_mismatch'
   | 'duplicate_id'
   | 'date_after_done'
+  | 'start_after_deadline'
+  | 'extension_direction'
   | 'unknown_lead'
   | 'unknown_unit'
   | 'progress_order'
@@ -41,7 +46,10 @@ export type ProblemCode =
   | 'rule_co_not_earlier'
   | 'rule_co_before_period'
   | 'rule_floors_fall'
-  | 'no_tasks_dir';
+  | 'no_tasks_dir'
+  | 'tasks_not_folder'
+  | 'not_a_task'
+  | 'cannot_edit';
 
 export type ProblemParams = Record<string, string | number | undefined>;
 
@@ -53,6 +61,17 @@ export interface Problem {
   severity: Severity;
   code: ProblemCode;
   params: ProblemParams;
+  /** the source line the problem is on, when it points into the file's text (shown with a caret) */
+  excerpt?: string;
+}
+
+/** The problems with the line of `text` each points at, for showing with a caret under the column. */
+export function withExcerpts(problems: Problem[], text: string): Problem[] {
+  const lines = text.split(/\r\n|\r|\n/);
+  return problems.map((p) => {
+    const line = lines[p.line - 1];
+    return line === undefined || line.trim() === '' || line.length > 500 ? p : { ...p, excerpt: line };
+  });
 }
 
 export function problem(

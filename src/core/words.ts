@@ -5,6 +5,7 @@ import configSchema from '../../schemas/config.schema.json' with { type: 'json' 
 import taskSchema from '../../schemas/task.schema.json' with { type: 'json' };
 import { parseCalendarDate, parseSmallNumber } from './dates.js';
 import { LIGHTS, type Light } from './light.js';
+import { lookup } from './lookup.js';
 import { STATUSES, type Status } from './task.js';
 
 /** Words a clerk may write for a status, and the status they mean. */
@@ -32,13 +33,13 @@ const LIGHT_WORDS: Readonly<Record<string, Light>> = {
 /** A status as typed on the command line: its key (in_progress) or one of its words (推进中). */
 export function readStatus(text: string): Status | undefined {
   const s = text.trim();
-  return (STATUSES as readonly string[]).includes(s) ? (s as Status) : STATUS_WORDS[s];
+  return (STATUSES as readonly string[]).includes(s) ? (s as Status) : lookup(STATUS_WORDS, s);
 }
 
 /** A light as typed: its key (red, any case) or one of its words (红, 红灯). */
 export function readLight(text: string): Light | undefined {
   const l = text.trim().toLowerCase();
-  return (LIGHTS as readonly string[]).includes(l) ? (l as Light) : LIGHT_WORDS[l];
+  return (LIGHTS as readonly string[]).includes(l) ? (l as Light) : lookup(LIGHT_WORDS, l);
 }
 
 const percentSchema = taskSchema.properties.progress.items.properties.percent;

@@ -37,7 +37,9 @@ const PART = new RegExp(`^(${CN_NUM})[、.．]\\s*(\\S.*)$`);
 const POINT = new RegExp(`^[（(](${CN_NUM})[）)]\\s*(\\S.*)$`);
 const GOALS = /^(?:年度目标|工作目标|目标任务)\s*[:：]\s*(.*)$/;
 const WORK = /^(?:主要任务|工作任务|重点任务|主要措施)\s*[:：]\s*(.*)$/;
-const NUMBERED = /^(?:(\d{1,3})\s*[.．、]|[（(](\d{1,3})[）)])\s*(\S.*)$/;
+// Up to 9999 tasks (a notice numbered past 999 must not merge 1000. into task 999); a dot followed
+// by a digit is a decimal (3.5亿元 at the start of a wrapped line), not a number's end.
+const NUMBERED = /^(?:(\d{1,4})\s*(?:[.．](?!\d)|、)|[（(](\d{1,4})[）)])\s*(\S.*)$/;
 const ATTRIBUTE =
   /^(牵头单位|责任单位|配合单位|协办单位|参与单位|分管领导|分管区领导|分管市领导|分管县领导|分管省领导|责任领导|牵头领导|牵头责任领导|牵头区领导|部门分工|完成时限|时间节点|完成时间)\s*[:：]\s*(.*)$/;
 
@@ -220,7 +222,8 @@ function isCjkNear(s: string, offset: number, length: number): boolean {
 }
 
 const UNIT = '%|‰|个百分点|平方公里|万平方米|平方米|亿元|万元|元|万人|人次|人|件|家|个|项|万亩|亩|公里|千米|户|所|座|条|套|处|次|名|台|辆|栋|幢|万吨|吨|米|场|批';
-const QUANTITY = new RegExp(`(\\d+(?:\\.\\d+)?)(?:\\s*[—–\\-~～至到]\\s*\\d+(?:\\.\\d+)?)?\\s*余?\\s*(${UNIT})`, 'g');
+// An ordinal (第999项, 第3个) counts, it is not a goal; nor is the tail of a longer number.
+const QUANTITY = new RegExp(`(?<![\\d.第])(?<!第\\s+)(\\d+(?:\\.\\d+)?)(?:\\s*[—–\\-~～至到]\\s*\\d+(?:\\.\\d+)?)?\\s*余?\\s*(${UNIT})`, 'g');
 const COUNTABLE = /^(家|个|项|件|所|座|条|处|名|批)$/;
 const LEADING_VERB = /^(新增|引进|培育|完成|实施|创建|建成|实现|打造|新建|改造)/;
 const LEADING_HOPE = /^(力争|确保|努力|全力|争取)/;

@@ -3,7 +3,7 @@
 // section (the headline) gets a sheet of its own. Pure: the document gives the sheets.
 import type { Messages } from '../i18n/index.js';
 import { flatten, isNumeric, plainText, tableLines, type DocCell, type DocColumn, type DocTable, type FlatBlock, type ReportDocument } from './document.js';
-import { sanitize } from './text.js';
+import { stripHidden } from './text.js';
 import type { SheetColumn, SheetLine, SheetSpec, SheetTable } from './xlsx.js';
 
 // Excel refuses these in sheet names, and names longer than 31 characters
@@ -34,7 +34,7 @@ function sheetColumn(c: DocColumn): SheetColumn {
 }
 
 function sheetTable(t: DocTable, m: Messages, lines: SheetLine[]): SheetTable {
-  const value = (v: DocCell, c: DocColumn) => (v === null || v === undefined ? undefined : isNumeric(c) && typeof v === 'number' ? v : sanitize(String(v)));
+  const value = (v: DocCell, c: DocColumn) => (v === null || v === undefined ? undefined : isNumeric(c) && typeof v === 'number' ? v : stripHidden(String(v)));
   // an empty table's text goes to the writer, which spreads it across the table
   if (t.rows.length === 0 && !t.total) return { lines, columns: t.columns.map(sheetColumn), rows: [], emptyText: t.emptyText ?? m.document.empty };
   return {
@@ -51,10 +51,10 @@ function sheetTable(t: DocTable, m: Messages, lines: SheetLine[]): SheetTable {
 /** A block's text as lines of the sheet, cleaned of controls as for the terminal. */
 function textOf(block: Exclude<FlatBlock, { kind: 'table' }>): SheetLine[] {
   switch (block.kind) {
-    case 'heading': return [{ text: sanitize(block.number + block.text), bold: true }];
-    case 'paragraph': return [{ text: sanitize(plainText(block.spans)) }];
-    case 'list': return block.items.map((item) => ({ text: sanitize(plainText(item)) }));
-    case 'note': return [{ text: sanitize(block.text) }];
+    case 'heading': return [{ text: stripHidden(block.number + block.text), bold: true }];
+    case 'paragraph': return [{ text: stripHidden(plainText(block.spans)) }];
+    case 'list': return block.items.map((item) => ({ text: stripHidden(plainText(item)) }));
+    case 'note': return [{ text: stripHidden(block.text) }];
   }
 }
 
@@ -85,7 +85,7 @@ export function documentSheets(doc: ReportDocument, m: Messages, options: Docume
     let pending: SheetLine[] = [];
     for (const block of blocks) {
       if (block.kind === 'table') {
-        tables.push(sheetTable(block.table, m, [...pending, { text: sanitize(block.caption), bold: true }]));
+        tables.push(sheetTable(block.table, m, [...pending, { text: stripHidden(block.caption), bold: true }]));
         pending = [];
       } else {
         pending.push(...textOf(block));

@@ -12,7 +12,7 @@ import { utcMidnight } from '../core/dates.js';
 import type { Messages } from '../i18n/index.js';
 import { alignOf, cellText, flatten, tableLines, type Align, type DocTable, type ReportDocument, type Span } from './document.js';
 import { docx as loadDocx, jszip } from '../packages.js';
-import { displayWidth, sanitize } from './text.js';
+import { displayWidth, stripHidden } from './text.js';
 
 export interface DocxOptions {
   /** the author written into the file's properties */
@@ -122,7 +122,7 @@ export async function renderDocx(doc: ReportDocument, m: Messages, options: Docx
 function runs(d: typeof Docx, spans: readonly Span[], extra: Partial<Docx.IRunOptions> = {}): Docx.TextRun[] {
   const out: Docx.TextRun[] = [];
   for (const span of spans) {
-    sanitize(span.text).split('\n').forEach((piece, i) => {
+    stripHidden(span.text).split('\n').forEach((piece, i) => {
       out.push(new d.TextRun({ text: piece, ...(i > 0 ? { break: 1 } : {}), ...(span.strong ? { bold: true } : {}), ...extra }));
     });
   }

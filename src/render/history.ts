@@ -21,7 +21,7 @@ function item(field: string, x: unknown): string {
 
 export function changeText(change: FieldChange, m: Messages): string {
   const h = m.history;
-  const label = (field: string) => m.fields[field] ?? field;
+  const label = (field: string) => (Object.hasOwn(m.fields, field) ? m.fields[field]! : field);
   switch (change.kind) {
     case 'created':
       return h.created;

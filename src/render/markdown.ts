@@ -3,11 +3,11 @@
 // with “1.” or “#” stays a title, and a | or a line break inside a cell stays in its cell.
 import type { Messages } from '../i18n/index.js';
 import { alignOf, cellText, flatten, tableLines, type DocTable, type ReportDocument, type Span } from './document.js';
-import { sanitize } from './text.js';
+import { stripHidden } from './text.js';
 
 /** Backslash-escapes what Markdown would read as markup anywhere in a line. */
 function escapeInline(text: string): string {
-  return sanitize(text).replace(/[\\`*_[\]<>|~#&!]/g, '\\$&');
+  return stripHidden(text).replace(/[\\`*_[\]<>|~#&!]/g, '\\$&');
 }
 
 /** Escapes the markers that only count at the start of a line (lists, quotes, setext headings) in escaped text. */

@@ -1,6 +1,15 @@
-// Text for the terminal: strip what could steer the terminal, measure display width, wrap.
+// Text for the terminal: show what could steer the terminal, measure display width, wrap.
 import { stripVTControlCharacters } from 'node:util';
 import { eastAsianWidth } from 'get-east-asian-width';
+import { visible } from '../core/visible.js';
+
+/**
+ * Task text and echoed arguments as they may be printed: escape, control, bidi and zero-width
+ * characters written out visibly (\x1b, \x0d, \u202e), newlines and tabs kept.
+ */
+export function sanitize(text: string): string {
+  return visible(text);
+}
 
 // C0/C1 controls except tab and newline, zero-width and bidi controls.
 const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g;
@@ -8,9 +17,35 @@ const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u20
 // Operating-system commands (window title, hyperlinks): ESC ] … BEL or ESC ] … ESC \, payload and all.
 const OSC = /\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?/g;
 
-/** Task text as it may be printed: escape sequences, control and bidi characters removed. */
-export function sanitize(text: string): string {
+/**
+ * Task text for a document meant for print (.docx, report sheets, Markdown): escape sequences,
+ * controls and bidi overrides removed rather than shown, since a reader of a printed report
+ * cannot act on them. Anything shown on a terminal goes through sanitize() instead.
+ */
+export function stripHidden(text: string): string {
   return stripVTControlCharacters(text.replace(OSC, '')).replace(UNSAFE, '');
+}
+
+// The colours and text attributes our own output uses (SGR: ESC [ … m); never conceal (8) or
+// extended colours, which task data could use to hide or disguise text.
+const OUR_SGR = /\u001b\[((?:\d{1,3};)*\d{0,3})m/g;
+const ALLOWED_SGR = /^(?:0|1|2|3|4|9|2[1-479]|3[0-79]|4[0-79]|9[0-7]|10[0-7])?$/;
+
+/**
+ * The last guard before a terminal: everything hidden is written out visibly, except the colour
+ * codes of our own painter when colour is on. Applied to every write to stderr and to a terminal
+ * on stdout, so that a command that forgot to sanitise still cannot steer the terminal.
+ */
+export function terminalSafe(text: string, colour: boolean): string {
+  if (!colour || !text.includes('\u001b')) return visible(text);
+  let out = '';
+  let from = 0;
+  for (const m of text.matchAll(OUR_SGR)) {
+    if (!m[1]!.split(';').every((p) => ALLOWED_SGR.test(p))) continue;
+    out += visible(text.slice(from, m.index)) + m[0];
+    from = m.index + m[0].length;
+  }
+  return out + visible(text.slice(from));
 }
 
 /** One line: sanitized, with newlines and tabs turned into spaces. */

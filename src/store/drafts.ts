@@ -1,10 +1,10 @@
 // Writing imported drafts into a folder of task files: new files are created, drafts nobody has
 // edited since the last import are replaced, edited files are left alone unless forced.
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { idFromFile } from '../core/checks.js';
 import { draftSource, draftText, isUntouchedDraft, type Draft } from '../import/drafts.js';
-import { writeFileAtomic } from './write.js';
+import { makeFolders, writeFileAtomic } from './write.js';
 
 export type DraftState = 'created' | 'updated' | 'unchanged' | 'skipped';
 
@@ -52,7 +52,7 @@ export function existingDrafts(outDir: string): { ids: string[]; sources: Map<st
  * file system's error when a file cannot be written; files already written stay.
  */
 export function writeDrafts(drafts: readonly Draft[], opts: { outDir: string; schemaPath: string; force: boolean; dryRun: boolean }): DraftOutcome[] {
-  if (!opts.dryRun) mkdirSync(opts.outDir, { recursive: true });
+  if (!opts.dryRun) makeFolders(opts.outDir);
   return drafts.map((draft) => {
     const content = draftText(draft, opts.schemaPath);
     const path = join(opts.outDir, `${draft.id}.yaml`);

@@ -1,20 +1,30 @@
-// The one door for changes to a task file: lock, re-read, change, validate, write atomically,
-// commit. Every edit command goes through editTask() or createTask().
-import { existsSync, readFileSync } from 'node:fs';
+// The one door for changes to a task file: lock, check that the commit can follow, re-read,
+// change, validate, write atomically, commit. Every edit command goes through editTask() or
+// createTask().
+//
+// The audit trail: before the file is touched, git is asked whether a commit can follow (no
+// rebase or merge under way, a branch checked out, no stale index.lock, signing works …). While
+// the file is written and committed, a journal in tasks/.locks/ says so; when the commit fails the
+// file is put back at once, and when the process is killed between the two steps, the next edit
+// finds the journal and puts the file back before doing anything else.
+import { createHash } from 'node:crypto';
+import { linkSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { crossChecks, type Finding } from '../core/checks.js';
+import { crossChecks, idFromFile, type Finding } from '../core/checks.js';
 import type { Config } from '../core/config.js';
-import type { Problem } from '../core/problems.js';
+import { problem, type Problem } from '../core/problems.js';
 import type { LoadedTask, Task } from '../core/task.js';
-import { decode, parseFast } from './parse.js';
-import { commitPaths, fileState, fileStates, hasIdentity, repoRoot, unstage } from './git.js';
-import { LockTimeout, withLocks } from './lock.js';
+import { decode, parseFast, type ParseResult } from './parse.js';
+import { commitOnly, commitPaths, fileState, fileStates, firstLine, forget, git, gitErrno, hasIdentity, readRevisions, repository, restoreCommitted, type Blocker, type FileState } from './git.js';
+import { listTaskFiles, TASKS_DIR } from './load.js';
+import { ensureWorkFolder, LockTimeout, withLocks } from './lock.js';
+import { readPlanFile } from './regular.js';
 import { validateTask } from './schema.js';
-import { writeFileAtomic } from './write.js';
-import { applyToData, applyToText, type EditOp } from './yaml-edit.js';
+import { removeStaleTemps, writeFileAtomic } from './write.js';
+import { applyToData, applyToText, EditError, type EditOp } from './yaml-edit.js';
 
-const LOCK_DIR = '.locks';
+const WORK_DIR = '.locks';
 
 export interface Change {
   ops: EditOp[];
@@ -27,12 +37,17 @@ export type EditFailure =
   | { kind: 'invalid'; problems: Problem[] }
   | { kind: 'dirty'; state: 'changed' | 'untracked' }
   | { kind: 'no_identity' }
+  | { kind: 'repository'; blocker: Blocker }
   | { kind: 'busy' }
-  | { kind: 'commit_failed'; detail: string }
+  | { kind: 'commit_failed'; detail: string; errno: string | undefined; status: number | null }
   | { kind: 'nothing_to_do' };
 
 export class EditRefused extends Error {
-  constructor(readonly failure: EditFailure) {
+  constructor(
+    readonly failure: EditFailure,
+    /** the task file concerned, when the caller could not know it (a new task's) */
+    readonly file?: string,
+  ) {
     super(failure.kind);
   }
 }
@@ -47,8 +62,13 @@ export interface EditContext {
   nowMs: () => number;
   pid: number;
   isAlive: (pid: number) => boolean;
-  /** explains why the new text is invalid, at line and column (loaded only on failure) */
-  explain: (file: string, text: string) => Promise<Problem[]>;
+  /**
+   * The full parser, for texts the fast one declines (anchors, `&` and `*` in text, anything
+   * unusual): the data, or every problem at its line and column. Loaded only when needed.
+   */
+  parseFull: (file: string, text: string) => Promise<ParseResult>;
+  /** called at each step of the write, for the crash tests */
+  checkpoint?: (step: string) => void;
   /** words cross-file findings about the new text as problems at their line and column */
   place: (file: string, text: string, findings: readonly Finding[]) => Promise<Problem[]>;
 }
@@ -56,21 +76,189 @@ export interface EditContext {
 export interface EditResult {
   task: Task;
   file: string;
-  /** false when the plan is not in a git repository (or git is missing) or commits are off */
+  /** false when the plan is not in a git repository or commits are off */
   committed: boolean;
   versioned: boolean;
+  /** files an earlier, interrupted edit had left uncommitted, now put back as last committed */
+  recovered: string[];
 }
 
-/** git's top folder when commits are wanted and possible; checks identity and the file's state. */
-function gitFor(ctx: EditContext, file: string, mustExist: boolean): string | undefined {
-  if (!ctx.commit) return undefined;
-  const top = repoRoot(ctx.root);
-  if (!top) return undefined;
-  const state = fileState(ctx.root, file);
+interface Journal {
+  file: string;
+  /** whether the file existed before (else the interrupted edit created it) */
+  existed: boolean;
+  /** sha256 of the bytes written */
+  written: string;
+}
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+const workDir = (ctx: EditContext) => join(ctx.root, TASKS_DIR, WORK_DIR);
+const journalPath = (ctx: EditContext, file: string) => join(workDir(ctx), `${file.replace(/[/\\]/g, '__')}.journal`);
+// the file as it was before the edit: a hard link, so that putting it back needs no disk space
+const backupPath = (journal: string) => `${journal}.old`;
+
+function readOrUndefined(path: string): Buffer | undefined {
+  try {
+    return readFileSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Puts `file` back as it was before an edit that wrote it but could not commit it. */
+function putBack(ctx: EditContext, file: string, journal: string, existed: boolean): void {
+  const path = join(ctx.root, file);
+  if (!existed) {
+    forget(ctx.root, file);
+    rmSync(path, { force: true });
+    return;
+  }
+  try {
+    renameSync(backupPath(journal), path);
+  } catch {
+    restoreCommitted(ctx.root, file);
+  }
+}
+
+/**
+ * Settles every edit that was interrupted between writing its file and committing it (found by
+ * its journal), so that the next edit starts from a clean state: a commit that went through is
+ * kept; a file written but never committed is put back as it was. Runs under the plan's lock.
+ */
+function recoverInterrupted(ctx: EditContext): string[] {
+  const recovered: string[] = [];
+  let names: string[];
+  try {
+    names = readdirSync(workDir(ctx)).filter((n) => n.endsWith('.journal'));
+  } catch {
+    return recovered;
+  }
+  for (const name of names) {
+    const path = join(workDir(ctx), name);
+    let journal: Journal | undefined;
+    try {
+      journal = JSON.parse(readFileSync(path, 'utf8')) as Journal;
+    } catch {
+      journal = undefined; // a journal cut short: its edit never reached the task file
+    }
+    if (journal && typeof journal.file === 'string' && typeof journal.written === 'string') {
+      const state = fileState(ctx.root, journal.file);
+      const committed = readRevisions(ctx.root, [`HEAD:${journal.file}`])[0];
+      const current = readOrUndefined(join(ctx.root, journal.file));
+      if (committed !== undefined && sha256(committed) === journal.written) {
+        // the commit went through; only the index may lag behind it
+        if (state !== 'clean') git(['reset', '-q', '--', journal.file], ctx.root);
+      } else if (current !== undefined && sha256(current) === journal.written && state !== 'clean') {
+        putBack(ctx, journal.file, path, journal.existed === true);
+        recovered.push(journal.file);
+      }
+      // otherwise the file was never written, or was changed by hand since: the usual checks apply
+    }
+    rmSync(backupPath(path), { force: true });
+    rmSync(path, { force: true });
+  }
+  return recovered;
+}
+
+interface Trail {
+  /** commit after writing */
+  commit: boolean;
+  recovered: string[];
+}
+
+/**
+ * Whether the edit will be committed; refuses, before anything is written, when a commit could not
+ * follow. Settles what an interrupted edit left first, and removes dead writers' temp files.
+ */
+function prepareTrail(ctx: EditContext): Trail {
+  removeStaleTemps(workDir(ctx), ctx.isAlive, ctx.nowMs());
+  removeStaleTemps(join(ctx.root, TASKS_DIR), ctx.isAlive, ctx.nowMs());
+  if (!ctx.commit) return { commit: false, recovered: [] };
+  const repo = repository(ctx.root);
+  if (repo.kind === 'none') return { commit: false, recovered: [] };
+  if (repo.kind === 'blocked') throw new EditRefused({ kind: 'repository', blocker: repo.blocker });
+  const recovered = recoverInterrupted(ctx);
+  if (!hasIdentity(ctx.root)) throw new EditRefused({ kind: 'no_identity' });
+  return { commit: true, recovered };
+}
+
+/** Refuses a file with uncommitted changes by hand (they would be committed along), or a task never committed. */
+function checkClean(state: FileState, mustExist: boolean): void {
   if (state === 'changed' || state === 'untracked') throw new EditRefused({ kind: 'dirty', state });
   if (mustExist && state === 'new') throw new EditRefused({ kind: 'dirty', state: 'untracked' });
-  if (!hasIdentity(ctx.root)) throw new EditRefused({ kind: 'no_identity' });
-  return top;
+}
+
+/** The trail for one file: the plan's, and that file's state. */
+function prepareFile(ctx: EditContext, file: string, mustExist: boolean): Trail {
+  const trail = prepareTrail(ctx);
+  if (trail.commit) checkClean(fileState(ctx.root, file), mustExist);
+  return trail;
+}
+
+interface Write {
+  file: string;
+  text: string;
+  /** the file as it was; undefined for a new file */
+  before: Uint8Array | undefined;
+}
+
+/**
+ * Writes the files and commits them together when the trail says so. A commit that fails puts
+ * every file back as it was (a new one removed) and is refused with git's reason and exit status;
+ * so does a write that fails part way.
+ */
+function writeAndCommit(ctx: EditContext, trail: Trail, writes: readonly Write[], message: string): void {
+  const place = { folder: workDir(ctx), pid: ctx.pid };
+  if (!trail.commit) {
+    for (const w of writes) writeFileAtomic(join(ctx.root, w.file), w.text, place);
+    return;
+  }
+  const journals = writes.map((w) => journalPath(ctx, w.file));
+  const cleanUp = () => {
+    for (const journal of journals) {
+      rmSync(backupPath(journal), { force: true });
+      rmSync(journal, { force: true });
+    }
+  };
+  writes.forEach((w, i) => {
+    const journal = journals[i]!;
+    const backup = backupPath(journal);
+    rmSync(backup, { force: true });
+    if (w.before !== undefined) {
+      try {
+        linkSync(join(ctx.root, w.file), backup);
+      } catch {
+        writeFileAtomic(backup, w.before, place); // a file system without hard links
+      }
+    }
+    writeFileAtomic(journal, JSON.stringify({ file: w.file, existed: w.before !== undefined, written: sha256(Buffer.from(w.text, 'utf8')) } satisfies Journal), place);
+  });
+  ctx.checkpoint?.('journaled');
+  const written: Write[] = [];
+  const putAllBack = () => {
+    for (const w of written.reverse()) putBack(ctx, w.file, journals[writes.indexOf(w)]!, w.before !== undefined);
+  };
+  try {
+    for (const w of writes) {
+      writeFileAtomic(join(ctx.root, w.file), w.text, place);
+      written.push(w);
+    }
+  } catch (error) {
+    putAllBack();
+    cleanUp();
+    throw error;
+  }
+  ctx.checkpoint?.('written');
+  const files = writes.map((w) => w.file);
+  // existing files are committed straight from the working tree, so a failed commit leaves the index as it was
+  const r = writes.some((w) => w.before === undefined) ? commitPaths(ctx.root, files, message) : commitOnly(ctx.root, files, message);
+  if (!r.ok) {
+    putAllBack();
+    cleanUp();
+    throw new EditRefused({ kind: 'commit_failed', detail: firstLine(r.stderr), errno: gitErrno(r.stderr), status: r.status });
+  }
+  ctx.checkpoint?.('committed');
+  cleanUp();
 }
 
 function checkAgainstPlan(ctx: EditContext, file: string, task: Task): Finding[] {
@@ -78,10 +266,26 @@ function checkAgainstPlan(ctx: EditContext, file: string, task: Task): Finding[]
   return findings.filter((f) => f.file === file && f.severity === 'error');
 }
 
+/**
+ * The task a text holds: the fast parser when it accepts the text, else the full one, so that
+ * valid text is never refused; a refusal always lists at least one problem.
+ */
+async function readTask(ctx: EditContext, file: string, text: string, kind: 'invalid' | 'unreadable'): Promise<Task> {
+  const fast = parseFast(text, validateTask);
+  if (fast !== undefined) return JSON.parse(JSON.stringify(fast)) as Task;
+  const full = await ctx.parseFull(file, text);
+  if (full.ok) return JSON.parse(JSON.stringify(full.data)) as Task;
+  const problems = full.problems.length > 0 ? full.problems : [problem(file, { line: 1, column: 1 }, 'not_a_task')];
+  throw new EditRefused({ kind, problems });
+}
+
+/** A refusal for an edit the file's layout does not allow without touching other lines. */
+function cannotEdit(file: string, detail: string): EditRefused {
+  return new EditRefused({ kind: 'invalid', problems: [problem(file, { line: 1, column: 1 }, 'cannot_edit', { detail })] });
+}
+
 async function validated(ctx: EditContext, file: string, text: string): Promise<Task> {
-  const data = parseFast(text, validateTask);
-  if (data === undefined) throw new EditRefused({ kind: 'invalid', problems: await ctx.explain(file, text) });
-  const task = JSON.parse(JSON.stringify(data)) as Task;
+  const task = await readTask(ctx, file, text, 'invalid');
   const findings = checkAgainstPlan(ctx, file, task);
   if (findings.length > 0) throw new EditRefused({ kind: 'invalid', problems: await ctx.place(file, text, findings) });
   return task;
@@ -93,31 +297,31 @@ async function validated(ctx: EditContext, file: string, text: string): Promise<
  * result and writes it, then commits it.
  */
 export async function editTask(ctx: EditContext, file: string, id: string, change: (task: Task) => Change): Promise<EditResult> {
-  const path = join(ctx.root, file);
-  let result: { task: Task; text: string; message: string; top: string | undefined } | undefined;
-  const run = async () => {
-    const top = gitFor(ctx, file, true);
-    const bytes = readFileSync(path);
+  let result: EditResult | undefined;
+  await locked(ctx, [id], async () => {
+    const trail = prepareFile(ctx, file, true);
+    const read = readPlanFile(ctx.root, file);
+    if (!read.ok) throw new EditRefused({ kind: 'unreadable', problems: [read.problem] });
+    const bytes = read.bytes;
     const decoded = decode(file, bytes);
     if ('problems' in decoded) throw new EditRefused({ kind: 'unreadable', problems: decoded.problems });
-    const current = parseFast(decoded.text, validateTask);
-    if (current === undefined) throw new EditRefused({ kind: 'unreadable', problems: await ctx.explain(file, decoded.text) });
-    const { ops, message } = change(JSON.parse(JSON.stringify(current)) as Task);
+    const current = await readTask(ctx, file, decoded.text, 'unreadable');
+    const { ops, message } = change(structuredClone(current));
     if (ops.length === 0) throw new EditRefused({ kind: 'nothing_to_do' });
-    const text = applyToText(bytes.toString('utf8'), ops);
-    const expected = applyToData(current as Record<string, unknown>, ops);
-    const task = await validated(ctx, file, text.replace(/^\uFEFF/, ''));
-    if (!isDeepStrictEqual(JSON.parse(JSON.stringify(expected)), task)) throw new Error(`the edit of ${file} did not read back as intended`);
-    writeFileAtomic(path, text);
-    result = { task, text, message, top };
-    if (top) {
-      const r = commitPaths(ctx.root, [file], message);
-      if (!r.ok) throw new EditRefused({ kind: 'commit_failed', detail: r.stderr.trim() });
+    let text: string;
+    try {
+      text = applyToText(bytes.toString('utf8'), ops);
+    } catch (error) {
+      if (error instanceof EditError) throw cannotEdit(file, error.message);
+      throw error;
     }
-  };
-  await locked(ctx, id, run);
-  const done = result!;
-  return { task: done.task, file, committed: done.top !== undefined, versioned: done.top !== undefined || !ctx.commit };
+    const expected = applyToData(current as unknown as Record<string, unknown>, ops);
+    const task = await validated(ctx, file, text.replace(/^\uFEFF/, ''));
+    if (!isDeepStrictEqual(JSON.parse(JSON.stringify(expected)), task)) throw cannotEdit(file, 'read-back');
+    writeAndCommit(ctx, trail, [{ file, text, before: bytes }], message);
+    result = { task, file, committed: trail.commit, versioned: trail.commit || !ctx.commit, recovered: trail.recovered };
+  });
+  return result!;
 }
 
 export interface TaskChange {
@@ -152,36 +356,37 @@ export async function editTasks(
   options: { dryRun?: boolean } = {},
 ): Promise<BatchResult> {
   const outcomes: ChangeOutcome[] = [];
-  let committed = false;
-  let top: string | undefined;
+  let trail: Trail = { commit: false, recovered: [] };
   const run = async () => {
-    top = ctx.commit ? repoRoot(ctx.root) : undefined;
-    if (top && !hasIdentity(ctx.root)) throw new EditRefused({ kind: 'no_identity' });
-    const prepared: Array<{ id: string; path: string; file: string; before: Buffer; text: string }> = [];
-    const states = top ? fileStates(ctx.root, changes.map((c) => c.file)) : new Map<string, string>();
+    trail = prepareTrail(ctx);
+    const prepared: Array<{ id: string; write: Write }> = [];
+    const states = trail.commit ? fileStates(ctx.root, changes.map((c) => c.file)) : new Map<string, FileState>();
     for (const change of changes) {
       const { file, id } = change;
       try {
-        if (top) {
-          const state = states.get(file) ?? 'new';
-          if (state !== 'clean') throw new EditRefused({ kind: 'dirty', state: state === 'changed' ? 'changed' : 'untracked' });
-        }
-        const path = join(ctx.root, file);
-        const bytes = readFileSync(path);
+        if (trail.commit) checkClean(states.get(file) ?? 'new', true);
+        const read = readPlanFile(ctx.root, file);
+        if (!read.ok) throw new EditRefused({ kind: 'unreadable', problems: [read.problem] });
+        const bytes = read.bytes;
         const decoded = decode(file, bytes);
         if ('problems' in decoded) throw new EditRefused({ kind: 'unreadable', problems: decoded.problems });
-        const current = parseFast(decoded.text, validateTask);
-        if (current === undefined) throw new EditRefused({ kind: 'unreadable', problems: await ctx.explain(file, decoded.text) });
-        const ops = change.ops(JSON.parse(JSON.stringify(current)) as Task);
+        const current = await readTask(ctx, file, decoded.text, 'unreadable');
+        const ops = change.ops(structuredClone(current));
         if (ops.length === 0) {
           outcomes.push({ kind: 'unchanged', id, file });
           continue;
         }
-        const text = applyToText(bytes.toString('utf8'), ops);
-        const expected = applyToData(current as Record<string, unknown>, ops);
+        let text: string;
+        try {
+          text = applyToText(bytes.toString('utf8'), ops);
+        } catch (error) {
+          if (error instanceof EditError) throw cannotEdit(file, error.message);
+          throw error;
+        }
+        const expected = applyToData(current as unknown as Record<string, unknown>, ops);
         const task = await validated(ctx, file, text.replace(/^\uFEFF/, ''));
-        if (!isDeepStrictEqual(JSON.parse(JSON.stringify(expected)), task)) throw new Error(`the edit of ${file} did not read back as intended`);
-        prepared.push({ id, path, file, before: bytes, text });
+        if (!isDeepStrictEqual(JSON.parse(JSON.stringify(expected)), task)) throw cannotEdit(file, 'read-back');
+        prepared.push({ id, write: { file, text, before: bytes } });
         outcomes.push({ kind: 'written', id, file, task });
       } catch (error) {
         if (!(error instanceof EditRefused)) throw error;
@@ -189,63 +394,50 @@ export async function editTasks(
       }
     }
     if (options.dryRun || prepared.length === 0) return;
-    const written: typeof prepared = [];
-    const restore = () => {
-      for (const p of written.reverse()) writeFileAtomic(p.path, p.before);
-    };
-    try {
-      for (const p of prepared) {
-        writeFileAtomic(p.path, p.text);
-        written.push(p);
-      }
-    } catch (error) {
-      restore();
-      throw error;
-    }
-    if (top) {
-      const paths = prepared.map((p) => p.file);
-      const r = commitPaths(ctx.root, paths, message(prepared.map((p) => p.id)));
-      if (!r.ok) {
-        restore();
-        unstage(ctx.root, paths);
-        throw new EditRefused({ kind: 'commit_failed', detail: r.stderr.trim() });
-      }
-      committed = true;
-    }
+    writeAndCommit(ctx, trail, prepared.map((p) => p.write), message(prepared.map((p) => p.id)));
   };
-  const ids = [...new Set(changes.map((c) => c.id))].sort();
-  await lockedAll(ctx, ids, run);
-  return { outcomes, committed, versioned: committed || top !== undefined || !ctx.commit };
+  await locked(ctx, [...new Set(changes.map((c) => c.id))].sort(), run);
+  const written = outcomes.some((o) => o.kind === 'written') && !options.dryRun;
+  return { outcomes, committed: trail.commit && written, versioned: trail.commit || !ctx.commit };
 }
 
-/** Writes a new task file (refusing to replace one) and commits it. */
-export async function createTask(ctx: EditContext, file: string, task: Task, text: string, message: string): Promise<EditResult> {
-  const path = join(ctx.root, file);
-  let top: string | undefined;
-  await locked(ctx, task.id, async () => {
-    if (existsSync(path)) throw new EditRefused({ kind: 'invalid', problems: [{ file, line: 1, column: 1, severity: 'error', code: 'duplicate_id', params: { id: task.id, other: file } }] });
-    top = gitFor(ctx, file, false);
-    await validated(ctx, file, text);
-    writeFileAtomic(path, text);
-    if (top) {
-      const r = commitPaths(ctx.root, [file], message);
-      if (!r.ok) throw new EditRefused({ kind: 'commit_failed', detail: r.stderr.trim() });
-    }
-  });
-  return { task, file, committed: top !== undefined, versioned: top !== undefined || !ctx.commit };
+export interface NewTask {
+  task: Task;
+  text: string;
+  message: string;
 }
 
 /**
- * The task's lock, then the plan's git lock, around the whole read-change-write-commit: two edits
- * of one task keep their order, and git makes one commit at a time in a repository.
+ * Writes a new task file and commits it. Under the plan's lock, `allocate` is given every id
+ * present (the plan's as loaded and the task files there now), so that concurrent runs never hand
+ * out one id twice; `build` gives the task for the id. Refuses to replace a file.
  */
-async function locked(ctx: EditContext, id: string, fn: () => Promise<void>): Promise<void> {
-  await lockedAll(ctx, [id], fn);
+export async function createTask(ctx: EditContext, allocate: (present: string[]) => string, build: (id: string) => NewTask): Promise<EditResult> {
+  let result: EditResult | undefined;
+  let file: string | undefined;
+  await locked(ctx, [], async () => {
+    const present = [...new Set([...ctx.others.map((t) => t.task.id), ...listTaskFiles(ctx.root).map(idFromFile)])];
+    const id = allocate(present);
+    file = `${TASKS_DIR}/${id}.yaml`;
+    const { task, text, message } = build(id);
+    if (present.includes(id)) throw new EditRefused({ kind: 'invalid', problems: [problem(file, { line: 1, column: 1 }, 'duplicate_id', { id, other: file })] });
+    const trail = prepareFile(ctx, file, false);
+    await validated(ctx, file, text);
+    writeAndCommit(ctx, trail, [{ file, text, before: undefined }], message);
+    result = { task, file, committed: trail.commit, versioned: trail.commit || !ctx.commit, recovered: trail.recovered };
+  }).catch((error: unknown) => {
+    throw error instanceof EditRefused && file !== undefined ? new EditRefused(error.failure, file) : error;
+  });
+  return result!;
 }
 
-/** Every task's lock in the order given (sorted, so that two batches never wait on each other), then the git lock. */
-async function lockedAll(ctx: EditContext, ids: readonly string[], fn: () => Promise<void>): Promise<void> {
-  const dir = join(ctx.root, 'tasks', LOCK_DIR);
+/**
+ * The tasks' locks, then the plan's lock, around the whole read-change-write-commit: two edits of
+ * one task keep their order, and git makes one commit at a time in a repository.
+ */
+async function locked(ctx: EditContext, ids: readonly string[], fn: () => Promise<void>): Promise<void> {
+  const dir = workDir(ctx);
+  ensureWorkFolder(dir);
   try {
     await withLocks([...ids.map((id) => join(dir, `${id}.lock`)), join(dir, 'git.lock')], { nowMs: ctx.nowMs, pid: ctx.pid, isAlive: ctx.isAlive }, fn);
   } catch (error) {

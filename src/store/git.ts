@@ -1,5 +1,8 @@
 // git, always spawned with an argument array and never through a shell.
 import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { sleepSync } from './lock.js';
 
 export interface GitResult {
   ok: boolean;
@@ -30,6 +33,114 @@ export function gitText(args: readonly string[], cwd: string): string | undefine
 /** The repository's top folder, or undefined outside a repository or without git. */
 export function repoRoot(cwd: string): string | undefined {
   return gitText(['rev-parse', '--show-toplevel'], cwd);
+}
+
+/** What stops a commit from following an edit; the edit is refused before the file is touched. */
+export type Blocker =
+  | { why: 'git_missing'; gitDir: string }
+  | { why: 'unsafe'; dir: string }
+  | { why: 'in_progress'; operation: 'rebase' | 'am' | 'merge' | 'cherry_pick' | 'revert' | 'bisect' }
+  | { why: 'detached' }
+  | { why: 'conflicts'; files: string[] }
+  | { why: 'index_lock'; path: string }
+  | { why: 'signing'; detail: string }
+  | { why: 'broken'; detail: string };
+
+export type Repository = { kind: 'none' } | { kind: 'ready'; top: string } | { kind: 'blocked'; blocker: Blocker };
+
+/** `.git` (a folder, or a file in a worktree) in `cwd` or a folder above it. */
+function findDotGit(cwd: string): string | undefined {
+  let dir = resolve(cwd);
+  for (;;) {
+    if (existsSync(join(dir, '.git'))) return join(dir, '.git');
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+const IN_PROGRESS: ReadonlyArray<[string, Extract<Blocker, { why: 'in_progress' }>['operation']]> = [
+  ['rebase-merge', 'rebase'],
+  ['rebase-apply/applying', 'am'],
+  ['rebase-apply', 'rebase'],
+  ['MERGE_HEAD', 'merge'],
+  ['CHERRY_PICK_HEAD', 'cherry_pick'],
+  ['REVERT_HEAD', 'revert'],
+  ['BISECT_LOG', 'bisect'],
+];
+
+// The empty tree: git knows it without storing it, so a probe commit needs nothing from the repository.
+const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
+
+/**
+ * Whether a commit could follow an edit of the plan at `cwd`, asked before anything is written:
+ * no repository at all; a repository in a state where a commit now would be lost, refused or
+ * land in the wrong place; or ready. A brief index.lock (an editor's `git status`) is waited
+ * out for up to `lockWaitMs`.
+ */
+export function repository(cwd: string, lockWaitMs = 2_000): Repository {
+  const r = git(['rev-parse', '--show-toplevel', '--absolute-git-dir'], cwd);
+  if (r.missing) {
+    const dotGit = findDotGit(cwd);
+    return dotGit ? { kind: 'blocked', blocker: { why: 'git_missing', gitDir: dotGit } } : { kind: 'none' };
+  }
+  if (!r.ok) {
+    const unsafe = /dubious ownership in repository at '([^']*)'/.exec(r.stderr);
+    if (unsafe) return { kind: 'blocked', blocker: { why: 'unsafe', dir: unsafe[1]! } };
+    if (/not a git repository/i.test(r.stderr)) return { kind: 'none' };
+    return { kind: 'blocked', blocker: { why: 'broken', detail: firstLine(r.stderr) } };
+  }
+  const [top = '', gitDir = ''] = r.stdout.toString('utf8').split('\n');
+  for (const [name, operation] of IN_PROGRESS) {
+    if (existsSync(join(gitDir, name))) return { kind: 'blocked', blocker: { why: 'in_progress', operation } };
+  }
+  let head = '';
+  try {
+    head = readFileSync(join(gitDir, 'HEAD'), 'utf8');
+  } catch {
+    // a worktree whose HEAD cannot be read: git itself says what is wrong below
+  }
+  if (!head.startsWith('ref: ')) return { kind: 'blocked', blocker: { why: 'detached' } };
+  const unmerged = git(['ls-files', '-u', '-z'], cwd);
+  const conflicted = [...new Set(unmerged.stdout.toString('utf8').split('\0').filter(Boolean).map((l) => l.split('\t')[1] ?? l))];
+  if (conflicted.length > 0) return { kind: 'blocked', blocker: { why: 'conflicts', files: conflicted } };
+  const indexLock = join(gitDir, 'index.lock');
+  for (let waited = 0; existsSync(indexLock); waited += 50) {
+    if (waited >= lockWaitMs) return { kind: 'blocked', blocker: { why: 'index_lock', path: indexLock } };
+    sleepSync(50);
+  }
+  if (gitText(['config', '--type=bool', '--get', 'commit.gpgsign'], cwd) === 'true') {
+    const probe = git(['commit-tree', '-S', EMPTY_TREE, '-m', 'tasks: signing check'], cwd);
+    if (!probe.ok) return { kind: 'blocked', blocker: { why: 'signing', detail: firstLine(probe.stderr) } };
+  }
+  return { kind: 'ready', top };
+}
+
+const GIT_ERRNO: ReadonlyArray<[RegExp, string]> = [
+  [/No space left on device/i, 'ENOSPC'],
+  [/Disk quota exceeded/i, 'EDQUOT'],
+  [/Read-only file system/i, 'EROFS'],
+  [/Permission denied/i, 'EACCES'],
+  [/Input\/output error/i, 'EIO'],
+];
+
+/** The system error behind a failed git command, when its message names one (ENOSPC …). */
+export function gitErrno(stderr: string): string | undefined {
+  return GIT_ERRNO.find(([pattern]) => pattern.test(stderr))?.[1];
+}
+
+export function firstLine(text: string): string {
+  return text.split('\n').map((l) => l.replace(/^(fatal|error): /, '').trim()).find((l) => l !== '') ?? '';
+}
+
+/** Puts `path` back as the last commit has it, in the index and the working tree. */
+export function restoreCommitted(cwd: string, path: string): GitResult {
+  return git(['checkout', '-q', 'HEAD', '--', path], cwd);
+}
+
+/** Takes a file that was never committed out of the index (the file itself is left). */
+export function forget(cwd: string, path: string): GitResult {
+  return git(['rm', '-q', '--cached', '--ignore-unmatch', '--', path], cwd);
 }
 
 /** Staged (added, copied, modified, renamed) files under `cwd`, relative to it, and their staged contents. */
@@ -89,9 +200,9 @@ export function commitPaths(cwd: string, paths: readonly string[], message: stri
   return git(['commit', '--quiet', '--no-verify', '--only', '-F', '-', '--', ...paths], cwd, message);
 }
 
-/** Puts the index of `paths` back to the last commit (after a commit that failed once they were added). */
-export function unstage(cwd: string, paths: readonly string[]): void {
-  git(['reset', '--quiet', '--', ...paths], cwd);
+/** Commits exactly `paths`, already tracked, from the working tree; the index is left alone if the commit fails. */
+export function commitOnly(cwd: string, paths: readonly string[], message: string): GitResult {
+  return git(['commit', '--quiet', '--no-verify', '--only', '-F', '-', '--', ...paths], cwd, message);
 }
 
 interface CommitFile {

@@ -4,7 +4,7 @@
 // parses and validates each file, runs the cross-file checks, and returns the good tasks with
 // the list of problems. One bad file never hides the others, and a file that cannot be read is
 // never silently left out: it is in `problems` and in `unreadable`.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { crossChecks } from '../core/checks.js';
 import { configChecks } from '../core/config-checks.js';
@@ -16,6 +16,7 @@ import { UserError } from '../errors.js';
 import type { Messages } from '../i18n/index.js';
 import { decode, parseFast } from './parse.js';
 import { diagnostics, readTasks } from './read-tasks.js';
+import { readPlanFile, tasksFolderProblem } from './regular.js';
 import { TASKS_DIR, toPlanPath, walkTaskFiles } from './scan.js';
 import { validateConfig } from './schema.js';
 
@@ -60,7 +61,9 @@ const PARALLEL_FROM = 2_000;
 export function findPlanRoot(cwd: string, dir: string | undefined, m: Messages): string {
   if (dir !== undefined) {
     const root = resolve(cwd, dir);
-    if (!existsSync(root)) throw new UserError(m.errors.noPlan(root));
+    if (existsSync(root) && !isDirectory(root)) throw new UserError(m.errors.dirNotFolder(root));
+    // a folder that holds no plan would give an empty answer ("nothing overdue") that is not true
+    if (!existsSync(join(root, CONFIG_FILE)) && !existsSync(join(root, TASKS_DIR))) throw new UserError(m.errors.noPlanAt(root));
     return root;
   }
   let current = resolve(cwd);
@@ -82,13 +85,10 @@ function isDirectory(path: string): boolean {
 
 export async function loadConfig(root: string, m: Messages, staged?: Uint8Array): Promise<{ config: Config; found: boolean; problems: Problem[] }> {
   const path = join(root, CONFIG_FILE);
-  let bytes: Uint8Array;
-  try {
-    bytes = staged ?? readFileSync(path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { config: DEFAULT_CONFIG, found: false, problems: [] };
-    return { config: DEFAULT_CONFIG, found: true, problems: [problem(CONFIG_FILE, AT_START, 'read_failed', { detail: String((error as Error).message) })] };
-  }
+  if (!staged && !existsSync(path)) return { config: DEFAULT_CONFIG, found: false, problems: [] };
+  const read = staged ? { ok: true as const, bytes: staged } : readPlanFile(root, CONFIG_FILE);
+  if (!read.ok) return { config: DEFAULT_CONFIG, found: true, problems: [read.problem] };
+  const bytes = read.bytes;
   const decoded = decode(CONFIG_FILE, bytes);
   if ('problems' in decoded) return { config: DEFAULT_CONFIG, found: true, problems: decoded.problems };
   if (decoded.text.trim() === '') return { config: DEFAULT_CONFIG, found: true, problems: [] };
@@ -123,8 +123,9 @@ export async function loadTasks(root: string, config: Config, m: Messages, optio
     parallelFrom: options.parallelFrom ?? PARALLEL_FROM,
   });
   const tasks: LoadedTask[] = [];
-  const problems: Problem[] = [];
-  const unreadable: string[] = [];
+  const folderProblem = tasksFolderProblem(root);
+  const problems: Problem[] = folderProblem ? [folderProblem] : [];
+  const unreadable: string[] = folderProblem ? [folderProblem.file] : [];
   read.outcomes.forEach((outcome, i) => {
     const file = read.files[i]!;
     if ('task' in outcome) tasks.push({ task: outcome.task, file });
@@ -141,8 +142,8 @@ export async function loadTasks(root: string, config: Config, m: Messages, optio
     for (const f of found) {
       let parsed = texts.get(f.file);
       if (!parsed) {
-        const bytes = options.sources?.get(f.file) ?? readFileSync(join(root, f.file));
-        const decoded = decode(f.file, bytes);
+        const read = options.sources?.has(f.file) ? { ok: true as const, bytes: options.sources.get(f.file)! } : readPlanFile(root, f.file);
+        const decoded = read.ok ? decode(f.file, read.bytes) : { problems: [] };
         parsed = 'text' in decoded ? d.parseLocated(f.file, decoded.text) : { ok: false, problems: [] };
         texts.set(f.file, parsed);
       }

@@ -1,10 +1,9 @@
 // Reading and parsing task files on the fast path, on this thread or on another (load-worker.ts):
 // the tasks come back packed, which is both the cache's form and cheap to pass between threads.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { problem, type Problem } from '../core/problems.js';
 import { Packer, type Packed } from './pack.js';
 import { decode, MAX_FILE_BYTES, parseFast } from './parse.js';
+import { readPlanFile } from './regular.js';
 import { validateTask } from './schema.js';
 
 export interface ParsedFiles {
@@ -36,14 +35,13 @@ export function parseFiles(root: string, files: readonly string[], sizes: ArrayL
       problems.push({ index: k, problems: [problem(file, AT_START, 'too_large', { size, limit: MAX_FILE_BYTES })] });
       continue;
     }
-    let bytes: Uint8Array;
-    try {
-      bytes = readFileSync(join(root, file));
-    } catch (error) {
-      problems.push({ index: k, problems: [problem(file, AT_START, 'read_failed', { detail: (error as Error).message })] });
+    // only a regular file is opened, and at most MAX_FILE_BYTES read: a FIFO or /dev/zero never hangs a load
+    const read = readPlanFile(root, file);
+    if (!read.ok) {
+      problems.push({ index: k, problems: [read.problem] });
       continue;
     }
-    const outcome = parseBytes(file, bytes, packer);
+    const outcome = parseBytes(file, read.bytes, packer);
     if (typeof outcome === 'number') offsets[k] = outcome;
     else if ('text' in outcome) slow.push({ index: k, text: outcome.text });
     else problems.push({ index: k, problems: outcome.problems });

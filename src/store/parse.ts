@@ -5,7 +5,7 @@
 // fails here, or that uses anchors/aliases, goes to diagnose.ts, which parses it again with
 // `yaml` (loaded only then) to report every problem at its line and column.
 import { CORE_SCHEMA, load as fastLoad } from 'js-yaml';
-import { problem, type Problem } from '../core/problems.js';
+import { problem, withExcerpts, type Problem } from '../core/problems.js';
 
 export const MAX_FILE_BYTES = 1024 * 1024;
 
@@ -14,6 +14,9 @@ export type ParseResult = { ok: true; data: unknown } | { ok: false; problems: P
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 export const CONFLICT = /^(?:<{7}|={7}|>{7})(?: |$)/m;
 const AT_START = { line: 1, column: 1 };
+// What the two parsers read differently (found by the fuzz tests): document markers, directives,
+// complex and empty keys, tags, tabs, a BOM inside the text, and the Unicode line breaks of YAML 1.1.
+const UNUSUAL = /^[ \t]*(?:---|\.\.\.)(?:[ \t\r\n]|$)|^%|^[ \t-]*[?:](?:[ \t\r\n]|$)|(?:^|[\s[{,:-])!|[\t\ufeff\u0085\u2028\u2029]/m;
 
 /** Bytes → text: refuses what is not UTF-8 text; accepts a BOM and CRLF line ends. */
 export function decode(file: string, bytes: Uint8Array): { text: string } | { problems: Problem[] } {
@@ -31,7 +34,18 @@ export function decode(file: string, bytes: Uint8Array): { text: string } | { pr
     return { problems: [problem(file, firstNonUtf8Line(bytes), 'not_utf8')] };
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  // the two parsers disagree on a carriage return without a line feed (one breaks the line, one does not)
+  const loneCr = /\r(?!\n)/.exec(text);
+  if (loneCr) return { problems: withExcerpts([problem(file, positionOf(text, loneCr.index), 'lone_cr')], text) };
   return { text };
+}
+
+/** Line and column (1-based) of `offset`, counting CRLF, CR and LF each as one line break. */
+function positionOf(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const breaks = before.match(/\r\n|\r|\n/g) ?? [];
+  const lastBreak = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r'));
+  return { line: breaks.length + 1, column: offset - lastBreak };
 }
 
 function firstNonUtf8Line(bytes: Uint8Array): { line: number; column: number } {
@@ -63,7 +77,7 @@ function firstNonUtf8Line(bytes: Uint8Array): { line: number; column: number } {
  * which limits how far aliases may expand.
  */
 export function parseFast(text: string, validate: (data: unknown) => boolean): unknown {
-  if (/[&*]/.test(text) || CONFLICT.test(text)) return undefined;
+  if (/[&*]/.test(text) || CONFLICT.test(text) || UNUSUAL.test(text)) return undefined;
   try {
     const data = fastLoad(text, { schema: CORE_SCHEMA });
     return isPlainObject(data) && validate(data) ? data : undefined;

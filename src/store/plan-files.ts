@@ -1,6 +1,6 @@
 // The plan's own files besides the tasks: a new plan's settings, schemas and ignore file, the git
 // pre-commit hook, and the roster in tasks.config.yaml that imports add names to.
-import { chmodSync, existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import { Document, isMap, isScalar, isSeq, parseDocument, stringify } from 'yaml';
 import configSchema from '../../schemas/config.schema.json' with { type: 'json' };
@@ -8,7 +8,7 @@ import taskSchema from '../../schemas/task.schema.json' with { type: 'json' };
 import { commitPaths, git, gitText, hasIdentity, repoRoot } from './git.js';
 import { CONFIG_FILE, TASKS_DIR } from './load.js';
 import { commitMessage } from './trailers.js';
-import { writeFileAtomic } from './write.js';
+import { makeFolders, writeFileAtomic } from './write.js';
 
 const GITIGNORE = ['# tasks: caches, locks and temp files', '.tasks-cache/', 'tasks/.locks/', '*.tmp', ''].join('\n');
 const HOOK_MARK = '# tasks pre-commit hook';
@@ -73,7 +73,7 @@ export function newPlanFiles(configYaml: string, dir: string): Record<string, st
 /** Writes new files, refusing to replace any. */
 export function writeNewFiles(dir: string, files: Readonly<Record<string, string>>): void {
   for (const [name, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    makeFolders(dirname(join(dir, name)));
     writeFileSync(join(dir, name), text, { flag: 'wx' });
   }
 }
@@ -132,7 +132,7 @@ export function installHook(root: string, program: HookProgram, force: boolean):
   const dir = isAbsolute(hooksDir) ? hooksDir : join(root, hooksDir);
   const path = join(dir, 'pre-commit');
   if (existsSync(path) && !readFileSync(path, 'utf8').includes(HOOK_MARK) && !force) return { ok: false, reason: 'exists', path };
-  mkdirSync(dirname(path), { recursive: true });
+  makeFolders(dirname(path));
   writeFileSync(path, hookScript(program, relative(top, root) || '.'));
   chmodSync(path, 0o755);
   return { ok: true, path };

@@ -2,13 +2,14 @@
 // large plan, while this thread unpacks the cache), keep the cached task of each unchanged file,
 // read and parse the rest (on helper threads too, when there are many), and write the cache again
 // when anything differed.
-import { problem, type Problem } from '../core/problems.js';
+import type { Problem } from '../core/problems.js';
 import type { Task } from '../core/task.js';
 import type { Messages } from '../i18n/index.js';
 import { isRacy, readCache, sameStamp, STAMP, writeCache, type CacheData, type ReadCache, type Stamps } from './cache.js';
 import { endOf, Packer, Unpacker, type Packed } from './pack.js';
 import { detach, parseFiles, type ParsedFiles } from './parse-files.js';
 import { decode, parseFast } from './parse.js';
+import { readFailed } from './regular.js';
 import { listWithCache, stampFiles, walkTaskFiles, type CachedListing, type Listing } from './scan.js';
 import { validateTask } from './schema.js';
 import type { Helpers } from './workers.js';
@@ -32,7 +33,6 @@ export interface TasksRead {
   parsed: number;
 }
 
-const AT_START = { line: 1, column: 1 };
 const STAMP_FACTOR = 10;
 const RACY_REWRITE = 64;
 
@@ -81,7 +81,7 @@ export async function readTasks(root: string, m: Messages, options: ReadOptions)
       }
       const error = errors.get(i);
       if (error !== undefined) {
-        problemsOf[i] = [problem(file, AT_START, 'read_failed', { detail: error })];
+        problemsOf[i] = [readFailed(root, file, error)];
         continue;
       }
       const j = match?.[i] ?? -1;

@@ -36,14 +36,17 @@ export function walkTaskFiles(root: string): Listing {
       dirs.push(path);
       stamps.push(stats.size, stats.mtimeMs, stats.ctimeMs, stats.ino);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+      const code = (error as NodeJS.ErrnoException).code;
+      // tasks/ missing, or a file where the folder should be (loadTasks reports that)
+      if (code === 'ENOENT' || (code === 'ENOTDIR' && path === TASKS_DIR)) return;
       throw error;
     }
     for (const entry of entries) {
       const name = entry.name;
       if (name.startsWith('.') || name.endsWith('.tmp')) continue;
       if (entry.isDirectory()) walk(join(dir, name), `${path}/${name}`);
-      else if (YAML_FILE.test(name) && (entry.isFile() || entry.isSymbolicLink())) files.push(`${path}/${name}`);
+      // FIFOs, devices and sockets named like task files are listed too, to be reported, never read
+      else if (YAML_FILE.test(name)) files.push(`${path}/${name}`);
     }
   };
   walk(join(root, TASKS_DIR), TASKS_DIR);
@@ -68,7 +71,7 @@ export function listWithCache(root: string, cached: CachedListing | undefined): 
   return { files: cached.files, dirs: cached.dirs, dirStamps: cached.dirStamps };
 }
 
-/** The stamps of `files` (NaN where a file cannot be stat'ed), and the errors of those. */
+/** The stamps of `files` (NaN where a file cannot be stat'ed), and the error codes of those. */
 export function stampFiles(
   root: string,
   files: readonly string[],
@@ -82,7 +85,8 @@ export function stampFiles(
       putStamp(into, i, statSync(join(root, files[i]!)));
     } catch (error) {
       into.fill(Number.NaN, i * STAMP, (i + 1) * STAMP);
-      errors.set(i, (error as Error).message);
+      // the system's code (ENOENT for a dangling symlink, ELOOP …): the message is worded from it
+      errors.set(i, (error as NodeJS.ErrnoException).code ?? 'EIO');
     }
   }
   return { stamps: into, errors };

@@ -2,7 +2,7 @@
 // to fix it. Loaded only when some file fails validation.
 import type { ErrorObject } from 'ajv';
 import { nearest } from '../core/suggest.js';
-import { STATUS_WORDS } from '../core/words.js';
+import { readStatus } from '../core/words.js';
 import { problem, type Problem, type ProblemParams } from '../core/problems.js';
 import type { Messages } from '../i18n/index.js';
 import { locate, sourceAt, type Located, type PathSegment } from './diagnose.js';
@@ -42,6 +42,11 @@ function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
     v = Object.hasOwn(v, s) ? (v as Record<string | number, unknown>)[s] : undefined;
   }
   return v;
+}
+
+/** A value as a message may quote it: text as it is, anything else as JSON ({"a":1}, not [object Object]). */
+function shown(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
 }
 
 function typeName(value: unknown): string {
@@ -109,31 +114,38 @@ function mapError(error: ErrorObject, root: SchemaNode, data: unknown, m: Messag
     }
     case 'not':
       if (error.schemaPath.startsWith('#/else')) {
-        return { code: 'done_on_forbidden', params: { status: String(valueAt(data, ['status'])) }, path: ['done_on'], atKey: true };
+        // without a status (or with one that is not a word) the status's own problem says what to fix
+        const status = valueAt(data, ['status']);
+        if (typeof status !== 'string') return undefined;
+        return { code: 'done_on_forbidden', params: { status }, path: ['done_on'], atKey: true };
       }
-      return { code: 'schema_other', params: { field, detail: error.message ?? '' }, path };
+      return { code: 'schema_other', params: { field, detail: error.keyword }, path };
     case 'type': {
       const expected = String(params.type).split(',').join('|');
       const actual = typeName(value);
       const quote = expected.includes('string') && (typeof value === 'number' || typeof value === 'boolean');
+      // .inf and .nan are numbers to YAML but not to the schema: say what they are, not "number"
+      const special = typeof value === 'number' && !Number.isFinite(value) ? (Number.isNaN(value) ? 'nan' : 'infinity') : undefined;
       return {
         code: 'wrong_type',
         params: {
           field,
           expected: m.types[expected] ?? expected,
-          actual: m.types[actual] ?? actual,
-          hint: quote ? 'quote' : undefined,
+          actual: m.types[special ?? actual] ?? actual,
+          hint: quote ? 'quote' : value === null ? 'empty' : undefined,
           value: quote ? String(value) : undefined,
         },
         path,
       };
     }
     case 'format':
-      return { code: 'invalid_date', params: { field, value: String(value) }, path };
+      return { code: 'invalid_date', params: { field, value: shown(value) }, path };
     case 'enum': {
       const allowed = (params.allowedValues as string[]) ?? [];
-      const text = String(value);
-      const fromWord = path.at(-1) === 'status' ? STATUS_WORDS[text] : undefined;
+      // a value that is not even text (status: {a: 1}) has its type error already
+      if (typeof value !== 'string' && allowed.every((a) => typeof a === 'string')) return undefined;
+      const text = shown(value);
+      const fromWord = path.at(-1) === 'status' ? readStatus(text) : undefined;
       const suggestion = fromWord ?? nearest(text, allowed, 1)[0];
       return { code: 'bad_enum', params: { field, value: text, allowed: m.describeAllowed(allowed), suggestion }, path };
     }
@@ -141,16 +153,20 @@ function mapError(error: ErrorObject, root: SchemaNode, data: unknown, m: Messag
     case 'minItems':
       return { code: 'empty_value', params: { field }, path };
     case 'pattern':
-      return { code: 'bad_id', params: { field, value: String(value) }, path };
+      return { code: 'bad_id', params: { field, value: shown(value) }, path };
     case 'minimum':
     case 'maximum': {
       const node = schemaAt(root, path);
-      return { code: 'out_of_range', params: { field, value: String(value), limit: `${node?.minimum ?? ''}–${node?.maximum ?? ''}` }, path };
+      return { code: 'out_of_range', params: { field, value: shown(value), limit: `${node?.minimum ?? ''}–${node?.maximum ?? ''}` }, path };
     }
     case 'uniqueItems':
       return { code: 'duplicate_item', params: { field }, path };
+    case 'maxLength':
+    case 'maxItems':
+      return { code: 'too_long', params: { field, length: typeof value === 'string' ? [...value].length : Array.isArray(value) ? value.length : '', limit: String(params.limit) }, path };
     default:
-      return { code: 'schema_other', params: { field, detail: error.message ?? error.keyword }, path };
+      // the keyword only: ajv's own message is English
+      return { code: 'schema_other', params: { field, detail: error.keyword }, path };
   }
 }
 

@@ -1,5 +1,6 @@
 // Commit messages of the plan's commits and the trailers that mark them as ours, written and read
 // here only: `Tasks-Command: progress`, `Tasks-Task: 2020-017`, `Tasks-Undo: <hash>`.
+import { visible } from '../core/visible.js';
 
 export interface Trailers {
   command?: string;
@@ -12,9 +13,10 @@ const KEYS: Record<keyof Trailers, string> = { command: 'Tasks-Command', task: '
 
 /** The summary line (one line, trimmed), a blank line, the body's lines if any and a blank line, then the trailers. */
 export function commitMessage(summary: string, trailers: Trailers, body: readonly string[] = []): string {
-  const lines = (Object.keys(KEYS) as Array<keyof Trailers>).flatMap((key) => (trailers[key] ? [`${KEYS[key]}: ${trailers[key]}`] : []));
-  const text = body.map((line) => line.replace(/\s+/g, ' ').trim()).filter(Boolean);
-  return `${summary.replace(/\s+/g, ' ').trim()}\n\n${text.length > 0 ? `${text.join('\n')}\n\n` : ''}${lines.join('\n')}\n`;
+  const lines = (Object.keys(KEYS) as Array<keyof Trailers>).flatMap((key) => (trailers[key] ? [`${KEYS[key]}: ${visible(trailers[key]!)}`] : []));
+  // git log prints the message raw to the terminal: nothing in it may steer one
+  const text = body.map((line) => visible(line.replace(/\s+/g, ' ').trim())).filter(Boolean);
+  return `${visible(summary.replace(/\s+/g, ' ').trim())}\n\n${text.length > 0 ? `${text.join('\n')}\n\n` : ''}${lines.join('\n')}\n`;
 }
 
 /** The trailers of a commit body; also the hash a plain `git revert` names, as `undo`. */

@@ -1,34 +1,91 @@
-// Writes that a reader never sees half done: a temp file in the same folder, fsync, rename.
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+// Writes that a reader never sees half done: a temp file, fsync, rename into place, fsync of the
+// folder. Temp files carry the writer's pid, so that those of a killed writer can be removed.
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
-/** Temp files start with a dot and end in .tmp, so the loader never reads them. */
-function tempPathFor(target: string): string {
-  return join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
+const TEMP = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+const STALE_TEMP_MS = 60 * 60 * 1000;
+
+export interface TempPlace {
+  /** the folder for the temp file (same file system as the target); the target's own by default */
+  folder?: string;
+  /** the writing process's id, so that a later run can tell a dead writer's temp files (0: unknown) */
+  pid?: number;
 }
 
-export function writeFileAtomic(target: string, data: string | Uint8Array): void {
-  const tmp = tempPathFor(target);
-  const fd = openSync(tmp, 'wx', 0o644);
+/** Temp files start with a dot and end in .tmp, so the loader never reads them. */
+function tempPathFor(target: string, place: TempPlace = {}): string {
+  return join(place.folder ?? dirname(target), `.${basename(target)}.${place.pid ?? 0}.${randomBytes(4).toString('hex')}.tmp`);
+}
+
+function writeAll(path: string, bytes: Uint8Array): void {
+  const fd = openSync(path, 'wx', 0o644);
   try {
-    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
     let offset = 0;
     while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
     fsyncSync(fd);
-  } catch (error) {
+  } finally {
     closeSync(fd);
-    rmSync(tmp, { force: true });
-    throw error;
   }
-  closeSync(fd);
+}
+
+/**
+ * Replaces `target` with `data` in one rename. The temp file goes into `place.folder` when given
+ * (it must be on the same file system; the target's own folder is used when it is not).
+ */
+export function writeFileAtomic(target: string, data: string | Uint8Array, place: TempPlace = {}): void {
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  let tmp = tempPathFor(target, place);
   try {
-    renameSync(tmp, target);
+    writeAll(tmp, bytes);
+    try {
+      renameSync(tmp, target);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+      removeQuietly(tmp);
+      tmp = tempPathFor(target, { pid: place.pid });
+      writeAll(tmp, bytes);
+      renameSync(tmp, target);
+    }
   } catch (error) {
-    rmSync(tmp, { force: true });
+    removeQuietly(tmp);
+    // the clerk knows the file, not our temp file beside it
+    const e = error as NodeJS.ErrnoException;
+    if (e.path === undefined || e.path === tmp) e.path = target;
     throw error;
   }
   syncDirectory(dirname(target));
+}
+
+/** Removes a temp file, if it can: cleaning up must never hide the error that made it necessary. */
+function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { force: true });
+  } catch {
+    // the folder itself is the problem (not a folder, read-only): the original error says so
+  }
+}
+
+/** Removes the temp files in `folder` whose writer is no longer running, or that are over an hour old. */
+export function removeStaleTemps(folder: string, isAlive: (pid: number) => boolean, nowMs: number): void {
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const m = TEMP.exec(name);
+    if (!m) continue;
+    const path = join(folder, name);
+    try {
+      const pid = Number(m[1]);
+      if ((pid > 0 && !isAlive(pid)) || nowMs - statSync(path).mtimeMs > STALE_TEMP_MS) rmSync(path, { force: true });
+    } catch {
+      // removed by another process meanwhile
+    }
+  }
 }
 
 export function syncDirectory(dir: string): void {
@@ -41,5 +98,24 @@ export function syncDirectory(dir: string): void {
     }
   } catch {
     // not supported everywhere (e.g. some network file systems); the rename has happened
+  }
+}
+
+/**
+ * Creates `dir` and any missing folders above it, one at a time: Node's recursive mkdir reports a
+ * read-only file system as "no such file" (ENOENT), which would send the clerk looking for a typo.
+ */
+export function makeFolders(dir: string): void {
+  const missing: string[] = [];
+  for (let p = resolve(dir); !existsSync(p); p = dirname(p)) {
+    missing.unshift(p);
+    if (dirname(p) === p) break;
+  }
+  for (const p of missing) {
+    try {
+      mkdirSync(p);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
   }
 }

@@ -19,7 +19,8 @@ export type EditOp =
   /** remove the item at `index` from a list (the list goes when it is left empty) */
   | { op: 'remove'; path: PathSegment[]; index: number };
 
-class EditError extends Error {}
+/** The file's layout does not allow this edit without touching other lines. */
+export class EditError extends Error {}
 
 /** The operations applied to plain data: what the edited file must read back as. */
 export function applyToData(data: Record<string, unknown>, ops: readonly EditOp[]): Record<string, unknown> {

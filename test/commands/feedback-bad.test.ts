@@ -261,7 +261,7 @@ describe('a plan in a sub-folder of its repository', () => {
 });
 
 describe('a commit that cannot be made', () => {
-  it('puts every file of the form back as it was', async () => {
+  it('leaves every file of the form as it was (git is asked before anything is written)', async () => {
     const { dir, git } = repo();
     const file = await fillForm(FGW(), (f) => {
       f.answer('F-01', { progress: '进展一' });
@@ -271,7 +271,7 @@ describe('a commit that cannot be made', () => {
     writeFileSync(join(dir, '.git', 'index.lock'), '');
     const r = await importForms(dir, [file]);
     expect(r.code).toBe(4);
-    expect(r.stderr).toMatch(/\ntasks: x\.xlsx：git 提交失败（fatal: .*index\.lock.*），任务文件已恢复原样，未导入；请处理后重新导入\n$/);
+    expect(r.stderr).toMatch(/\ntasks: git 的锁文件 .*index\.lock 存在：.*已取消，文件未改动。.*\n$/);
     expect(snapshot(dir)).toEqual(before);
     rmSync(join(dir, '.git', 'index.lock'));
     expect(git('status', '--porcelain', '--', 'tasks')).toBe('');

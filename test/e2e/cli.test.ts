@@ -64,7 +64,7 @@ describe('bin/tasks', () => {
     expect(r.stderr.trim().split('\n')).toEqual(['未找到 tasks.config.yaml，使用默认设置（可用 tasks init 创建）。']);
   });
 
-  it('strips terminal escape sequences from task text', () => {
+  it('shows terminal escape sequences in task text as visible escapes, never raw', () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'tasks'));
     writeFileSync(
@@ -72,7 +72,7 @@ describe('bin/tasks', () => {
       'id: E-1\ntitle: "坏\\e]0;改标题\\a任务\\e[2J清屏\\u202e反转"\nlead: 区长\nunits: [区发改委]\ndeadline: 2020-06-30\nstatus: in_progress\n',
     );
     const r = spawnTasks(['overdue', '--as-of', '2020-09-30'], { cwd: dir });
-    expect(r.stdout).toContain('坏任务清屏反转');
+    expect(r.stdout).toContain('坏\\x1b]0;改标题\\x07任务\\x1b[2J清屏\\u202e反转');
     expect(r.stdout).not.toMatch(/[\u001b\u0007\u202e]/);
   });
 

@@ -1,18 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import { toCsv } from '../../src/render/csv.js';
 import { fitWidths } from '../../src/render/table.js';
-import { displayWidth, sanitize, truncate, wrap } from '../../src/render/text.js';
+import { displayWidth, sanitize, terminalSafe, truncate, wrap } from '../../src/render/text.js';
 
 describe('sanitize', () => {
   it.each([
-    ['红\u001b[31m色\u001b[0m', '红色'],
-    ['\u001b]0;被改标题\u0007任务', '任务'],
-    ['\u001b]8;;http://x.invalid\u001b\\链接\u001b]8;;\u001b\\', '链接'],
-    ['进度\r伪造', '进度伪造'],
-    ['赵\u202e六', '赵六'],
-    ['清\u001b[2J屏\u0007', '清屏'],
-    ['第一行\n第二行', '第一行\n第二行'],
+    ['红\u001b[31m色\u001b[0m', '红\\x1b[31m色\\x1b[0m'],
+    ['\u001b]0;被改标题\u0007任务', '\\x1b]0;被改标题\\x07任务'],
+    ['\u001b]52;c;aGVsbG8=\u0007', '\\x1b]52;c;aGVsbG8=\\x07'],
+    ['\u001b]8;;http://x.invalid\u001b\\链接\u001b]8;;\u001b\\', '\\x1b]8;;http://x.invalid\\x1b\\链接\\x1b]8;;\\x1b\\'],
+    ['进度\r伪造', '进度\\x0d伪造'],
+    ['赵\u202e六', '赵\\u202e六'],
+    ['清\u001b[2J屏\u0007', '清\\x1b[2J屏\\x07'],
+    ['2020\u200b-003', '2020\\u200b-003'],
+    ['\u009b31m', '\\u009b31m'],
+    ['第一行\n第二行\t完', '第一行\n第二行\t完'],
+    ['家庭👨\u200d👩\u200d👧 🇨🇳 ⚠️', '家庭👨\u200d👩\u200d👧 🇨🇳 ⚠️'],
+    ['孤\ud800字', '孤\\ud800字'],
   ])('%j → %j', (input, output) => expect(sanitize(input)).toBe(output));
+});
+
+describe('terminalSafe', () => {
+  it('keeps our own colours only when colour is on, and never conceal', () => {
+    expect(terminalSafe('\u001b[31m红\u001b[39m', true)).toBe('\u001b[31m红\u001b[39m');
+    expect(terminalSafe('\u001b[31m红\u001b[39m', false)).toBe('\\x1b[31m红\\x1b[39m');
+    expect(terminalSafe('\u001b[8m藏\u001b[2J', true)).toBe('\\x1b[8m藏\\x1b[2J');
+    expect(terminalSafe('\u001b[1m\u001b]0;标题\u0007\u001b[22m', true)).toBe('\u001b[1m\\x1b]0;标题\\x07\u001b[22m');
+  });
 });
 
 describe('wrap', () => {

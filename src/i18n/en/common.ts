@@ -98,7 +98,7 @@ export const common: typeof zh = {
   },
   types: {
     string: 'text', number: 'a number', integer: 'a whole number', boolean: 'true or false', array: 'a list', object: 'a mapping (key: value)',
-    null: 'empty', 'string|array': 'text or a list',
+    null: 'empty', 'string|array': 'text or a list', infinity: 'infinity (.inf)', nan: 'not a number (.nan)',
   },
   describeAllowed: (values: readonly string[]) => orList(values),
   location: (file: string, line: number, column: number) => `${file}:${line}:${column}`,

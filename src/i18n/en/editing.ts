@@ -13,7 +13,6 @@ export const editing: typeof zh = {
         : `${file} has never been committed. Commit it first (git add ${file} && git commit), or add --no-commit`,
     noIdentity: 'git does not know who is committing, so the change could not be recorded and was not made. Run git config --global user.name "Your Name" and git config --global user.email "you@example.org", or add --no-commit',
     busy: (id: string) => `task ${id} is being changed by another tasks command and it has not finished in 30 seconds; try again later`,
-    commitFailed: (detail: string) => `the file was changed, but the git commit failed: ${detail}`,
     nothingToDo: 'nothing to change',
     notVersioned: '(note: the plan is not in a git repository; the change is saved but not recorded. git init or tasks init turns recording on.)',
     uncommitted: '(not committed to git, as --no-commit or the settings ask.)',

@@ -26,6 +26,7 @@ export const exports: typeof zh = {
     csvAll: 'key-work',
     wrote: (n: number, dir: string) => `exported ${n} file${n === 1 ? '' : 's'} to ${dir}`,
     skippedEmpty: (names: string[]) => `no matching tasks, so no file for: ${names.join(', ')} (--include-empty writes empty sheets)`,
+    fileInTheWay: (path: string) => `${path} exists and is a file, not an export folder; to keep it, nothing was exported. Rename or move it, or choose another folder with --out`,
     cannotWrite: (dir: string, detail: string) => `cannot write ${dir}: ${detail}. Nothing was changed; check the folder's permissions and free space, or choose another with --out`,
     unreadableNote: (n: number) => `${n} task file${n === 1 ? '' : 's'} could not be read and ${n === 1 ? 'is' : 'are'} not in the exported sheets; fix as shown above and export again.`,
     badEncoding: (value: string) => `unsupported encoding "${value}"; use utf-8 (default, with a BOM) or gb18030 (GBK is not offered: it loses rare characters)`,

@@ -65,7 +65,6 @@ export const feedback = {
     // tasks feedback forms
     wrote: (n: number, dir: string, period: string) => `Wrote ${plural(n, 'feedback form')} for ${period} in ${dir}`,
     noneOwing: (period: string) => `No unit owes feedback for ${period} (no open tasks)`,
-    cannotWrite: (dir: string, detail: string) => `Cannot write ${dir}: ${detail}. Nothing was changed; check the folder's permissions and free space, or choose another folder with --out`,
     unitNotOwing: (unit: string, period: string) => `${unit} owes no feedback for ${period}: no form written`,
     badPeriod: (problem: string) => `--period: ${problem}`,
     // tasks feedback import

@@ -146,6 +146,8 @@ export const help: typeof zh = {
   },
   errors: {
     internal: 'Internal error. Please report the message above and the command you ran (add --debug for details).',
+    noPlanAt: (dir: string) => `${dir} holds no plan (neither tasks.config.yaml nor a tasks/ folder); check the path given to --dir, or make a plan with tasks init`,
+    dirNotFolder: (path: string) => `--dir should name the plan's folder, but ${path} is a file; give the folder it is in`,
     noPlan: (dir: string) => `no plan (tasks.config.yaml or a tasks/ folder) in ${dir} or above; cd into the plan or use --dir`,
     badDate: (option: string, value: string) =>
       `cannot read the date ${q(value)} for ${option}. Accepted: 2020-09-30, 2020/9/30, 2020年9月30日, today, eox (end of 旬), eom, eoq, eoy, +10d, -1m`,
@@ -153,7 +155,7 @@ export const help: typeof zh = {
     badPercent: (value: string, min: number, max: number) => `the percentage must be a number from ${min} to ${max} (a % sign is fine), not ${q(value)}`,
     badNumber: (value: string) => `${q(value)} is not a number; write digits, e.g. 28 or 3.5`,
     inputMissing: (path: string) => `no such file: ${path}`,
-    inputNotAFile: (path: string) => `${path} is not a regular file (a folder, a device or a pipe); name the file to import`,
+    inputNotAFile: (path: string, kind: string) => `${path} is not a regular file but ${kind}, so it was not read; name the file to import`,
     inputTooLarge: (path: string, limit: number) => `${path} is too large (over ${Math.round(limit / 1048576)} MB) to be a file to import; check that it is the right file`,
     inputUnreadable: (path: string) => `cannot read ${path}: no permission, or the file is in use; check its permissions and try again`,
     unknownCommand: (cmd: string, suggestion?: string) =>
@@ -173,7 +175,7 @@ export const help: typeof zh = {
     '  1  data problems (some task files could not be read or have errors; every readable task is still shown, the problems go to stderr); an edit refused as invalid or over uncommitted changes',
     '  2  usage error (a command, option or argument is wrong)',
     '  3  --check found overdue (red) tasks, or units that have not returned feedback (tasks feedback status --check)',
-    '  4  an output file or folder cannot be written (nothing half-written is left); a task locked too long by another edit; a failed git commit',
+    '  4  a file or folder cannot be written or read (full disk, read-only, no permission; nothing half-written is left); a task locked too long by another edit; git cannot record the change now (a rebase or merge under way, a detached HEAD, a stale index.lock, failing signing, git missing), file unchanged',
     '  70 internal error',
   ].join('\n'),
 };

@@ -8,9 +8,11 @@ import { exports } from './export.js';
 import { feedback } from './feedback.js';
 import { help } from './help.js';
 import { imports } from './import.js';
+import { io } from './io.js';
 import { periods } from './periods.js';
 import { problems } from './problems.js';
 import { reports } from './report.js';
+import { trail } from './trail.js';
 import { views } from './views.js';
 
-export const en: Messages = { ...common, ...problems, ...help, ...views, ...editing, ...imports, ...exports, ...dashboard, ...periods, ...documents, ...feedback, ...reports };
+export const en: Messages = { ...common, ...problems, ...help, ...views, ...editing, ...imports, ...exports, ...dashboard, ...periods, ...documents, ...feedback, ...reports, ...io, ...trail };

@@ -94,7 +94,7 @@ export const common = {
   /** 字段的称呼：完成时限（deadline）、节点目标第 2 项的应完成日期（milestones[1].due） */
   fieldPath(path: ReadonlyArray<string | number>): string {
     if (path.length === 0) return '文件';
-    const label = (k: string) => common.fields[k] ?? k;
+    const label = (k: string) => (Object.hasOwn(common.fields, k) ? common.fields[k]! : k);
     const code = path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
     const words: string[] = [];
     for (let i = 0; i < path.length; i++) {
@@ -106,7 +106,7 @@ export const common = {
   },
   types: {
     string: '文字', number: '数字', integer: '整数', boolean: '是/否（true/false）', array: '列表', object: '映射（字段: 值）',
-    null: '空值', 'string|array': '文字或列表',
+    null: '空值', 'string|array': '文字或列表', infinity: '无穷大（.inf）', nan: '非数（.nan）',
   } as Record<string, string>,
   describeAllowed: (values: readonly string[]) => orList(values),
   location: (file: string, line: number, column: number) => `${file}:${line}:${column}`,

@@ -12,7 +12,6 @@ export const editing = {
         : `${file} 还没有提交到 git。请先提交（git add ${file} && git commit），或加 --no-commit 只改文件不提交`,
     noIdentity: '还没有设置 git 提交人，修改无法留痕，已取消。请先运行：git config --global user.name "你的姓名" 和 git config --global user.email "邮箱"，或加 --no-commit',
     busy: (id: string) => `任务 ${id} 正被另一个 tasks 命令修改，等了 30 秒仍未结束；请稍后再试`,
-    commitFailed: (detail: string) => `文件已修改，但 git 提交失败：${detail}`,
     nothingToDo: '没有需要修改的内容',
     notVersioned: '（提示：台账不在 git 仓库中，本次修改已保存但没有留痕；可运行 git init 或 tasks init 启用。）',
     uncommitted: '（按设置或 --no-commit，本次修改未提交到 git。）',

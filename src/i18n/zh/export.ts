@@ -25,6 +25,7 @@ export const exports = {
     csvAll: '重点工作',
     wrote: (n: number, dir: string) => `已导出 ${n} 个文件到 ${dir}`,
     skippedEmpty: (names: string[]) => `以下领导或单位没有符合条件的任务，未生成文件（加 --include-empty 可生成空表）：${names.join('、')}`,
+    fileInTheWay: (path: string) => `${path} 已存在，但它是一个文件，不是导出文件夹；为免覆盖它，没有导出。请把它改名或移走，或用 --out 指定其他目录`,
     cannotWrite: (dir: string, detail: string) => `无法写入 ${dir}：${detail}。原有文件未被改动；请检查目录权限和磁盘空间，或用 --out 指定其他目录`,
     unreadableNote: (n: number) => `有 ${n} 个任务文件无法读取，未列入导出的表格；请按上面的提示修改后重新导出。`,
     badEncoding: (value: string) => `不支持的编码“${value}”；可选：utf-8（默认，带 BOM）、gb18030（不提供 GBK：它会丢失生僻字）`,

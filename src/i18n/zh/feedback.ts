@@ -61,7 +61,6 @@ export const feedback = {
     // tasks feedback forms
     wrote: (n: number, dir: string, period: string) => `已生成 ${period}反馈表 ${n} 份，在 ${dir}`,
     noneOwing: (period: string) => `${period}没有需要反馈的单位（没有推进中的任务）`,
-    cannotWrite: (dir: string, detail: string) => `无法写入 ${dir}：${detail}。原有文件未被改动；请检查目录权限和磁盘空间，或用 --out 指定其他目录`,
     unitNotOwing: (unit: string, period: string) => `${unit} 在${period}没有需要反馈的任务，未生成反馈表`,
     badPeriod: (problem: string) => `--period：${problem}`,
     // tasks feedback import

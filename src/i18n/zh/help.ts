@@ -145,6 +145,8 @@ export const help = {
   },
   errors: {
     internal: '程序内部错误。请把上面的信息和所用命令报告给维护人员（加 --debug 可看到详细信息）。',
+    noPlanAt: (dir: string) => `${dir} 中没有台账（既没有 tasks.config.yaml，也没有 tasks/ 文件夹）；请检查 --dir 的路径，新台账可用 tasks init 创建`,
+    dirNotFolder: (path: string) => `--dir 应指向台账文件夹，但 ${path} 是一个文件；请写它所在的文件夹`,
     noPlan: (dir: string) => `在 ${dir} 及其上级目录中没有找到台账（tasks.config.yaml 或 tasks/ 文件夹）；请进入台账目录，或用 --dir 指定`,
     badDate: (option: string, value: string) =>
       `${option} 的日期${q(value)}无法识别。可用写法：2020-09-30、2020/9/30、2020年9月30日、today/今天、旬末/eox、月底/eom、季末/eoq、年底/eoy、+10d、-1m`,
@@ -152,7 +154,7 @@ export const help = {
     badPercent: (value: string, min: number, max: number) => `完成百分比应为 ${min} 到 ${max} 之间的数（可带 %），这里是${q(value)}`,
     badNumber: (value: string) => `${q(value)}不是数字；请写阿拉伯数字，例如 28 或 3.5`,
     inputMissing: (path: string) => `找不到文件 ${path}`,
-    inputNotAFile: (path: string) => `${path} 不是普通文件（可能是文件夹、设备或管道）；请指定要导入的文件`,
+    inputNotAFile: (path: string, kind: string) => `${path} 不是普通文件，而是${kind}，没有读取；请指定要导入的文件`,
     inputTooLarge: (path: string, limit: number) => `${path} 太大（超过 ${Math.round(limit / 1048576)} MB），不像是要导入的文件；请检查是否选错了文件`,
     inputUnreadable: (path: string) => `无法读取 ${path}：没有读取权限，或文件正被占用；请检查文件权限后再试`,
     unknownCommand: (cmd: string, suggestion?: string) =>
@@ -173,7 +175,7 @@ export const help = {
     '  1  数据有问题（有任务文件无法读取或校验出错；其余任务照常显示，问题列在标准错误输出）；修改因结果不合规则或文件有未提交的手工修改而被拒绝',
     '  2  用法错误（命令、选项或参数写错）',
     '  3  --check 发现逾期（红灯）任务，或有单位未按时报送反馈（tasks feedback status --check）',
-    '  4  无法写入输出文件或目录（不会留下写了一半的文件）；任务被另一修改长时间占用；git 提交失败',
+    '  4  无法读写文件或目录（磁盘满、只读、没有权限等；不会留下写了一半的文件）；任务被另一修改长时间占用；git 此时无法提交（正在变基或合并、没有检出分支、index.lock 未清除、签名失败、找不到 git 等），文件未改动',
     '  70 程序内部错误',
   ].join('\n'),
 };

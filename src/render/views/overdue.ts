@@ -3,6 +3,7 @@ import type { Evaluated } from '../../core/evaluate.js';
 import { leadsOf, leadUnitOf } from '../../core/task.js';
 import type { OverdueReport } from '../../reports/overdue.js';
 import { renderTable, type Column } from '../table.js';
+import { oneLine } from '../text.js';
 import { latestCell, paintStale, reviewText, staleMark, taskJson, withStale } from '../task-view.js';
 import type { RenderEnv, ViewRenderer } from '../view.js';
 
@@ -37,7 +38,7 @@ export const overdueView: ViewRenderer<OverdueReport> = {
     const lines = [paint.bold(m.views.overdueHeader(env.asOf, r.counts))];
     if (r.tasks.length === 0) lines.push(m.views.noOverdue(env.asOf));
     for (const group of r.groups) {
-      if (r.group) lines.push('', paint.bold(m.views.group(group.name || m.views.unnamed, group.items.length)));
+      if (r.group) lines.push('', paint.bold(m.views.group(oneLine(group.name) || m.views.unnamed, group.items.length)));
       lines.push(overdueTable(group.items, env));
     }
     return `${lines.join('\n')}\n`;

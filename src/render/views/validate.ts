@@ -1,7 +1,7 @@
 // tasks validate: every problem with its place, and the totals, as text or JSON.
 import { countBySeverity, type Problem } from '../../core/problems.js';
-import { formatProblem, problemMessage } from '../../i18n/index.js';
-import { sanitize } from '../text.js';
+import { problemMessage } from '../../i18n/index.js';
+import { problemText } from '../problem.js';
 import type { ViewRenderer } from '../view.js';
 
 export interface ValidatePage {
@@ -17,8 +17,8 @@ export const validateView: ViewRenderer<ValidatePage> = {
   table: (p, { m, paint }) => {
     const { errors, warnings } = countBySeverity(p.problems);
     const lines = p.problems.map((problem) => {
-      const line = sanitize(formatProblem(problem, m));
-      return problem.severity === 'error' ? paint.red(line) : paint.yellow(line);
+      const [line, ...excerpt] = problemText(problem, m).split('\n');
+      return [problem.severity === 'error' ? paint.red(line!) : paint.yellow(line!), ...excerpt].join('\n');
     });
     if (!(p.quiet && errors === 0)) lines.push(m.validate.summary(p.tasks, errors, warnings));
     return lines.length > 0 ? `${lines.join('\n')}\n` : '';
