@@ -45,7 +45,7 @@ describe('bin/tasks', () => {
     for (const bad of ['2020-13-01', '昨天']) {
       const r = spawnTasks(['overdue', '--as-of', bad, '-C', fixture('lights')]);
       expect(r.code).toBe(2);
-      expect(r.stderr).toContain('2020年9月30日、today/今天、旬末/eox');
+      expect(r.stderr).toContain('2020年9月30日、9月30日、9.30（当年）、today/今天、昨天');
     }
   });
 

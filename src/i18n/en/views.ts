@@ -20,7 +20,7 @@ export const views: typeof zh = {
     dueIn: (n: number): string => (n === 0 ? 'today' : `in ${n} d`),
     kindTask: 'task',
     kindMilestone: 'milestone',
-    milestoneLine: (title: string, due: string, days: number) => `└ milestone overdue: ${title} (due ${due}, ${days} d late)`,
+    milestoneLine: (title: string, due: string, days: number) => `milestone "${title}" ${days} d late (due ${due})`,
     col: {
       id: 'id', title: 'task', lead: 'lead official', leadUnit: 'lead unit', units: 'units', coUnits: 'co-units', deadline: 'deadline',
       daysOverdue: 'late', latest: 'latest progress', latestDate: 'reported', light: 'light', status: 'status', kind: 'kind', due: 'due',
@@ -52,11 +52,14 @@ export const views: typeof zh = {
     light: 'light',
     asOf: (date: string) => `(as of ${formatEn(date)})`,
     original: (date: string) => `first deadline ${date}`,
-    extension: (from: string, to: string, date: string, reason: string) => `${date} extended: ${from} → ${to} (${reason})`,
+    extension: (from: string, to: string, date: string, reason: string, kind: 'extension' | 'advance') =>
+      `${date} ${kind === 'advance' ? 'brought forward' : 'extended'}: ${from} → ${to} (${reason})`,
+    bothDeadlines: (original: string, originalDays: number, current: string, currentDays: number) =>
+      `against the original deadline (${original}): ${originalDays > 0 ? `${originalDays} days overdue` : 'not overdue'}; against the deadline in force (${current}): ${currentDays > 0 ? `${currentDays} days overdue` : 'not overdue'}`,
     milestones: 'milestones',
     targets: 'targets',
     progress: 'progress',
-    extensions: 'extensions',
+    extensions: 'deadline changes',
     none: 'none',
     target: (t: { target: number; unit?: string; actual?: number; direction?: string }) =>
       `target ${t.direction === 'max' ? '≤' : '≥'}${t.target}${t.unit ?? ''}, actual ${t.actual === undefined ? 'not reported' : `${t.actual}${t.unit ?? ''}`}`,
@@ -68,7 +71,7 @@ export const views: typeof zh = {
   home: {
     title: (title: string, date: string, isToday: boolean) => `${title ? `${title} · ` : ''}as of ${formatEn(date)}${isToday ? ' (today)' : ''}`,
     counts: (c: { red: number; yellow: number; green: number; done: number; doneLate: number; suspended: number; cancelled: number; total: number }) =>
-      `${c.total} tasks: red ${c.red} · yellow ${c.yellow} · green ${c.green} · done ${c.done} (${c.doneLate} late) · suspended ${c.suspended} · cancelled ${c.cancelled}`,
+      [`${c.total} tasks: red ${c.red}`, `yellow ${c.yellow}`, `green ${c.green}`, `done ${c.done} (${c.doneLate} late)`, `suspended ${c.suspended}`, `cancelled ${c.cancelled}`],
     mostOverdue: 'Most overdue:',
     noOverdue: 'Nothing is overdue.',
     empty: 'The plan has no tasks yet. tasks import notice notice.txt --year 2020 drafts them from a notice.',

@@ -5,11 +5,12 @@ import { paintLight } from '../color.js';
 import { renderTable, type Column } from '../table.js';
 import { lightText, statusText, taskJson, whyText } from '../task-view.js';
 import type { ViewRenderer } from '../view.js';
+import { fitLine } from '../wrap.js';
 
 export const listView: ViewRenderer<ListReport> = {
   table: (r, env) => {
     const { m, paint } = env;
-    const header = paint.bold(m.views.listHeader(r.tasks.length, r.total, env.asOf));
+    const header = fitLine(m.views.listHeader(r.tasks.length, r.total, env.asOf), env.width, paint.bold);
     if (r.tasks.length === 0) return `${header}\n${m.views.noMatch}\n`;
     const col = m.views.col;
     const columns: Column[] = [

@@ -5,6 +5,7 @@ import type { Paint } from '../color.js';
 import { changeText } from '../history.js';
 import { sanitize } from '../text.js';
 import type { ViewRenderer } from '../view.js';
+import { fitLine, hangingLines, wrap } from '../wrap.js';
 
 export interface TrailPage {
   command: 'history' | 'log';
@@ -29,18 +30,20 @@ function entryJson(e: TrailEntry, m: Messages) {
   };
 }
 
-function entryText(e: TrailEntry, m: Messages, paint: Paint, withId: boolean): string {
+function entryText(e: TrailEntry, m: Messages, paint: Paint, withId: boolean, width: number): string {
   const when = e.commit.date.slice(0, 16).replace('T', ' ');
-  const head = `${paint.bold(when)}  ${e.commit.author}${withId ? `  ${e.id}` : ''}  ${paint.dim(e.commit.subject)}`;
-  const lines = e.changes.map((c) => `    ${changeText(c, m)}`);
-  return sanitize([head, ...lines].join('\n'));
+  const head = `${when}  ${sanitize(e.commit.author)}${withId ? `  ${e.id}` : ''}  ${sanitize(e.commit.subject)}`;
+  const [first = '', ...rest] = wrap(head, width);
+  const headLines = [first.startsWith(when) ? paint.bold(when) + first.slice(when.length) : first, ...rest];
+  const lines = e.changes.flatMap((c) => hangingLines('    ', sanitize(changeText(c, m)), width));
+  return [...headLines, ...lines].join('\n');
 }
 
 export const trailView: ViewRenderer<TrailPage> = {
   envelope: 'plain',
-  table: (p, { m, paint }) => {
+  table: (p, { m, paint, width }) => {
     const header = p.command === 'history' ? m.history.header(p.id ?? '', p.title ?? '') : m.history.logHeader(p.since);
-    return `${paint.bold(sanitize(header))}\n${p.entries.map((e) => entryText(e, m, paint, p.command === 'log')).join('\n')}\n`;
+    return `${fitLine(sanitize(header), width, paint.bold)}\n${p.entries.map((e) => entryText(e, m, paint, p.command === 'log', width)).join('\n')}\n`;
   },
   json: (p, { m }) => ({
     command: p.command,
