@@ -219,7 +219,11 @@ const COMMANDS: Record<string, Spec> = {
   set: {
     need: 'plan',
     run: async ([id, field, value], raw, plan, s) =>
-      (await import('./commands/set.js')).runSet({ ...commit(raw), id: id ?? '', field: field ?? '', value: value ?? '', reason: text(raw.reason) }, need(plan), s),
+      (await import('./commands/set.js')).runSet(
+        { ...commit(raw), id: id ?? '', field: field ?? '', value: value ?? '', reason: text(raw.reason), approved: readPastDate(s, '--date', raw.date) },
+        need(plan),
+        s,
+      ),
   },
   milestone: {
     need: 'plan',

@@ -169,6 +169,7 @@ export function buildProgram(m: Messages, ctx: Context, dispatch: Dispatch): Com
     .argument('<field>', h.arg.field)
     .argument('<value>', h.arg.value)
     .option('--reason <text>', h.opt.reason)
+    .option('--date <date>', h.opt.approvedOn)
     .action(action('set'));
   noCommit(program.command('milestone').description(h.cmd.milestone))
     .argument('<id>', h.arg.id)

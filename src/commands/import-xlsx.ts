@@ -3,7 +3,7 @@
 // the plan's roster.
 import { basename, dirname, join, relative } from 'node:path';
 import { ymd } from '../core/dates.js';
-import { leadsOf } from '../core/task.js';
+import { leadsOf, UNASSIGNED } from '../core/task.js';
 import type { Session } from '../context.js';
 import { EXIT, ioError, UserError } from '../errors.js';
 import { messages, type Messages } from '../i18n/index.js';
@@ -12,7 +12,6 @@ import { rowSource } from '../import/drafts.js';
 import { exportVocabulary } from '../import/ledger-cells.js';
 import { FIELDS, findHeader, HEADER_SEARCH_ROWS, LOOKED_FOR, normalizeHeader, yearInTitle, type Field, type Header, type LedgerSheet } from '../import/ledger-header.js';
 import { readLedger } from '../import/ledger-rows.js';
-import { UNASSIGNED } from '../import/notice.js';
 import { readWorkbook, WorkbookReadError } from '../import/xlsx-read.js';
 import { CONFIG_FILE, TASKS_DIR, type Plan } from '../store/load.js';
 import { addToRoster } from '../store/plan-files.js';
@@ -85,7 +84,7 @@ export async function runImportXlsx(options: ImportXlsxOptions, plan: Plan | und
   // The roster belongs to the plan: the one found, or the folder the drafts start a plan in.
   // without a plan, drafts written to …/tasks start one in the folder above
   const planRoot = plan?.root ?? (options.out === undefined ? io.cwd : basename(outDir) === TASKS_DIR ? dirname(outDir) : undefined);
-  const leads = drafts.flatMap((d) => leadsOf({ id: '', ...d.task })).filter((n) => n !== UNASSIGNED);
+  const leads = drafts.flatMap((d) => leadsOf(d.task)).filter((n) => n !== UNASSIGNED);
   const units = drafts.flatMap((d) => d.task.units).filter((n) => n !== UNASSIGNED);
   if (planRoot === undefined) io.stderr.write(`${words.rosterNoPlan}\n`);
   else {

@@ -5,7 +5,7 @@ import { leadsOf } from './task.js';
 export type FieldChange =
   | { kind: 'created' }
   | { kind: 'deleted' }
-  | { kind: 'changed'; field: string; from: unknown; to: unknown; reason?: string }
+  | { kind: 'changed'; field: string; from: unknown; to: unknown; reason?: string; change?: 'extension' | 'advance' }
   | { kind: 'added'; field: string; items: unknown[] }
   | { kind: 'removed'; field: string; items: unknown[] }
   | { kind: 'milestone_done'; title: string; date: string }
@@ -74,7 +74,8 @@ export function diffTasks(before: Task | undefined, after: Task | undefined): Fi
       out.push(...reviewChanges(before.completion_requests ?? [], after.completion_requests ?? []));
     } else if (key === 'deadline') {
       const extension = minus(after.extensions ?? [], before.extensions ?? []).find((x) => x.to === after.deadline);
-      out.push({ kind: 'changed', field: key, from: a, to: b, ...(extension ? { reason: extension.reason } : {}) });
+      const change = extension ? (extension.kind ?? (extension.to < extension.from ? 'advance' : 'extension')) : undefined;
+      out.push({ kind: 'changed', field: key, from: a, to: b, ...(extension ? { reason: extension.reason, change } : {}) });
     } else {
       out.push({ kind: 'changed', field: key, from: a, to: b });
     }

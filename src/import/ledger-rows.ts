@@ -6,11 +6,11 @@
 // the rows they cover, and a task's cell may be merged over several rows. Each row that cannot be
 // read is reported with its row number, and the others are still read.
 import { ymd, type IsoDate } from '../core/dates.js';
-import type { ProgressEntry, Status, Target, Task } from '../core/task.js';
+import { UNASSIGNED, type ProgressEntry, type Status, type Target, type Task } from '../core/task.js';
 import { isValidId } from '../core/words.js';
 import { clean, clipTitle, namesIn, parseStatus, parseTargetText, percentCell, readDate, resolveDeadline, statusWords, stripNumbering, titleOf, unitsOf, type ExportVocabulary, type ResolvedDeadline } from './ledger-cells.js';
 import { CN_NUMBERING, dateInTitle, normalizeHeader, NUMBERING, PART, POINT, type Field, type Header, type HeaderColumn, type LedgerSheet } from './ledger-header.js';
-import { parseTargets, UNASSIGNED } from './notice.js';
+import { parseTargets } from './notice.js';
 
 interface LedgerDraft {
   task: Omit<Task, 'id'>;

@@ -8,7 +8,7 @@
 //  - numbered tasks each followed by 分管领导: (分管区领导:, 责任领导: …) and 部门分工:X牵头,Y、Z配合.
 // Headings above numbered tasks become their section and point.
 import { findDeadlinePhrase, parseDeadline, ymd } from '../core/dates.js';
-import type { Target, Task } from '../core/task.js';
+import { UNASSIGNED, type Target, type Task } from '../core/task.js';
 import { splitNames } from '../core/words.js';
 
 export type SplitMode = 'auto' | 'sentence';
@@ -29,8 +29,6 @@ export interface NoticeResult {
   /** drafts whose lead official or units the notice does not give */
   unassigned: number;
 }
-
-export const UNASSIGNED = '待定';
 
 const CN_NUM = '[一二三四五六七八九十百零〇]+';
 const PART = new RegExp(`^(${CN_NUM})[、.．]\\s*(\\S.*)$`);

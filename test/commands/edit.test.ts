@@ -129,7 +129,37 @@ describe('tasks done, reopen, set, milestone, target', () => {
     expect(task.deadline_text).toBeUndefined();
     expect(task.extensions).toEqual([{ date: '2020-09-30', from: '2020-12-31', to: '2021-03-31', reason: '区长办公会同意延期' }]);
     expect(lost(before, read(dir, '2020-001'))).toEqual(['deadline: 2020-12-31', 'deadline_text: 年底前']);
-    expect(git('log', '-1', '--format=%s')).toBe('修改 2020-001：完成时限 2020-12-31 → 2021-03-31（区长办公会同意延期）\n');
+    expect(git('log', '-1', '--format=%s')).toBe('延期 2020-001：完成时限 2020-12-31 → 2021-03-31（区长办公会同意延期）\n');
+  });
+
+  it('records an earlier deadline as an advance, not a 延期, approved on --date', async () => {
+    const { dir, git } = repo();
+    const r = await run([...AS_OF, 'set', '2020-001', 'deadline', '10月', '--reason', '区政府常务会议要求提前', '--date', '9月28日'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('已将 2020-001 的完成时限提前：2020-12-31 → 2020-10-31（2020-09-28 批准');
+    const task = data(dir, '2020-001');
+    expect(task).toMatchObject({ deadline: '2020-10-31', deadline_text: '10月' });
+    expect(task.extensions).toEqual([{ date: '2020-09-28', from: '2020-12-31', to: '2020-10-31', reason: '区政府常务会议要求提前', kind: 'advance' }]);
+    expect(git('log', '-1', '--format=%s')).toBe('提前 2020-001：完成时限 2020-12-31 → 2020-10-31（区政府常务会议要求提前）\n');
+    const history = await runJson([...AS_OF, 'history', '2020-001'], { cwd: dir });
+    expect(history.json.entries[0].changes[0].text).toBe('完成时限：2020-12-31 → 2020-10-31（提前：区政府常务会议要求提前）');
+    const future = await run([...AS_OF, 'set', '2020-001', 'deadline', '2020-11-30', '--reason', 'x', '--date', '2020-10-08'], { cwd: dir });
+    expect(future.code).toBe(2);
+    expect(future.stderr).toContain('晚于今天');
+  });
+
+  it('sets a draft’s first deadline without a reason and without a 延期', async () => {
+    const { dir, git } = repo();
+    const draft = read(dir, '2020-001').replace('lead: 分管城建副区长', 'lead: 待定');
+    writeFileSync(join(dir, 'tasks', '2020-001.yaml'), draft);
+    git('commit', '-qam', '草稿');
+    const r = await run([...AS_OF, 'set', '2020-001', 'deadline', '6月底'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('草稿首次确定，不记为延期');
+    const task = data(dir, '2020-001');
+    expect(task).toMatchObject({ deadline: '2020-06-30', deadline_text: '6月底' });
+    expect(task.extensions).toBeUndefined();
+    expect(git('log', '-1', '--format=%s')).toBe('确定时限 2020-001：完成时限 2020-12-31 → 2020-06-30\n');
   });
 
   it('refuses an unknown field, suggesting the nearest', async () => {
@@ -220,7 +250,7 @@ describe('tasks history, log and undo', () => {
     ]);
     expect(json.entries[0]).toMatchObject({ author: '督查室 李四', command: 'set' });
     const table = await run([...AS_OF, 'history', '2020-001'], { cwd: dir });
-    expect(table.stdout).toContain('督查室 李四  修改 2020-001：完成时限 2020-12-31 → 2021-03-31（区长办公会同意延期）');
+    expect(table.stdout).toContain('督查室 李四  延期 2020-001：完成时限 2020-12-31 → 2021-03-31（区长办公会同意延期）');
     const log = await runJson([...AS_OF, 'log'], { cwd: dir });
     expect(log.json.entries.slice(0, 3).map((e: any) => e.id)).toEqual(['2020-002', '2020-001', '2020-001']);
     expect(log.json.entries[0].changes.map((c: any) => c.text)).toEqual(['状态：未启动 → 已完成', '完成日期：2020-09-30']);

@@ -33,7 +33,6 @@ export const editing: typeof zh = {
     reopenCommit: (id: string, title: string) => `Reopened ${id}: ${title}`,
     unknownField: (field: string, suggestion: string | undefined, fields: string) =>
       `cannot set "${field}"${suggestion ? `; did you mean "${suggestion}"?` : ''}; fields: ${fields}`,
-    needReason: 'moving a deadline needs its reason, e.g. --reason "区长办公会同意延期"; the old deadline is kept in extensions',
     useDone: (id: string) => `to mark it done use tasks done ${id} [--on DATE], which records the completion date too`,
     badStatus: (value: string) => `unknown status "${value}"; one of: not_started, in_progress, suspended, cancelled (use tasks done to finish a task)`,
     badDeadline: (value: string, year: number) =>

@@ -101,7 +101,7 @@ export const views: typeof zh = {
     none: (id: string) => `no git history of ${id} (not committed yet, or the plan is not in a git repository)`,
     noRepo: 'the plan is not in a git repository, so there is no history',
     change: (field: string, from: string, to: string) => `${field}: ${from} → ${to}`,
-    extension: (reason: string) => ` (extended: ${reason})`,
+    extension: (reason: string, kind: 'extension' | 'advance') => ` (${kind === 'advance' ? 'brought forward' : 'extended'}: ${reason})`,
     added: (field: string, n: number, what: string) => `${field}: +${n}${what ? ` (${what})` : ''}`,
     removed: (field: string, n: number) => `${field}: -${n}`,
     milestoneDone: (title: string, date: string) => `milestone "${title}" done (${date})`,

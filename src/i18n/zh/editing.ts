@@ -32,7 +32,6 @@ export const editing = {
     reopenCommit: (id: string, title: string) => `重新打开 ${id}：${title}`,
     unknownField: (field: string, suggestion: string | undefined, fields: string) =>
       `不能修改字段“${field}”${suggestion ? `，是否想改“${suggestion}”？` : ''}；可修改：${fields}`,
-    needReason: '调整完成时限须说明依据，例如 --reason "区长办公会同意延期"；原时限会记入延期记录',
     useDone: (id: string) => `标记完成请用 tasks done ${id} [--on 日期]，它会同时记录完成日期`,
     badStatus: (value: string) => `无法识别的状态“${value}”；可选：not_started/未启动、in_progress/推进中、suspended/暂缓、cancelled/已取消（完成请用 tasks done）`,
     badDeadline: (value: string, year: number) =>

@@ -1,5 +1,6 @@
 // 中文消息目录：所有面向用户的文字，按用途分文件（英文见 ../en/，结构相同）。
 import { common } from './common.js';
+import { changes } from './changes.js';
 import { dashboard } from './dashboard.js';
 import { documents } from './document.js';
 import { editing } from './editing.js';
@@ -11,6 +12,6 @@ import { periods } from './periods.js';
 import { problems } from './problems.js';
 import { views } from './views.js';
 
-export const zh = { ...common, ...problems, ...help, ...views, ...editing, ...imports, ...exports, ...dashboard, ...periods, ...documents, ...feedback };
+export const zh = { ...common, ...problems, ...help, ...views, ...editing, ...changes, ...imports, ...exports, ...dashboard, ...periods, ...documents, ...feedback };
 
 export type Messages = typeof zh;

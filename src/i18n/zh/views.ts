@@ -100,7 +100,7 @@ export const views = {
     none: (id: string) => `没有找到 ${id} 的 git 记录（可能尚未提交，或台账不在 git 仓库中）`,
     noRepo: '台账不在 git 仓库中，没有修改记录',
     change: (field: string, from: string, to: string) => `${field}：${from} → ${to}`,
-    extension: (reason: string) => `（延期：${reason}）`,
+    extension: (reason: string, kind: 'extension' | 'advance') => `（${kind === 'advance' ? '提前' : '延期'}：${reason}）`,
     added: (field: string, n: number, what: string) => `${field}：+${n} 条${what ? `（${what}）` : ''}`,
     removed: (field: string, n: number) => `${field}：-${n} 条`,
     milestoneDone: (title: string, date: string) => `节点“${title}”完成（${date}）`,
