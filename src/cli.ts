@@ -236,9 +236,20 @@ const COMMANDS: Record<string, Spec> = {
   },
   target: {
     need: 'plan',
-    run: async ([id, name], raw, plan, s) =>
+    run: async ([id, action, ...args], raw, plan, s) =>
       (await import('./commands/target.js')).runTarget(
-        { ...commit(raw), id: id ?? '', name: name ?? '', actual: typeof raw.actual === 'string' ? numberOption(s.m, raw.actual) : undefined },
+        {
+          ...commit(raw),
+          id: id ?? '',
+          action: action ?? '',
+          args,
+          actual: typeof raw.actual === 'string' ? numberOption(s.m, raw.actual) : undefined,
+          value: typeof raw.target === 'string' ? numberOption(s.m, raw.target) : undefined,
+          unit: text(raw.unit),
+          max: raw.max === true,
+          date: readPastDate(s, '--date', raw.date),
+          note: text(raw.note),
+        },
         need(plan),
         s,
       ),

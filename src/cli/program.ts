@@ -180,8 +180,14 @@ export function buildProgram(m: Messages, ctx: Context, dispatch: Dispatch): Com
     .action(action('milestone'));
   noCommit(program.command('target').description(h.cmd.target))
     .argument('<id>', h.arg.id)
-    .argument('<name>', h.arg.targetName)
+    .argument('<action>', h.arg.targetAction)
+    .argument('[names...]', h.arg.targetName)
     .option('--actual <n>', h.opt.actual)
+    .option('--date <date>', h.opt.reportedOn)
+    .option('--note <text>', h.opt.actualNote)
+    .option('--target <n>', h.opt.targetValue)
+    .option('--unit <unit>', h.opt.targetUnit)
+    .option('--max', h.opt.targetMax)
     .action(action('target'));
   const fh = m.feedbackHelp;
   const feedbackCmd = program.command('feedback').description(fh.feedback);

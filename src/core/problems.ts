@@ -35,6 +35,8 @@ export type ProblemCode =
   | 'unknown_lead'
   | 'unknown_unit'
   | 'progress_order'
+  | 'duplicate_target'
+  | 'near_duplicate_name'
   | 'bad_timezone'
   | 'no_tasks_dir';
 

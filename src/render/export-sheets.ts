@@ -6,6 +6,7 @@ import type { SummaryRow } from '../reports/summary.js';
 import { leadsOf, leadUnitOf, originalDeadline, type Target } from '../core/task.js';
 import type { Messages } from '../i18n/index.js';
 import { statusText } from './task-view.js';
+import { currentActual } from '../core/targets.js';
 import type { CsvValue } from './csv.js';
 import type { SheetColumn, SheetRow, SheetSpec } from './xlsx.js';
 
@@ -20,7 +21,8 @@ export interface TaskColumns {
 
 function targetText(t: Target, m: Messages): string {
   const unit = t.unit ?? '';
-  return m.exports.target(t.name, `${t.direction === 'max' ? '≤' : ''}${t.target}${unit}`, t.actual === undefined ? undefined : `${t.actual}${unit}`);
+  const actual = currentActual(t);
+  return m.exports.target(t.name, `${t.direction === 'max' ? '≤' : ''}${t.target}${unit}`, actual === undefined ? undefined : `${actual}${unit}`);
 }
 
 function deadlineText(e: Evaluated, m: Messages): string {

@@ -2,7 +2,7 @@
 // extensions, each with its state on that date.
 import type { IsoDate } from '../core/dates.js';
 import type { Evaluated } from '../core/evaluate.js';
-import { targetMet } from '../core/targets.js';
+import { currentActual, targetMet } from '../core/targets.js';
 import { originalDeadline, type Milestone, type ProgressEntry, type Target } from '../core/task.js';
 
 type MilestoneState = 'done' | 'overdue' | 'open';
@@ -27,7 +27,7 @@ export function taskReport(e: Evaluated, asOf: IsoDate): TaskReport {
     e,
     originalDeadline: originalDeadline(task),
     milestones: (task.milestones ?? []).map((ms) => ({ ...ms, state: milestoneState(ms, asOf) })),
-    targets: (task.targets ?? []).map((t) => ({ ...t, met: targetMet(t) })),
+    targets: (task.targets ?? []).map((t) => ({ ...t, actual: currentActual(t), met: targetMet(t) })),
     progress: (task.progress ?? []).map((p) => ({ ...p, later: p.date > asOf })),
   };
 }

@@ -186,6 +186,26 @@ describe('tasks done, reopen, set, milestone, target', () => {
     expect(data(dir, '2020-001').lead).toEqual(['区长', '分管城建副区长']);
   });
 
+  it('refuses a lead that fits several officials or is a near-miss of one, changing nothing', async () => {
+    const { dir } = repo();
+    const before = read(dir, '2020-001');
+    const near = await run([...AS_OF, 'set', '2020-001', 'lead', '分管城建副区长同志'], { cwd: dir });
+    expect(near.code).toBe(2);
+    expect(near.stderr).toContain('牵头责任领导“分管城建副区长同志”与名册中的“分管城建副区长”很接近');
+    const several = await run([...AS_OF, 'set', '2020-001', 'units', '区'], { cwd: dir });
+    expect(several.code).toBe(2);
+    expect(several.stderr).toContain('责任单位“区”不唯一，可能是：区住建局、区财政局、区城管局');
+    expect(read(dir, '2020-001')).toBe(before);
+  });
+
+  it('validate warns of two roster names that are one official written two ways', async () => {
+    const { dir } = repo();
+    const config = join(dir, 'tasks.config.yaml');
+    writeFileSync(config, readFileSync(config, 'utf8').replace('leads: [区长, 分管城建副区长]', 'leads: [区长, 分管城建副区长, 分管城建]'));
+    const r = await run([...AS_OF, 'validate'], { cwd: dir });
+    expect(r.stdout).toContain('tasks.config.yaml:4:24: 警告: 牵头责任领导“分管城建”与名册中的“分管城建副区长”很接近，是否是同一个？');
+  });
+
   it('adds and completes milestones, and updates a target', async () => {
     const { dir } = repo();
     const before = read(dir, '2020-001');
@@ -198,8 +218,8 @@ describe('tasks done, reopen, set, milestone, target', () => {
       { title: '开工建设', due: '2020-08-31' },
       { title: '主体完工', due: '2020-10-31' },
     ]);
-    expect(task.targets[0].actual).toBe(20);
-    expect(lost(before, read(dir, '2020-001'))).toEqual(['    actual: 12']);
+    expect(task.targets[0]).toEqual({ name: '完成老旧小区改造', target: 27, unit: '个', actual: 12, actuals: [{ date: '2020-09-30', value: 20 }] });
+    expect(lost(before, read(dir, '2020-001'))).toEqual([]);
     const unknown = await run([...AS_OF, 'milestone', '2020-001', 'done', '验收'], { cwd: dir });
     expect(unknown.stderr).toContain('现有节点：1. 完成招标');
     const several = await run([...AS_OF, 'milestone', '2020-001', 'done', '工'], { cwd: dir });
@@ -223,10 +243,14 @@ describe('tasks new', () => {
     expect(git('log', '-1', '--format=%s')).toBe('新建 2020-004：推进垃圾分类\n');
   });
 
-  it('suggests the nearest roster name, and lists what is missing without prompting', async () => {
+  it('refuses a near-miss of a roster name, notes a new one, and lists what is missing without prompting', async () => {
     const { dir } = repo();
     const r = await run([...AS_OF, 'new', '--title', 'x', '--lead', '区长', '--unit', '区住建委', '--deadline', '年底前'], { cwd: dir });
-    expect(r.stderr).toContain('是否是“区住建局”');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('责任单位“区住建委”与名册中的“区住建局”很接近');
+    const fresh = await run([...AS_OF, 'new', '--title', 'x', '--lead', '区长', '--unit', '区档案馆', '--deadline', '年底前'], { cwd: dir });
+    expect(fresh.code).toBe(0);
+    expect(fresh.stderr).toContain('“区档案馆”不在名册的责任单位中');
     const missing = await run([...AS_OF, 'new', '--title', 'x'], { cwd: dir });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('--lead、--unit、--deadline');

@@ -17,8 +17,8 @@ export const changes: typeof zh = {
     needValue: 'a new target needs its value, e.g. tasks target 2020-017 add 老旧小区改造 --target 20 --unit 个',
     needNewName: 'renaming needs the new name, e.g. tasks target 2020-017 rename 年度计划投资 省亿元以上项目年度计划投资',
     exists: (id: string, name: string) => `task ${id} already has a target "${name}"; the targets of a task need names of their own`,
-    ambiguous: (id: string, name: string, names: string[]) =>
-      `several targets of ${id} match "${name}": ${names.map((n, i) => `${i + 1}. ${n}`).join('; ')}; write the whole name or its number`,
+    ambiguous: (id: string, name: string, choices: Array<{ no: number; name: string }>) =>
+      `several targets of ${id} match "${name}": ${choices.map((c) => `${c.no}. ${c.name}`).join('; ')}; write the whole name or its number (e.g. ${choices[0]?.no ?? 1})`,
     added: (id: string, name: string, target: string) => `added a target to ${id}: ${name} (target ${target})`,
     addCommit: (id: string, name: string, target: string) => `Target ${id}: added "${name}" (target ${target})`,
     renamed: (id: string, from: string, to: string) => `renamed target "${from}" of ${id} to "${to}"`,

@@ -53,8 +53,6 @@ export const editing: typeof zh = {
     milestoneAlreadyDone: (title: string, date: string) => `milestone "${title}" was done on ${date}`,
     badMilestoneAction: (action: string) => `unknown action "${action}"; use add or done`,
     needDue: 'a new milestone needs its due date, e.g. --due 2020-06-30 or --due 6月底',
-    targetSet: (id: string, name: string, from: string, to: string) => `updated the actual of target "${name}" of ${id}: ${from} → ${to}`,
-    targetCommit: (id: string, name: string, value: string) => `Target ${id}: ${name} actual ${value}`,
     unknownTarget: (id: string, name: string, names: string[]) =>
       `task ${id} has no target "${name}"${names.length ? `; its targets: ${names.join(', ')}` : ' and no targets yet'}`,
     needActual: 'give the actual value with --actual, e.g. --actual 28',

@@ -11,6 +11,7 @@ import { help } from './help.js';
 import { imports } from './import.js';
 import { periods } from './periods.js';
 import { problems } from './problems.js';
+import { roster } from './roster.js';
 import { views } from './views.js';
 
-export const en: Messages = { ...common, ...problems, ...help, ...views, ...editing, ...changes, ...imports, ...exports, ...dashboard, ...periods, ...documents, ...feedback };
+export const en: Messages = { ...common, ...problems, ...help, ...views, ...editing, ...changes, ...roster, ...imports, ...exports, ...dashboard, ...periods, ...documents, ...feedback };

@@ -40,6 +40,9 @@ export const problems: typeof zh = {
       `lead official ${q(p.name)} is not in the roster (roster.leads in tasks.config.yaml)${p.suggestion ? `; did you mean ${q(p.suggestion)}?` : '; add it if it is new'}`,
     unknown_unit: (p: P) =>
       `unit ${q(p.name)} is not in the roster (roster.units in tasks.config.yaml)${p.suggestion ? `; did you mean ${q(p.suggestion)}?` : '; add it if it is new'}`,
+    duplicate_target: (p: P) => `target ${p.index} has the name ${q(p.name)} like target ${p.other}; the targets of a task need names of their own: rename one (tasks target ID rename)`,
+    near_duplicate_name: (p: P) =>
+      `the ${p.what} ${q(p.name)} is very close to ${q(p.other)} ${p.where === 'roster' ? 'in the roster' : 'in other tasks'}; are they the same? Use one name${p.where === 'roster' ? ' and drop the other from the roster' : ' (listing it in the roster keeps this from happening again)'}`,
     progress_order: (p: P) => `progress entries go oldest first; entry ${p.index} (${p.date}) is earlier than the one before (${p.previous})`,
     bad_timezone: (p: P) => `unknown time zone ${q(p.value)}; use an IANA name such as Asia/Shanghai`,
     no_tasks_dir: () => 'no tasks/ folder here; run inside the plan folder or point --dir at it',

@@ -16,8 +16,8 @@ export const changes = {
     needValue: '增加指标须写目标值，例如 tasks target 2020-017 add 老旧小区改造 --target 20 --unit 个',
     needNewName: '改名须写新名称，例如 tasks target 2020-017 rename 年度计划投资 省亿元以上项目年度计划投资',
     exists: (id: string, name: string) => `任务 ${id} 已有指标“${name}”；同一任务的指标名称不能重复`,
-    ambiguous: (id: string, name: string, names: string[]) =>
-      `任务 ${id} 有多个指标与“${name}”相符：${names.map((n, i) => `${i + 1}. ${n}`).join('；')}；请写完整名称，或写序号`,
+    ambiguous: (id: string, name: string, choices: Array<{ no: number; name: string }>) =>
+      `任务 ${id} 有多个指标与“${name}”相符：${choices.map((c) => `${c.no}. ${c.name}`).join('；')}；请写完整名称，或写序号（如 ${choices[0]?.no ?? 1}）`,
     added: (id: string, name: string, target: string) => `已为 ${id} 增加指标：${name}（目标 ${target}）`,
     addCommit: (id: string, name: string, target: string) => `指标 ${id}：增加“${name}”（目标 ${target}）`,
     renamed: (id: string, from: string, to: string) => `已将 ${id} 的指标“${from}”改名为“${to}”`,

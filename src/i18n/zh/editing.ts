@@ -52,8 +52,6 @@ export const editing = {
     milestoneAlreadyDone: (title: string, date: string) => `节点“${title}”已于 ${date} 完成`,
     badMilestoneAction: (action: string) => `不认识的操作“${action}”；可用：add（增加节点）、done（节点完成）`,
     needDue: '增加节点须写应完成日期，例如 --due 2020-06-30 或 --due 6月底',
-    targetSet: (id: string, name: string, from: string, to: string) => `已更新 ${id} 的指标“${name}”实际值：${from} → ${to}`,
-    targetCommit: (id: string, name: string, value: string) => `指标 ${id}：${name} 实际 ${value}`,
     unknownTarget: (id: string, name: string, names: string[]) =>
       `任务 ${id} 没有指标“${name}”${names.length ? `；现有指标：${names.join('、')}` : '，还没有量化指标'}`,
     needActual: '请用 --actual 写实际值，例如 --actual 28',
