@@ -179,7 +179,7 @@ const COMMANDS: Record<string, Spec> = {
     need: 'plan',
     run: async ([id], raw, plan, s) =>
       (await import('./commands/done.js')).runDone(
-        { ...commit(raw), id: id ?? '', on: raw.on === undefined ? undefined : readPastDate(s, '--on', raw.on), note: text(raw.note) },
+        { ...commit(raw), id: id ?? '', on: raw.on === undefined ? undefined : readPastDate(s, '--on', raw.on), note: text(raw.note), force: raw.force === true },
         need(plan),
         s,
       ),

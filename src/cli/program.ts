@@ -162,6 +162,7 @@ export function buildProgram(m: Messages, ctx: Context, dispatch: Dispatch): Com
     .argument('<id>', h.arg.id)
     .option('--on <date>', h.opt.doneOn)
     .option('--note <text>', h.opt.doneNote)
+    .option('--force', h.opt.forceDone)
     .action(action('done'));
   noCommit(program.command('reopen').description(h.cmd.reopen)).argument('<id>', h.arg.id).action(action('reopen'));
   noCommit(program.command('set').description(h.cmd.set))

@@ -186,6 +186,22 @@ describe('tasks done, reopen, set, milestone, target', () => {
     expect(data(dir, '2020-001').lead).toEqual(['区长', '分管城建副区长']);
   });
 
+  it('closes a task with an open milestone or a target not met only with --force, and says so in the commit', async () => {
+    const { dir, git } = repo();
+    const before = read(dir, '2020-001');
+    const refused = await run([...AS_OF, 'done', '2020-001'], { cwd: dir });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('2020-001 还有节点未完成：“完成招标”、“开工建设”，指标未达标：“完成老旧小区改造”；确认已办结的，请加 --force');
+    expect(read(dir, '2020-001')).toBe(before);
+    const no = await run([...AS_OF, 'done', '2020-001'], { cwd: dir, answers: ['n'] });
+    expect(no.stderr).toContain('仍要标记完成吗？(y/N) 已取消，未作改动');
+    expect(read(dir, '2020-001')).toBe(before);
+    const forced = await run([...AS_OF, 'done', '2020-001', '--force'], { cwd: dir });
+    expect(forced.code).toBe(0);
+    expect(data(dir, '2020-001')).toMatchObject({ status: 'done', done_on: '2020-09-30' });
+    expect(git('log', '-1', '--format=%s')).toBe('完成 2020-001：推进老旧小区改造，完成 27 个小区（2020-09-30）；办结时节点未完成：“完成招标”、“开工建设”，指标未达标：“完成老旧小区改造”\n');
+  });
+
   it('refuses a lead that fits several officials or is a near-miss of one, changing nothing', async () => {
     const { dir } = repo();
     const before = read(dir, '2020-001');

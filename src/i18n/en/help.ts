@@ -64,6 +64,7 @@ export const help: typeof zh = {
       id: 'task id',
     },
     opt: {
+      forceDone: 'close it even with open milestones or targets not met (the commit message says so)',
       reportedOn: 'when the actual value was reported (default today)',
       actualNote: 'a note on the actual value',
       targetValue: 'the value to reach (for add)',

@@ -63,6 +63,7 @@ export const help = {
       id: '任务编号',
     },
     opt: {
+      forceDone: '节点未完成或指标未达标时仍标记完成（提交说明会写明）',
       reportedOn: '实际值的报送日期（默认今天）',
       actualNote: '实际值的说明',
       targetValue: '目标值（add 时必填）',
