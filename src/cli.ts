@@ -108,7 +108,14 @@ const COMMANDS: Record<string, Spec> = {
     need: 'none',
     run: async ([dir], raw, _plan, s) =>
       (await import('./commands/init.js')).runInit(
-        { dir: resolve(s.io.cwd, dir ?? text(raw.dir) ?? '.'), year: yearOption(s.m, '--year', raw.year), title: text(raw.title), git: raw.git !== false },
+        {
+          dir: resolve(s.io.cwd, dir ?? text(raw.dir) ?? '.'),
+          year: yearOption(s.m, '--year', raw.year),
+          title: text(raw.title),
+          git: raw.git !== false,
+          leads: list(raw.leads),
+          units: list(raw.units),
+        },
         undefined,
         s,
       ),
@@ -124,6 +131,7 @@ const COMMANDS: Record<string, Spec> = {
           split: raw.split === 'sentence' ? 'sentence' : 'auto',
           force: raw.force === true,
           dryRun: raw.dryRun === true,
+          commit: raw.commit !== false,
         },
         plan,
         s,
@@ -141,6 +149,7 @@ const COMMANDS: Record<string, Spec> = {
         out: abs(s, raw.out),
         force: raw.force === true,
         dryRun: raw.dryRun === true,
+        commit: raw.commit !== false,
       };
       return (await import('./commands/import-xlsx.js')).runImportXlsx(options, plan, s);
     },
@@ -230,6 +239,26 @@ const COMMANDS: Record<string, Spec> = {
     run: async ([id, action, which], raw, plan, s) =>
       (await import('./commands/milestone.js')).runMilestone(
         { ...commit(raw), id: id ?? '', action: action ?? '', which: which ?? '', due: text(raw.due), on: action === 'done' ? readPastDate(s, '--on', raw.on) : s.asOf },
+        need(plan),
+        s,
+      ),
+  },
+  assign: {
+    need: 'plan',
+    run: async (ids, raw, plan, s) =>
+      (await import('./commands/assign.js')).runAssign(
+        {
+          ...commit(raw),
+          ids,
+          lead: list(raw.lead),
+          unit: list(raw.unit),
+          deadline: text(raw.deadline),
+          from: abs(s, raw.from),
+          sheet: text(raw.sheet),
+          reason: text(raw.reason),
+          approved: readPastDate(s, '--date', raw.date),
+          dryRun: raw.dryRun === true,
+        },
         need(plan),
         s,
       ),

@@ -67,6 +67,7 @@ export function buildProgram(m: Messages, ctx: Context, dispatch: Dispatch): Com
     .addOption(new Option('--split <mode>', h.opt.split).choices(['auto', 'sentence']).default('auto'))
     .option('--force', h.opt.force)
     .option('--dry-run', h.opt.dryRun)
+    .option('--no-commit', h.opt.noCommit)
     .action(action('import-notice'));
   importCmd.command('xlsx').description(h.cmd.importXlsx)
     .argument('<file>', h.arg.xlsxFile)
@@ -76,6 +77,7 @@ export function buildProgram(m: Messages, ctx: Context, dispatch: Dispatch): Com
     .option('--out <dir>', h.opt.out)
     .option('--force', h.opt.force)
     .option('--dry-run', h.opt.dryRun)
+    .option('--no-commit', h.opt.noCommit)
     .action(action('import-xlsx'));
 
   const hook = program.command('hook').description(h.cmd.hook);
@@ -137,6 +139,8 @@ export function buildProgram(m: Messages, ctx: Context, dispatch: Dispatch): Com
     .argument('[dir]', h.arg.dir)
     .option('--year <year>', h.opt.year)
     .option('--title <title>', h.opt.planTitle)
+    .option('--leads <names>', h.opt.rosterLeads, collect)
+    .option('--units <names>', h.opt.rosterUnits, collect)
     .option('--no-git', h.opt.noGit)
     .action(action('init'));
   noCommit(program.command('new').description(h.cmd.new))
@@ -172,6 +176,17 @@ export function buildProgram(m: Messages, ctx: Context, dispatch: Dispatch): Com
     .option('--reason <text>', h.opt.reason)
     .option('--date <date>', h.opt.approvedOn)
     .action(action('set'));
+  noCommit(program.command('assign').description(h.cmd.assign))
+    .argument('[ids...]', h.arg.assignIds)
+    .option('--from <file>', h.opt.assignFrom)
+    .option('--sheet <name>', h.opt.sheet)
+    .option('--lead <name>', h.opt.newLead, collect)
+    .option('--unit <name>', h.opt.newUnit, collect)
+    .option('--deadline <date>', h.opt.deadline)
+    .option('--reason <text>', h.opt.reason)
+    .option('--date <date>', h.opt.approvedOn)
+    .option('--dry-run', h.opt.dryRun)
+    .action(action('assign'));
   noCommit(program.command('milestone').description(h.cmd.milestone))
     .argument('<id>', h.arg.id)
     .argument('<action>', h.arg.milestoneAction)

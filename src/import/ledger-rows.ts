@@ -18,6 +18,8 @@ interface LedgerDraft {
   id?: string;
   /** 1-based row of the sheet the task comes from */
   row: number;
+  /** fields the sheet does not give, filled in here (a year-end deadline, not started, 待定) */
+  defaults: Array<keyof Task>;
 }
 
 type RowProblemCode =
@@ -207,7 +209,13 @@ export function readLedger(sheet: LedgerSheet, header: Header, year: number, opt
       ...(progress ? { progress: [progress] } : {}),
       ...(tags.length > 0 ? { tags } : {}),
     };
-    drafts.push({ task, row: r, ...(id ? { id } : {}) });
+    const defaults: Array<keyof Task> = [
+      ...(deadline ? [] : ['deadline' as const]),
+      ...(statusText === '' && !doneOn && !progress ? ['status' as const] : []),
+      ...(leads.length === 0 ? ['lead' as const] : []),
+      ...(units.length === 0 ? ['units' as const] : []),
+    ];
+    drafts.push({ task, row: r, defaults, ...(id ? { id } : {}) });
     r = next;
   }
   return {

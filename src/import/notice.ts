@@ -17,6 +17,8 @@ interface NoticeDraft {
   task: Omit<Task, 'id'>;
   /** the line of the notice the task comes from (1-based) */
   line: number;
+  /** fields the notice does not give, filled in here (待定, a year-end deadline, not started) */
+  defaults: Array<keyof Task>;
 }
 
 export interface NoticeResult {
@@ -169,7 +171,7 @@ function makeDraft(text: string, section: string | undefined, point: string | un
   };
   const targets = parseTargets(detail);
   if (targets.length > 0) task.targets = targets;
-  return { task, line };
+  return { task, line, defaults: ['lead', 'units', 'status', ...(phrase ? [] : ['deadline' as const])] };
 }
 
 /** The pieces of work in a 主要任务 paragraph: sentences, and the clauses of long sentences. */
@@ -359,11 +361,13 @@ function applyAttributes(draft: NoticeDraft, attrs: Map<string, string>, year: n
       if (deadline) {
         draft.task.deadline = deadline.date;
         draft.task.deadline_text = value.trim();
+        draft.defaults = draft.defaults.filter((f) => f !== 'deadline');
       }
     }
   }
   const units = [...new Set([...leadUnits, ...otherUnits])];
   if (units.length > 0) draft.task.units = units;
   if (leads.length > 0) draft.task.lead = leads.length === 1 ? leads[0]! : [...new Set(leads)];
+  draft.defaults = draft.defaults.filter((f) => !(f === 'units' && units.length > 0) && !(f === 'lead' && leads.length > 0));
 }
 

@@ -151,7 +151,8 @@ describe('tasks import xlsx on a messy ledger', () => {
     expect(draft[1]).toMatch(/^# 草稿：由 tasks import xlsx 从 责任清单\.xlsx 工作表“任务分解表”第 10 行生成（校验码 [0-9a-f]{12}；修改后重新导入不会覆盖）$/);
 
     const config = parse(readFileSync(join(dir, 'tasks.config.yaml'), 'utf8'));
-    expect(config.roster.leads).toEqual(['常务副区长', '区长', '分管城建副区长']);
+    // in protocol order, whatever the order the sheet names them in
+    expect(config.roster.leads).toEqual(['区长', '常务副区长', '分管城建副区长']);
     expect(config.roster.units.slice(0, 4)).toEqual(['区委编办', '区财政局', '区人社局', '区数据资源局']);
     expect(config.roster.units).toHaveLength(15);
 
@@ -251,7 +252,7 @@ describe('re-importing', () => {
     expect(taskFiles(out).map((f) => readFileSync(join(out, f), 'utf8'))).toEqual(before);
 
     const again = await importXlsx([book], { cwd: dir });
-    expect(again.stderr).toContain('跳过 tasks/K-2.yaml：该文件已被修改（如要用表格内容覆盖，请加 --force）');
+    expect(again.stderr).toContain('跳过 tasks/K-2.yaml：该文件已被修改（加 --force 可把表格中的内容并入其中；表格中没有的节点、进展、标签等照旧保留）');
     expect(again.stderr).toContain('共 3 项：新写入 0，更新 2，未变 0，跳过 1');
     expect(readTask(out, 'K-1').deadline).toBe('2020-09-30');
     expect(readFileSync(join(out, 'K-2.yaml'), 'utf8')).toBe(edited);
@@ -260,7 +261,67 @@ describe('re-importing', () => {
     expect(same.stderr).toContain('未变 2，跳过 1');
     const forced = await importXlsx([book, '--force'], { cwd: dir });
     expect(forced.stderr).toContain('更新 1，未变 2，跳过 0');
-    expect(readTask(out, 'K-2')).toMatchObject({ lead: '待定', deadline: '2020-09-30' });
+    // merged: the sheet's 待定 never replaces an official, and its later deadline is recorded as moved by the import
+    expect(readTask(out, 'K-2')).toMatchObject({
+      lead: '区长', deadline: '2020-09-30', extensions: [{ date: '2020-09-30', from: '2020-06-30', to: '2020-09-30', reason: '据 台账.xlsx 导入' }],
+    });
+  });
+
+  it('finds each task again by its title when the sheet has no ids, so a row inserted above shifts nothing', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'tasks');
+    const book = (rows: string[]) =>
+      saveBook(join(dir, '分解表.xlsx'), (wb) => addRows(wb.addWorksheet('分解表'), [['序号', '工作任务', '牵头单位', '完成时限'], ...rows.map((t, i) => [i + 1, t, '区发改委', '年底前'])]));
+    writeFileSync(join(dir, 'tasks.config.yaml'), 'year: 2020\n');
+    await importXlsx([await book(['推进甲项目建设', '推进乙项目建设', '推进丙项目建设', '推进丁项目建设'])], { cwd: dir });
+    const titles = () => Object.fromEntries(taskFiles(out).map((f) => [f.replace('.yaml', ''), readTask(out, f.replace('.yaml', '')).title]));
+    const first = titles();
+    expect(first).toEqual({ '2020-001': '推进甲项目建设', '2020-002': '推进乙项目建设', '2020-003': '推进丙项目建设', '2020-004': '推进丁项目建设' });
+    // the clerk adds a milestone to 乙 by hand, and the office inserts a row into the ledger
+    writeFileSync(join(out, '2020-002.yaml'), `${readFileSync(join(out, '2020-002.yaml'), 'utf8')}milestones:\n  - title: 完成立项\n    due: 2020-05-31\n`);
+    const inserted = await book(['推进甲项目建设', '推进新项目建设', '推进乙项目建设', '推进丙项目建设', '推进丁项目建设']);
+    const again = await importXlsx([inserted], { cwd: dir });
+    // 丙 and 丁 are only told they now come from a lower row
+    expect(again.stderr).toContain('共 5 项：新写入 1，更新 2，未变 1，跳过 1');
+    expect(titles()).toEqual({ ...first, '2020-005': '推进新项目建设' });
+    const forced = await importXlsx([inserted, '--force'], { cwd: dir });
+    expect(forced.code).toBe(0);
+    expect(titles()).toEqual({ ...first, '2020-005': '推进新项目建设' });
+    expect(readTask(out, '2020-002').milestones).toEqual([{ title: '完成立项', due: '2020-05-31' }]);
+  });
+
+  it('merges an edited export back with --force, losing nothing the sheet does not carry', async () => {
+    const plan = copyFixture('lights');
+    const file = join(plan, 'tasks', 'L-03.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('title: 节点逾期的项目', 'title: 节点逾期的项目\ndetail: 完成招标并开工。\nsection: 一、深化改革创新') +
+      '  - date: 2020-09-25\n    note: 开标\n    percent: 85\ntags: [重点项目]\n');
+    const before = readFileSync(file, 'utf8');
+    const exported = tempDir();
+    // an export of a day when L-13 was not yet done
+    expect((await run(['-C', plan, '--as-of', '2020-05-31', 'export', 'xlsx', '--out', exported])).code).toBe(0);
+    const overview = join(exported, '2020-05-31', '总表.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(overview);
+    const ws = wb.getWorksheet('全部任务')!;
+    const header = ws.getRow(3).values as Cell[];
+    const idColumn = header.indexOf('编号');
+    const titleColumn = header.indexOf('任务');
+    ws.eachRow((row) => {
+      if (row.getCell(idColumn).value === 'L-03') row.getCell(titleColumn).value = '节点逾期的重点项目';
+    });
+    await wb.xlsx.writeFile(overview);
+
+    const r = await importXlsx([overview, '--force'], { cwd: plan });
+    expect(r.code).toBe(0);
+    const l03 = readTask(join(plan, 'tasks'), 'L-03');
+    expect(l03).toMatchObject({ title: '节点逾期的重点项目', detail: '完成招标并开工。', section: '一、深化改革创新', tags: ['重点项目'], status: 'in_progress' });
+    expect(l03.milestones).toEqual([{ title: '完成方案编制', due: '2020-03-31', done_on: '2020-03-28' }, { title: '完成招标', due: '2020-06-30' }]);
+    expect(l03.progress.map((p: any) => p.date)).toEqual(['2020-09-20', '2020-09-25']);
+    // only the title's line changed
+    expect(readFileSync(file, 'utf8')).toBe(before.replace('title: 节点逾期的项目', 'title: 节点逾期的重点项目'));
+    expect(readTask(join(plan, 'tasks'), 'L-13')).toMatchObject({ status: 'done', done_on: '2020-06-30' });
+    const check = await run(['-C', plan, 'validate']);
+    expect(check.stdout).toContain('0 个错误');
   });
 
   it('recognises its own drafts in English too', async () => {

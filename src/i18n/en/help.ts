@@ -23,6 +23,7 @@ export const help: typeof zh = {
       '  tasks validate                         check every task file',
     ].join('\n'),
     cmd: {
+      assign: 'assign many tasks at once: lead officials, units and deadlines (--from a responsibility table .xlsx or .csv, or ids with --lead/--unit/--deadline), in one commit',
       importXlsx: 'draft tasks from a responsibility ledger kept in Excel (.xlsx), and add its officials and units to the roster',
       init: 'create a plan: settings, tasks/, schemas/, .gitignore, a git repository and the pre-commit hook',
       new: 'add a task (numbered automatically)',
@@ -50,6 +51,7 @@ export const help: typeof zh = {
       summary: 'totals per lead official, unit or section',
     },
     arg: {
+      assignIds: 'ids of the tasks (several may be given)',
       targetAction: 'add, rename, remove or set (report the actual value); a target name alone means set',
       xlsxFile: 'the Excel workbook (.xlsx; save an old .xls as .xlsx first)',
       dir: 'plan folder (default: the current folder)',
@@ -64,6 +66,9 @@ export const help: typeof zh = {
       id: 'task id',
     },
     opt: {
+      assignFrom: 'a responsibility table (.xlsx or .csv): each row finds its task by id or title and gives its lead official, units and deadline',
+      rosterLeads: 'the lead officials of the roster in protocol order, separated by 、 or commas: --leads "区长、常务副区长" (asked for on a terminal when not given)',
+      rosterUnits: 'the units of the roster in protocol order, separated by 、 or commas (asked for on a terminal when not given)',
       forceDone: 'close it even with open milestones or targets not met (the commit message says so)',
       reportedOn: 'when the actual value was reported (default today)',
       actualNote: 'a note on the actual value',
@@ -109,7 +114,7 @@ export const help: typeof zh = {
       year: 'the year, to resolve deadlines such as 年底前 and 6月底前',
       out: 'output folder',
       split: 'how to split: auto (long sentences into clauses, default) or sentence',
-      force: 'overwrite existing task files',
+      force: 'merge the source into task files edited since (what the source lacks stays)',
       forceHook: 'overwrite an existing pre-commit hook',
       dryRun: 'show what would be written, write nothing',
       lead: 'lead official (a unique prefix is enough; repeat for either)',

@@ -22,6 +22,7 @@ export const help = {
       '  tasks validate                         检查全部任务文件',
     ].join('\n'),
     cmd: {
+      assign: '分解任务：一次填写多项任务的牵头领导、责任单位和完成时限（--from 责任分解表.xlsx 或 .csv，或写编号和 --lead/--unit/--deadline），一次提交',
       importXlsx: '从 Excel 责任清单（任务分解表、台账）生成任务草稿，并把其中的领导和单位加入名册',
       init: '新建台账：设置文件、tasks/、schemas/、.gitignore、git 仓库和提交前检查',
       new: '新建一项任务（自动编号）',
@@ -49,6 +50,7 @@ export const help = {
       summary: '按牵头领导、责任单位或部分汇总',
     },
     arg: {
+      assignIds: '任务编号（可写多个）',
       targetAction: 'add（增加）、rename（改名）、remove（删除）、set（报实际值）；也可直接写指标名称，等于 set',
       xlsxFile: 'Excel 工作簿（.xlsx；旧版 .xls 请先另存为 .xlsx）',
       dir: '台账目录（默认当前目录）',
@@ -63,6 +65,9 @@ export const help = {
       id: '任务编号',
     },
     opt: {
+      assignFrom: '责任分解表（.xlsx 或 .csv）：按编号或任务名称找到任务，填写其中的牵头领导、责任单位和完成时限',
+      rosterLeads: '名册中的牵头责任领导，按排名顺序，用顿号或逗号分开：--leads "区长、常务副区长、分管工业副区长"（不写时在终端上询问）',
+      rosterUnits: '名册中的责任单位，按排名顺序，用顿号或逗号分开（不写时在终端上询问）',
       forceDone: '节点未完成或指标未达标时仍标记完成（提交说明会写明）',
       reportedOn: '实际值的报送日期（默认今天）',
       actualNote: '实际值的说明',
@@ -108,7 +113,7 @@ export const help = {
       year: '年度，用于解析“年底前”“6月底前”等时限',
       out: '输出目录',
       split: '拆分方式：auto（长句按分句拆分，默认）或 sentence（按句拆分）',
-      force: '覆盖已有的任务文件',
+      force: '把来源中的内容并入已修改的任务文件（来源中没有的内容照旧保留）',
       forceHook: '覆盖已有的 pre-commit 钩子',
       dryRun: '只显示将要写入的内容，不写文件',
       lead: '按牵头责任领导筛选（可写开头几个字；写多次为“或”）',
