@@ -1,5 +1,7 @@
 // What the exports say: tasks with their lights → the rows and sheets of the xlsx and CSV files.
-// Pure: the same tasks, date and language always give the same sheets.
+// Pure: the same tasks, date and language always give the same sheets. An official reads them
+// red first, then yellow, then the rest, each the most overdue first, with the reason for each
+// light in words and the original deadline beside an extended one.
 import type { IsoDate } from '../core/dates.js';
 import type { Evaluated } from '../core/evaluate.js';
 import type { SummaryRow } from '../reports/summary.js';
@@ -17,6 +19,8 @@ export interface TaskColumns {
   lead: boolean;
   leadUnit: boolean;
   targets: boolean;
+  /** 原时限: some task has an extended (or advanced) deadline */
+  original: boolean;
 }
 
 function targetText(t: Target, m: Messages): string {
@@ -25,10 +29,28 @@ function targetText(t: Target, m: Messages): string {
   return m.exports.target(t.name, `${t.direction === 'max' ? '≤' : ''}${t.target}${unit}`, actual === undefined ? undefined : `${actual}${unit}`);
 }
 
-function deadlineText(e: Evaluated, m: Messages): string {
-  const original = originalDeadline(e.task);
-  return original === e.task.deadline ? e.task.deadline : m.exports.extended(e.task.deadline, original);
+/** Why a task has its light, in the words of the sheet: 节点“路基工程完成”逾期30天；序时进度滞后：已报40%，时间已过75%. */
+function reasonCell(e: Evaluated, m: Messages): string {
+  const w = m.exports.reason;
+  const parts = e.result.reasons.flatMap((r): string[] => {
+    switch (r.kind) {
+      case 'overdue': return [w.overdue(r.days)];
+      case 'milestone_overdue': return [w.milestone_overdue(r.title, r.days)];
+      case 'due_soon': return [w.due_soon(r.days)];
+      case 'milestone_due_soon': return [w.milestone_due_soon(r.title, r.days)];
+      case 'behind': return [w.behind(r.percent, r.elapsed, r.reported)];
+      case 'done_late': return [w.done_late(r.days)];
+      default: return [];
+    }
+  });
+  // an extended task overdue against its first deadline says so, when its own deadline has not passed
+  if (originalDeadline(e.task) !== e.task.deadline && e.result.originalDaysOverdue > 0 && e.result.deadlineDaysOverdue === 0 && e.result.light !== 'done' && e.result.light !== 'done_late') {
+    parts.push(w.original(e.result.originalDaysOverdue));
+  }
+  return parts.join('；');
 }
+
+const extended = (e: Evaluated) => originalDeadline(e.task) !== e.task.deadline;
 
 function taskColumns(m: Messages, which: TaskColumns): Array<SheetColumn & { value: (e: Evaluated, i: number) => CsvValue }> {
   const c = m.exports.col;
@@ -40,9 +62,11 @@ function taskColumns(m: Messages, which: TaskColumns): Array<SheetColumn & { val
     { header: c.point, width: 14, value: (e) => e.task.point ?? '' },
     which.leadUnit && { header: c.leadUnit, width: 10, value: (e) => leadUnitOf(e.task) },
     { header: c.coUnits, width: 12, value: (e) => e.task.units.slice(1).join('、') },
-    { header: c.deadline, width: 11, align: 'center', value: (e) => deadlineText(e, m) },
+    { header: c.deadline, width: 11, align: 'center', value: (e) => e.task.deadline },
+    which.original && { header: c.original, width: 11, align: 'center', value: (e) => (extended(e) ? originalDeadline(e.task) : '') },
     { header: c.status, width: 7, align: 'center', value: (e) => statusText(e, m) },
     { header: c.light, width: 6, align: 'center', value: (e) => m.light[e.result.light] },
+    { header: c.reasons, width: 24, value: (e) => reasonCell(e, m) },
     { header: c.daysOverdue, width: 6, kind: 'number', value: (e) => (e.result.daysOverdue > 0 ? e.result.daysOverdue : e.result.light === 'done_late' ? daysLate(e) : undefined) },
     { header: c.latest, width: 30, value: (e) => e.result.latest?.note ?? '' },
     { header: c.latestDate, width: 11, align: 'center', value: (e) => e.result.latest?.date ?? '' },
@@ -69,20 +93,43 @@ export interface TaskSheetInput {
   title: string;
   items: readonly Evaluated[];
   total: SummaryRow;
-  columns: Omit<TaskColumns, 'targets'>;
+  columns: Omit<TaskColumns, 'targets' | 'original'>;
   asOf: IsoDate;
   planTitle: string;
+  /** a second block under the first: the tasks the unit shares as a co-unit */
+  coBlock?: { title: string; items: readonly Evaluated[] };
+}
+
+const GROUP_OF_LIGHT: Partial<Record<Evaluated['result']['light'], number>> = { red: 0, yellow: 1 };
+
+/** The days a row is judged by: overdue for an open task, late for one done late. */
+function lateness(e: Evaluated): number {
+  return e.result.daysOverdue > 0 ? e.result.daysOverdue : (daysLate(e) ?? 0);
+}
+
+/** Red first, then yellow, then the rest; each the most overdue first, then the nearest deadline, then by id. */
+function forOfficials(items: readonly Evaluated[]): Evaluated[] {
+  return [...items].sort(
+    (a, b) =>
+      (GROUP_OF_LIGHT[a.result.light] ?? 2) - (GROUP_OF_LIGHT[b.result.light] ?? 2) ||
+      lateness(b) - lateness(a) ||
+      (a.task.deadline < b.task.deadline ? -1 : a.task.deadline > b.task.deadline ? 1 : 0) ||
+      (a.task.id < b.task.id ? -1 : a.task.id > b.task.id ? 1 : 0),
+  );
 }
 
 export function taskSheet(input: TaskSheetInput, m: Messages): SheetSpec {
-  const targets = input.items.some((e) => (e.task.targets ?? []).length > 0);
-  const cols = taskColumns(m, { ...input.columns, targets });
+  const all = [...input.items, ...(input.coBlock?.items ?? [])];
+  const targets = all.some((e) => (e.task.targets ?? []).length > 0);
+  const cols = taskColumns(m, { ...input.columns, targets, original: all.some(extended) });
+  const rows = (items: readonly Evaluated[]) => forOfficials(items).map((e, i) => ({ values: cols.map((c) => c.value(e, i)), fill: fillOf(e) }));
+  const co = input.coBlock && input.coBlock.items.length > 0 ? [{ values: [input.coBlock.title], heading: true }, ...rows(input.coBlock.items)] : [];
   return {
     name: input.name,
     title: input.title,
     summary: countsLine(input.total, m),
     columns: cols,
-    rows: input.items.map((e, i) => ({ values: cols.map((c) => c.value(e, i)), fill: fillOf(e) })),
+    rows: [...rows(input.items), ...co],
     footerLeft: m.exports.footer(input.asOf),
     footerRight: input.planTitle,
     footerCenter: m.exports.pageFooter,
@@ -90,10 +137,10 @@ export function taskSheet(input: TaskSheetInput, m: Messages): SheetSpec {
   };
 }
 
-/** The same rows as CSV: a header row, then one row per task. */
-export function taskCsv(items: readonly Evaluated[], m: Messages, columns: Omit<TaskColumns, 'targets'>): CsvValue[][] {
-  const cols = taskColumns(m, { ...columns, targets: true });
-  return [cols.map((c) => c.header), ...items.map((e, i) => cols.map((c) => c.value(e, i)))];
+/** The same rows as CSV: a header row, then one row per task, in the order of the workbooks. */
+export function taskCsv(items: readonly Evaluated[], m: Messages, columns: Omit<TaskColumns, 'targets' | 'original'>): CsvValue[][] {
+  const cols = taskColumns(m, { ...columns, targets: true, original: items.some(extended) });
+  return [cols.map((c) => c.header), ...forOfficials(items).map((e, i) => cols.map((c) => c.value(e, i)))];
 }
 
 export function summarySheet(name: string, title: string, nameHeader: string, rows: readonly SummaryRow[], total: SummaryRow, asOf: IsoDate, planTitle: string, m: Messages): SheetSpec {

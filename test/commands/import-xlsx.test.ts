@@ -7,7 +7,6 @@ import { parse } from 'yaml';
 import { allocateIds as draftIds } from '../../src/core/ids.js';
 import { isUntouchedDraft } from '../../src/import/drafts.js';
 import { cellText } from '../../src/import/xlsx-read.js';
-import { messages } from '../../src/i18n/index.js';
 import { copyFixture, run, tempDir, type Run } from '../helpers.js';
 
 // ---- running the command ------------------------------------------------------------------
@@ -383,7 +382,8 @@ describe('the round trip: tasks export xlsx, then tasks import xlsx of 总表.xl
     const exported = tempDir();
     const e = await run(['-C', plan, '--as-of', '2020-09-30', '--lang', lang, 'export', 'xlsx', '--out', exported]);
     expect(e.code).toBe(0);
-    const overview = join(exported, '2020-09-30', `${messages(lang).exports.overview}.xlsx`);
+    // file names are in the plan's language (Chinese here) whatever --lang says
+    const overview = join(exported, '2020-09-30', '总表.xlsx');
     const empty = tempDir();
     const r = await importXlsx([overview], { cwd: empty, dir: empty, lang });
     const listed = JSON.parse((await run(['-C', plan, '--as-of', '2020-09-30', 'list', '--format', 'json'])).stdout).tasks as any[];
@@ -417,7 +417,7 @@ describe('the round trip: tasks export xlsx, then tasks import xlsx of 总表.xl
   it('says what it did', async () => {
     const { r } = await roundTrip('zh');
     expect(r.stderr.split('\n')[0]).toBe(
-      '工作表“全部任务”第 3 行为表头：序号→序号、编号→编号、任务→任务（名称和内容）、牵头责任领导→牵头责任领导、所属要点→所属要点、牵头单位→牵头单位、配合单位→责任单位、完成时限→完成时限、状态→状态、最新进展→最新进展、进展日期→进展日期、指标（目标/实际）→指标；未导入的列：预警、逾期天数',
+      '工作表“全部任务”第 3 行为表头：序号→序号、编号→编号、任务→任务（名称和内容）、牵头责任领导→牵头责任领导、所属要点→所属要点、牵头单位→牵头单位、配合单位→责任单位、完成时限→完成时限、状态→状态、最新进展→最新进展、进展日期→进展日期、指标（目标/实际）→指标；未导入的列：原时限、预警、预警原因、逾期天数',
     );
     expect(r.stderr).toContain('共 14 项：新写入 14，更新 0，未变 0，跳过 0');
     expect(r.stderr).toContain('名册（tasks.config.yaml）中新增牵头责任领导 3 位：区长、常务副区长、分管城建副区长；责任单位 4 个：区发改委、区财政局、区住建局、区城管局');
