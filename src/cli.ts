@@ -345,7 +345,8 @@ async function dispatch(name: string, args: string[], raw: Raw, program: Command
     }
   }
   const today = todayIn(io.now(), plan?.config.timezone ?? DEFAULT_CONFIG.timezone);
-  const asOf = typeof g.asOf === 'string' ? readDate(state.m, '--as-of', g.asOf, today) : today;
+  // 9月30日 in a plan of 2020 is 30 September 2020, whatever year it is now
+  const asOf = typeof g.asOf === 'string' ? readDate(state.m, '--as-of', g.asOf, today, plan?.config.year) : today;
   return spec.run(args, raw, plan, { io, m: state.m, flags, today, asOf }, load);
 }
 

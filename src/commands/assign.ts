@@ -1,8 +1,9 @@
 // tasks assign [ID…] --lead … --unit … --deadline … | tasks assign --from 责任分解表.xlsx|.csv: fill
 // in the lead officials, units and deadlines of many tasks at once, in one commit. A table's rows
 // find their tasks by the id column, else by title; names go through the roster as anywhere else
-// (a near-miss is refused, never added); a draft's first deadline is no extension, while moving
-// the deadline of a task already assigned needs --reason, as tasks set does.
+// (a near-miss is refused, never added; a table's new names join the roster in protocol order, in
+// the same commit); a draft's first deadline is no extension, while moving the deadline of a task
+// already assigned needs --reason, as tasks set does.
 import { basename } from 'node:path';
 import { parseDeadline, yearOf, type IsoDate } from '../core/dates.js';
 import { isUnassigned, leadsOf, UNASSIGNED, type LoadedTask, type Task } from '../core/task.js';
@@ -12,7 +13,7 @@ import { EXIT, UserError } from '../errors.js';
 import { messages } from '../i18n/index.js';
 import { deadlineKind, deadlineOps } from '../cli/deadlines.js';
 import { readImportFile } from '../cli/drafts.js';
-import { editContext, findTask, readLead, readUnit, refusal, sayUncommitted, type EditOptions } from '../cli/edit.js';
+import { editContext, findTask, readLead, readUnit, refusal, resolveLead, resolveUnit, sayUncommitted, type EditOptions } from '../cli/edit.js';
 import { note, say } from '../cli/output.js';
 import { readCsvSheet } from '../import/csv-read.js';
 import { exportVocabulary } from '../import/ledger-cells.js';
@@ -20,7 +21,8 @@ import { findHeader, HEADER_SEARCH_ROWS, LOOKED_FOR, type LedgerSheet } from '..
 import { readLedger } from '../import/ledger-rows.js';
 import { readWorkbook, WorkbookReadError } from '../import/xlsx-read.js';
 import { BatchRefused, editTasks } from '../store/batch.js';
-import type { Plan } from '../store/load.js';
+import { addToRoster } from '../store/plan-files.js';
+import { CONFIG_FILE, type Plan } from '../store/load.js';
 import { commitMessage } from '../store/trailers.js';
 import type { EditOp } from '../store/yaml-edit.js';
 
@@ -76,18 +78,32 @@ export async function runAssign(options: AssignOptions, plan: Plan, session: Ses
   // every name and deadline read before anything is written; all that is wrong is said at once
   const errors: string[] = [];
   const planned: Planned[] = [];
+  // names a table brings that the roster lacks join it; names typed on the command line are noted
+  const fresh = { leads: [] as string[], units: [] as string[] };
+  const lead = (n: string) => {
+    if (!options.from) return readLead(session, plan, n);
+    const found = resolveLead(session, plan, n);
+    if (!found.known) fresh.leads.push(found.name);
+    return found.name;
+  };
+  const unit = (n: string) => {
+    if (!options.from) return readUnit(session, plan, n);
+    const found = resolveUnit(session, plan, n);
+    if (!found.known) fresh.units.push(found.name);
+    return found.name;
+  };
   const year = (task: Task) => plan.config.year ?? yearOf(task.deadline);
   for (const x of wanted) {
     try {
       const p: Planned = { target: x.target };
       const task = x.target.task;
       if (x.lead?.length) {
-        const names = [...new Set(x.lead.map((n) => readLead(session, plan, n)))];
+        const names = [...new Set(x.lead.map(lead))];
         const value = names.length === 1 ? names[0]! : names;
         if (!sameNames(leadsOf({ lead: value }), leadsOf(task))) p.lead = value;
       }
       if (x.units?.length) {
-        const units = [...new Set(x.units.map((n) => readUnit(session, plan, n)))];
+        const units = [...new Set(x.units.map(unit))];
         if (!sameNames(units, task.units)) p.units = units;
       }
       if (x.deadline) {
@@ -130,12 +146,24 @@ export async function runAssign(options: AssignOptions, plan: Plan, session: Ses
     },
   }));
   let result;
+  let added: { leads: string[]; units: string[] } = { leads: [], units: [] };
+  const roster = {
+    file: CONFIG_FILE,
+    write: () => {
+      const outcome = addToRoster(plan.root, fresh.leads, fresh.units, false);
+      if ('refused' in outcome) return false;
+      added = outcome.added;
+      return added.leads.length + added.units.length > 0;
+    },
+  };
   try {
-    result = await editTasks(editContext(session, plan, options), edits, commitMessage(w.commit(planned.length, source), { command: 'assign' }));
+    const message = commitMessage(w.commit(planned.length, source), { command: 'assign' });
+    result = await editTasks(editContext(session, plan, options), edits, message, fresh.leads.length + fresh.units.length > 0 ? [roster] : []);
   } catch (error) {
     throw refusal(session, error instanceof BatchRefused ? error.file : '', error);
   }
   say(session, w.done(result.tasks.length));
+  if (added.leads.length + added.units.length > 0) note(session, m.importXlsx.roster(added.leads, added.units, CONFIG_FILE, false));
   sayUncommitted(session, result);
   const after = new Map(result.tasks.map((t) => [t.id, t]));
   const left = plan.tasks.map((t) => after.get(t.task.id) ?? t.task).filter(isUnassigned).length;

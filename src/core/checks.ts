@@ -58,7 +58,8 @@ export function crossChecks(tasks: readonly LoadedTask[], roster: Roster): Findi
     if (leads.size > 0) {
       const names = leadsOf(task);
       names.forEach((name, i) => {
-        if (!leads.has(name)) {
+        // 待定 is a draft's placeholder, not a name missing from the roster
+        if (!leads.has(name) && name !== UNASSIGNED) {
           findings.push({
             file, path: typeof task.lead === 'string' ? ['lead'] : ['lead', i], severity: 'warning', code: 'unknown_lead',
             params: { name, suggestion: nearest(name, roster.leads, 1)[0] },
@@ -68,7 +69,7 @@ export function crossChecks(tasks: readonly LoadedTask[], roster: Roster): Findi
     }
     if (units.size > 0) {
       task.units.forEach((name, i) => {
-        if (!units.has(name)) {
+        if (!units.has(name) && name !== UNASSIGNED) {
           findings.push({
             file, path: ['units', i], severity: 'warning', code: 'unknown_unit',
             params: { name, suggestion: nearest(name, roster.units, 1)[0] },

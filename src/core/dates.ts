@@ -225,10 +225,10 @@ const NUM = '(\\d{1,2}|[一二三四五六七八九十]{1,3})';
  * The `--as-of` forms: 2020-09-30, 2020/9/30, 2020.9.30, 2020年9月30日, a date within today's year
  * (9月30日, 9.30, 9/30), a month (10月: its last day), today/今天, 昨天, 前天, the period ends
  * 旬末/eox, 上旬末/中旬末/下旬末, 月底/eom, 上月底, 季末/eoq, 年底/eoy, a deadline phrase of today's year
- * (6月底, 三季度末, 上半年), and offsets such as +10d, -1m, +2w, -1y.
- * Returns undefined when the text is none of them.
+ * (6月底, 三季度末, 上半年), and offsets such as +10d, -1m, +2w, -1y. A date without its year is in
+ * `year` (the plan's, for --as-of), else today's. Returns undefined when the text is none of them.
  */
-export function parseDateInput(input: string, today: IsoDate): IsoDate | undefined {
+export function parseDateInput(input: string, today: IsoDate, year: number = yearOf(today)): IsoDate | undefined {
   const text = input.trim().toLowerCase();
   if (text === '') return undefined;
   const relative = RELATIVE_DAYS[text];
@@ -245,7 +245,6 @@ export function parseDateInput(input: string, today: IsoDate): IsoDate | undefin
       default: return addMonths(today, 12 * n);
     }
   }
-  const year = yearOf(today);
   return parseCalendarDate(text) ?? parseShortDate(text, year) ?? parseMonth(text, year) ?? datedPhrase(text, year);
 }
 

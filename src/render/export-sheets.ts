@@ -47,7 +47,7 @@ function reasonCell(e: Evaluated, m: Messages): string {
   if (originalDeadline(e.task) !== e.task.deadline && e.result.originalDaysOverdue > 0 && e.result.deadlineDaysOverdue === 0 && e.result.light !== 'done' && e.result.light !== 'done_late') {
     parts.push(w.original(e.result.originalDaysOverdue));
   }
-  return parts.join('；');
+  return parts.join(m.exports.reasonSeparator);
 }
 
 const extended = (e: Evaluated) => originalDeadline(e.task) !== e.task.deadline;

@@ -40,13 +40,21 @@ export interface BatchResult {
   versioned: boolean;
 }
 
+/** A file the batch writes besides the tasks (the settings, when the roster grows), in the same commit. */
+export interface AlsoWritten {
+  /** relative to the plan's root */
+  file: string;
+  /** writes it (after the tasks), or returns false when there is nothing to write after all */
+  write: () => boolean;
+}
+
 /** Applies every change, or none: a file that cannot be changed refuses the whole batch before anything is written. */
-export async function editTasks(ctx: EditContext, edits: readonly BatchEdit[], message: string): Promise<BatchResult> {
+export async function editTasks(ctx: EditContext, edits: readonly BatchEdit[], message: string, also: readonly AlsoWritten[] = []): Promise<BatchResult> {
   const locks = [...new Set(edits.map((e) => e.id))].sort().map((id) => join(ctx.root, 'tasks', '.locks', `${id}.lock`));
   let result: BatchResult | undefined;
   try {
     await withLocks([...locks, join(ctx.root, 'tasks', '.locks', 'git.lock')], { nowMs: ctx.nowMs, pid: ctx.pid, isAlive: ctx.isAlive }, async () => {
-      result = await applyAll(ctx, edits, message);
+      result = await applyAll(ctx, edits, message, also);
     });
   } catch (error) {
     if (error instanceof LockTimeout) throw new EditRefused({ kind: 'busy' });
@@ -55,13 +63,14 @@ export async function editTasks(ctx: EditContext, edits: readonly BatchEdit[], m
   return result!;
 }
 
-async function applyAll(ctx: EditContext, edits: readonly BatchEdit[], message: string): Promise<BatchResult> {
+async function applyAll(ctx: EditContext, edits: readonly BatchEdit[], message: string, also: readonly AlsoWritten[]): Promise<BatchResult> {
   const top = ctx.commit ? repoRoot(ctx.root) : undefined;
   if (top) {
     for (const { file } of edits) {
       const state = fileState(ctx.root, file);
       if (state === 'changed' || state === 'untracked' || state === 'new') throw new BatchRefused({ kind: 'dirty', state: state === 'changed' ? 'changed' : 'untracked' }, file);
     }
+    for (const { file } of also) if (fileState(ctx.root, file) === 'changed') throw new BatchRefused({ kind: 'dirty', state: 'changed' }, file);
     if (!hasIdentity(ctx.root)) throw new EditRefused({ kind: 'no_identity' });
   }
   const planned: Array<{ file: string; text: string; task: Task }> = [];
@@ -92,8 +101,9 @@ async function applyAll(ctx: EditContext, edits: readonly BatchEdit[], message: 
     throw new BatchRefused({ kind: 'invalid', problems: await ctx.place(file, planned.find((p) => p.file === file)!.text.replace(/^\uFEFF/, ''), findings.filter((f) => f.file === file)) }, file);
   }
   for (const p of planned) writeFileAtomic(join(ctx.root, p.file), p.text);
+  const extra = also.filter((a) => a.write()).map((a) => a.file);
   if (top) {
-    const r = commitPaths(ctx.root, planned.map((p) => p.file), message);
+    const r = commitPaths(ctx.root, [...planned.map((p) => p.file), ...extra], message);
     if (!r.ok) throw new EditRefused({ kind: 'commit_failed', detail: r.stderr.trim() });
   }
   return { tasks: planned.map((p) => p.task), committed: top !== undefined, versioned: top !== undefined || !ctx.commit };

@@ -80,6 +80,13 @@ describe('--as-of forms', () => {
     ['三季度末', '2020-09-30'], ['上半年', '2020-06-30'],
   ])('%s → %s', (input, expected) => expect(parseDateInput(input, today)).toBe(expected));
 
+  it('reads a date without its year in the year given (the plan\'s), else today\'s', () => {
+    expect(parseDateInput('9月30日', '2026-11-29', 2020)).toBe('2020-09-30');
+    expect(parseDateInput('10月', '2026-11-29', 2020)).toBe('2020-10-31');
+    expect(parseDateInput('9.30', '2026-11-29')).toBe('2026-09-30');
+    expect(parseDateInput('昨天', '2026-11-29', 2020)).toBe('2026-11-28');
+  });
+
   it.each(['2020-13-01', '2020-02-30', '', '10d', '2020/02/30', '2月30日', '13月', '9.31', '长期坚持', '尽快'])('rejects %s', (input) => {
     expect(parseDateInput(input, today)).toBeUndefined();
   });

@@ -19,6 +19,7 @@ export const exports: typeof zh = {
       done_late: (days: number) => `done ${days} days late`,
       original: (days: number) => `${days} days overdue against the original deadline`,
     },
+    reasonSeparator: '; ',
     coBlock: (unit: string, n: number) => `Tasks with ${unit} as a co-unit (${n})`,
     byUnitFolder: 'by-unit',
     target: (name: string, target: string, actual: string | undefined) => `${name}: target ${target}, actual ${actual ?? 'not reported'}`,

@@ -111,5 +111,6 @@ export const views: typeof zh = {
     removedField: (field: string, value: string) => `${field}: removed (was ${value})`,
     logHeader: (since: string | undefined) => (since ? `changes since ${since}` : 'all changes, newest first'),
     moved: (from: string, to: string) => `file renamed: ${from} → ${to}`,
+    idRange: (first: string, last: string, n: number) => `${first} to ${last} (${n} tasks)`,
   },
 };

@@ -18,6 +18,7 @@ export const exports = {
       done_late: (days: number) => `逾期${days}天完成`,
       original: (days: number) => `按原时限逾期${days}天`,
     },
+    reasonSeparator: '；',
     coBlock: (unit: string, n: number) => `${unit}为配合单位的任务（${n} 项）`,
     byUnitFolder: '分单位',
     target: (name: string, target: string, actual: string | undefined) => `${name}：目标${target}，实际${actual ?? '未报'}`,

@@ -110,5 +110,6 @@ export const views = {
     removedField: (field: string, value: string) => `${field}：删除（原为 ${value}）`,
     logHeader: (since: string | undefined) => (since ? `自 ${since} 以来的修改` : '全部修改记录（新的在前）'),
     moved: (from: string, to: string) => `文件改名：${from} → ${to}`,
+    idRange: (first: string, last: string, n: number) => `${first} 至 ${last}（${n} 项）`,
   },
 };

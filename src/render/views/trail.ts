@@ -30,20 +30,38 @@ function entryJson(e: TrailEntry, m: Messages) {
   };
 }
 
-function entryText(e: TrailEntry, m: Messages, paint: Paint, withId: boolean, width: number): string {
+function entryText(e: TrailEntry, m: Messages, paint: Paint, withId: string | undefined, width: number): string {
   const when = e.commit.date.slice(0, 16).replace('T', ' ');
-  const head = `${when}  ${sanitize(e.commit.author)}${withId ? `  ${e.id}` : ''}  ${sanitize(e.commit.subject)}`;
+  const head = `${when}  ${sanitize(e.commit.author)}${withId ? `  ${withId}` : ''}  ${sanitize(e.commit.subject)}`;
   const [first = '', ...rest] = wrap(head, width);
   const headLines = [first.startsWith(when) ? paint.bold(when) + first.slice(when.length) : first, ...rest];
   const lines = e.changes.flatMap((c) => hangingLines('    ', sanitize(changeText(c, m)), width));
   return [...headLines, ...lines].join('\n');
 }
 
+/**
+ * Entries of one commit that each only created a task (an import) as one entry naming the first
+ * and last id, so that a notice's 141 drafts take two lines, not 282.
+ */
+function collapseCreated(entries: readonly TrailEntry[], m: Messages): Array<{ entry: TrailEntry; ids: string }> {
+  const out: Array<{ entry: TrailEntry; ids: string; count: number }> = [];
+  for (const e of entries) {
+    const created = e.changes.length === 1 && e.changes[0]!.kind === 'created';
+    const last = out.at(-1);
+    if (created && last && last.entry.commit.hash === e.commit.hash && last.entry.changes.length === 1 && last.entry.changes[0]!.kind === 'created') {
+      last.count++;
+      last.ids = m.history.idRange(last.ids.split(/\s/)[0]!, e.id, last.count);
+    } else out.push({ entry: e, ids: e.id, count: 1 });
+  }
+  return out;
+}
+
 export const trailView: ViewRenderer<TrailPage> = {
   envelope: 'plain',
   table: (p, { m, paint, width }) => {
     const header = p.command === 'history' ? m.history.header(p.id ?? '', p.title ?? '') : m.history.logHeader(p.since);
-    return `${fitLine(sanitize(header), width, paint.bold)}\n${p.entries.map((e) => entryText(e, m, paint, p.command === 'log', width)).join('\n')}\n`;
+    const entries = p.command === 'log' ? collapseCreated(p.entries, m) : p.entries.map((entry) => ({ entry, ids: undefined }));
+    return `${fitLine(sanitize(header), width, paint.bold)}\n${entries.map(({ entry, ids }) => entryText(entry, m, paint, ids, width)).join('\n')}\n`;
   },
   json: (p, { m }) => ({
     command: p.command,
