@@ -13,6 +13,7 @@ import { evaluatePlan, reportProblems } from '../cli/output.js';
 import { groupBy, groupOrder } from '../reports/group.js';
 import { unitNames } from '../core/roster.js';
 import { messages } from '../i18n/index.js';
+import { UNASSIGNED } from '../core/task.js';
 import { row, summarize } from '../reports/summary.js';
 import { toCsv, UTF8_BOM } from '../render/csv.js';
 import { summarySheet, taskCsv, taskSheet, type ExportBy } from '../render/export-sheets.js';
@@ -43,8 +44,10 @@ export async function runExport(options: ExportOptions, plan: Plan, session: Ses
   const all = groupBy(selected, by, order, (e) => e.task, true);
   // a unit's workbook: the tasks it leads, then those it shares as a co-unit
   const coTasks = (unit: string) => (by === 'unit' ? selected.filter((e) => e.task.units.slice(1).includes(unit)) : []);
-  const groups = all.filter((g) => options.includeEmpty || g.items.length > 0 || coTasks(g.name).length > 0);
-  const skipped = order.filter((name) => !groups.some((g) => g.name === name));
+  // drafts not yet assigned (待定) are the office's own list: in the overview, not a workbook of their own
+  const groups = all.filter((g) => g.name !== UNASSIGNED && (options.includeEmpty || g.items.length > 0 || coTasks(g.name).length > 0));
+  const unassigned = all.find((g) => g.name === UNASSIGNED)?.items.length ?? 0;
+  const skipped = order.filter((name) => name !== UNASSIGNED && !groups.some((g) => g.name === name));
   const planTitle = plan.config.title || m.exports.csvAll;
   const usedFiles = new Set<string>();
   const fileName = (name: string) => safeFileName(name, usedFiles, named.exports.unnamed);
@@ -109,6 +112,7 @@ export async function runExport(options: ExportOptions, plan: Plan, session: Ses
     for (const f of files) io.stdout.write(`${relative(io.cwd, resolve(target, f.name)) || f.name}\n`);
     io.stderr.write(`${m.exports.wrote(files.length, relative(io.cwd, target) || target)}\n`);
     if (skipped.length > 0) io.stderr.write(`${m.exports.skippedEmpty(skipped)}\n`);
+    if (unassigned > 0) io.stderr.write(`${m.exports.unassignedInOverview(unassigned)}\n`);
   }
   const errors = reportProblems(session, plan, { warnings: false, unreadableNote: m.exports.unreadableNote(plan.unreadable.length) });
   return errors > 0 ? EXIT.DATA : EXIT.OK;

@@ -20,6 +20,7 @@ export const exports: typeof zh = {
       original: (days: number) => `${days} days overdue against the original deadline`,
     },
     reasonSeparator: '; ',
+    unassignedInOverview: (n: number) => `${n} tasks are not yet assigned (待定) and are listed in the overview only`,
     coBlock: (unit: string, n: number) => `Tasks with ${unit} as a co-unit (${n})`,
     byUnitFolder: 'by-unit',
     target: (name: string, target: string, actual: string | undefined) => `${name}: target ${target}, actual ${actual ?? 'not reported'}`,

@@ -19,6 +19,7 @@ export const exports = {
       original: (days: number) => `按原时限逾期${days}天`,
     },
     reasonSeparator: '；',
+    unassignedInOverview: (n: number) => `有 ${n} 项任务尚未分解（领导或单位为“待定”），只列在总表中`,
     coBlock: (unit: string, n: number) => `${unit}为配合单位的任务（${n} 项）`,
     byUnitFolder: '分单位',
     target: (name: string, target: string, actual: string | undefined) => `${name}：目标${target}，实际${actual ?? '未报'}`,
