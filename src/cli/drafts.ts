@@ -185,7 +185,8 @@ export function resolveImportedNames(session: Session, plan: Plan | undefined, d
       const found = resolveName(name, known);
       if (found.ok && found.known) {
         if (found.name !== name) mapping.set(name, found.name);
-      } else if (!found.ok) refused.add(name);
+      } else if (!found.ok && found.reason === 'near' && found.candidates.length === 1) mapping.set(name, found.candidates[0]!);
+      else if (!found.ok) refused.add(name);
     }
     // new names among themselves: the longer of two near names stands for both
     const fresh = met.filter((n) => !mapping.has(n) && !refused.has(n) && !known.includes(n));

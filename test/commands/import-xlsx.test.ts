@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -328,6 +329,64 @@ describe('re-importing', () => {
     await importXlsx([await ledger(dir, '6月底')], { cwd: dir, lang: 'en' });
     const again = await importXlsx([await ledger(dir, '9月底')], { cwd: dir, lang: 'en' });
     expect(again.stderr).toContain('3 tasks: 0 new, 3 updated, 0 unchanged, 0 skipped');
+  });
+});
+
+describe('in a git repository', () => {
+  it('commits the drafts and the roster in one commit saying what and from where', async () => {
+    const dir = tempDir();
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
+    git('init', '-q');
+    git('config', 'user.name', '督查室 李四');
+    git('config', 'user.email', 'lisi@example.org');
+    writeFileSync(join(dir, 'tasks.config.yaml'), 'year: 2020\nroster:\n  leads: [区长, 分管城建副区长]\n  units: []\n');
+    git('add', '.');
+    git('commit', '-qm', '台账');
+    const r = await importXlsx([await messyLedger(dir)], { cwd: dir });
+    expect(r.stderr).toContain('已提交到 git（10 个文件，一次提交）');
+    expect(git('log', '-1', '--format=%s%n%b')).toContain('导入台账 责任清单.xlsx（工作表“任务分解表”）：新建 9 项、更新 0 项任务，名册增加领导 1 位、单位 15 个\nTasks-Command: import');
+    expect(git('show', '--name-only', '--format=', 'HEAD').trim().split('\n')).toContain('tasks.config.yaml');
+    expect(git('status', '--porcelain', '--', 'tasks', 'tasks.config.yaml')).toBe('');
+    // 常务副区长 goes before the deputy already listed
+    expect(parse(readFileSync(join(dir, 'tasks.config.yaml'), 'utf8')).roster.leads).toEqual(['区长', '常务副区长', '分管城建副区长']);
+  });
+
+  it('refuses to write over a hand edit not yet committed, and commits nothing with --no-commit', async () => {
+    const dir = tempDir();
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
+    git('init', '-q');
+    git('config', 'user.name', '督查室 李四');
+    git('config', 'user.email', 'lisi@example.org');
+    writeFileSync(join(dir, 'tasks.config.yaml'), 'year: 2020\n');
+    git('add', '.');
+    git('commit', '-qm', '台账');
+    const book = await messyLedger(dir);
+    writeFileSync(join(dir, 'tasks.config.yaml'), 'year: 2020\n# 手工修改，尚未提交\n');
+    const refused = await importXlsx([book], { cwd: dir });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('这些文件有尚未提交的手工修改，导入不会覆盖或一起提交它们：tasks.config.yaml');
+    expect(taskFiles(join(dir, 'tasks'))).toEqual([]);
+    const loose = await importXlsx([book, '--no-commit'], { cwd: dir });
+    expect(loose.code).toBe(1);
+    expect(taskFiles(join(dir, 'tasks'))).toHaveLength(9);
+    expect(git('log', '--format=%s').trim()).toBe('台账');
+  });
+
+  it('reads a near-miss of a roster name as that name, and leaves a name close to several out of the roster', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'tasks.config.yaml'), 'year: 2020\nroster:\n  leads: [区长, 分管城建副区长, 分管农业副区长]\n  units: [区住建局, 区财政局]\n');
+    const book = await saveBook(join(dir, '分解表.xlsx'), (wb) =>
+      addRows(wb.addWorksheet('分解表'), [
+        ['序号', '工作任务', '牵头责任领导', '牵头单位', '完成时限'],
+        [1, '推进甲项目建设', '分管城建副区长同志', '住建局', '年底前'],
+        [2, '推进乙项目建设', '分管', '区财政局', '年底前'],
+      ]));
+    const r = await importXlsx([book], { cwd: dir });
+    expect(r.stderr).toContain('牵头责任领导“分管城建副区长同志”按名册认定为“分管城建副区长”');
+    expect(r.stderr).toContain('责任单位“住建局”按名册认定为“区住建局”');
+    expect(r.stderr).toContain('注意：牵头责任领导“分管”与“分管城建副区长”、“分管农业副区长”很接近，未加入名册');
+    expect(readTask(join(dir, 'tasks'), '2020-001')).toMatchObject({ lead: '分管城建副区长', units: ['区住建局'] });
+    expect(parse(readFileSync(join(dir, 'tasks.config.yaml'), 'utf8')).roster).toEqual({ leads: ['区长', '分管城建副区长', '分管农业副区长'], units: ['区住建局', '区财政局'] });
   });
 });
 
