@@ -41,6 +41,8 @@ describe('a clerk’s first week', () => {
     expect(imported.stderr).toContain('已提交到 git（141 个文件，一次提交）');
     expect(subjects()).toEqual(['导入通知 tunxi-2020-key-work-notice.txt：新建 141 项、更新 0 项任务', '初始化台账：屯溪区2020年重点工作']);
     clean();
+    // the log gives the import one entry, not 141
+    expect((await tasks(['log'], 21, { columns: 200 })).stdout).toContain('2020-001 至 2020-141（141 项）  导入通知 tunxi-2020-key-work-notice.txt');
     // the investment targets of 2020-017 each have a name of their own
     expect(task('2020-017').targets.map((t: any) => t.name)).toEqual([
       '实施省亿元以上项目', '实施市级重点项目', '实施区级重点项目', '省亿元以上项目年度计划投资', '市级重点项目年度计划投资', '区级重点项目年度计划投资', '实施项目', '实现投资',

@@ -44,16 +44,16 @@ function entryText(e: TrailEntry, m: Messages, paint: Paint, withId: string | un
  * and last id, so that a notice's 141 drafts take two lines, not 282.
  */
 function collapseCreated(entries: readonly TrailEntry[], m: Messages): Array<{ entry: TrailEntry; ids: string }> {
-  const out: Array<{ entry: TrailEntry; ids: string; count: number }> = [];
+  const onlyCreated = (e: TrailEntry) => e.changes.length === 1 && e.changes[0]!.kind === 'created';
+  const runs: Array<{ entry: TrailEntry; last: string; count: number }> = [];
   for (const e of entries) {
-    const created = e.changes.length === 1 && e.changes[0]!.kind === 'created';
-    const last = out.at(-1);
-    if (created && last && last.entry.commit.hash === e.commit.hash && last.entry.changes.length === 1 && last.entry.changes[0]!.kind === 'created') {
-      last.count++;
-      last.ids = m.history.idRange(last.ids.split(/\s/)[0]!, e.id, last.count);
-    } else out.push({ entry: e, ids: e.id, count: 1 });
+    const run = runs.at(-1);
+    if (run && onlyCreated(e) && onlyCreated(run.entry) && run.entry.commit.hash === e.commit.hash) {
+      run.last = e.id;
+      run.count++;
+    } else runs.push({ entry: e, last: e.id, count: 1 });
   }
-  return out;
+  return runs.map((r) => ({ entry: r.entry, ids: r.count === 1 ? r.entry.id : m.history.idRange(r.entry.id, r.last, r.count) }));
 }
 
 export const trailView: ViewRenderer<TrailPage> = {
