@@ -110,7 +110,14 @@ const COMMANDS: Record<string, Spec> = {
     need: 'none',
     run: async ([dir], raw, _plan, s) =>
       (await import('./commands/init.js')).runInit(
-        { dir: resolve(s.io.cwd, dir ?? text(raw.dir) ?? '.'), year: yearOption(s.m, '--year', raw.year), title: text(raw.title), git: raw.git !== false },
+        {
+          dir: resolve(s.io.cwd, dir ?? text(raw.dir) ?? '.'),
+          year: yearOption(s.m, '--year', raw.year),
+          title: text(raw.title),
+          git: raw.git !== false,
+          leads: list(raw.leads),
+          units: list(raw.units),
+        },
         undefined,
         s,
       ),
@@ -126,6 +133,7 @@ const COMMANDS: Record<string, Spec> = {
           split: raw.split === 'sentence' ? 'sentence' : 'auto',
           force: raw.force === true,
           dryRun: raw.dryRun === true,
+          commit: raw.commit !== false,
         },
         plan,
         s,
@@ -143,6 +151,7 @@ const COMMANDS: Record<string, Spec> = {
         out: abs(s, raw.out),
         force: raw.force === true,
         dryRun: raw.dryRun === true,
+        commit: raw.commit !== false,
       };
       return (await import('./commands/import-xlsx.js')).runImportXlsx(options, plan, s);
     },
@@ -191,7 +200,7 @@ const COMMANDS: Record<string, Spec> = {
     need: 'plan',
     run: async ([id], raw, plan, s) =>
       (await import('./commands/done.js')).runDone(
-        { ...commit(raw), id: id ?? '', on: raw.on === undefined ? undefined : readPastDate(s, '--on', raw.on), note: text(raw.note) },
+        { ...commit(raw), id: id ?? '', on: raw.on === undefined ? undefined : readPastDate(s, '--on', raw.on), note: text(raw.note), force: raw.force === true },
         need(plan),
         s,
       ),
@@ -231,7 +240,11 @@ const COMMANDS: Record<string, Spec> = {
   set: {
     need: 'plan',
     run: async ([id, field, value], raw, plan, s) =>
-      (await import('./commands/set.js')).runSet({ ...commit(raw), id: id ?? '', field: field ?? '', value: value ?? '', reason: text(raw.reason) }, need(plan), s),
+      (await import('./commands/set.js')).runSet(
+        { ...commit(raw), id: id ?? '', field: field ?? '', value: value ?? '', reason: text(raw.reason), approved: readPastDate(s, '--date', raw.date) },
+        need(plan),
+        s,
+      ),
   },
   milestone: {
     need: 'plan',
@@ -261,11 +274,42 @@ const COMMANDS: Record<string, Spec> = {
         s,
       ),
   },
+  assign: {
+    need: 'plan',
+    run: async (ids, raw, plan, s) =>
+      (await import('./commands/assign.js')).runAssign(
+        {
+          ...commit(raw),
+          ids,
+          lead: list(raw.lead),
+          unit: list(raw.unit),
+          deadline: text(raw.deadline),
+          from: abs(s, raw.from),
+          sheet: text(raw.sheet),
+          reason: text(raw.reason),
+          approved: readPastDate(s, '--date', raw.date),
+          dryRun: raw.dryRun === true,
+        },
+        need(plan),
+        s,
+      ),
+  },
   target: {
     need: 'plan',
-    run: async ([id, name], raw, plan, s) =>
+    run: async ([id, action, ...args], raw, plan, s) =>
       (await import('./commands/target.js')).runTarget(
-        { ...commit(raw), id: id ?? '', name: name ?? '', actual: typeof raw.actual === 'string' ? numberOption(s.m, raw.actual) : undefined },
+        {
+          ...commit(raw),
+          id: id ?? '',
+          action: action ?? '',
+          args,
+          actual: typeof raw.actual === 'string' ? numberOption(s.m, raw.actual) : undefined,
+          value: typeof raw.target === 'string' ? numberOption(s.m, raw.target) : undefined,
+          unit: text(raw.unit),
+          max: raw.max === true,
+          date: readPastDate(s, '--date', raw.date),
+          note: text(raw.note),
+        },
         need(plan),
         s,
       ),
@@ -354,7 +398,8 @@ async function dispatch(name: string, args: string[], raw: Raw, program: Command
     }
   }
   const today = todayIn(io.now(), plan?.config.timezone ?? DEFAULT_CONFIG.timezone);
-  const asOf = typeof g.asOf === 'string' ? readDate(state.m, '--as-of', g.asOf, today) : today;
+  // 9月30日 in a plan of 2020 is 30 September 2020, whatever year it is now
+  const asOf = typeof g.asOf === 'string' ? readDate(state.m, '--as-of', g.asOf, today, plan?.config.year) : today;
   return spec.run(args, raw, plan, { io, m: state.m, flags, today, asOf, asOfGiven: typeof g.asOf === 'string' }, load);
 }
 

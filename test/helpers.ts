@@ -23,8 +23,12 @@ function capture(columns?: number): Output & { text: string } {
   return out;
 }
 
-/** Runs `tasks argv` in this process. `now` defaults to 2020-09-30 12:00 Beijing time. */
-export async function run(argv: string[], options: { cwd?: string; env?: Record<string, string>; now?: Date; columns?: number } = {}): Promise<Run> {
+/**
+ * Runs `tasks argv` in this process. `now` defaults to 2020-09-30 12:00 Beijing time. With
+ * `answers`, stdin is a terminal that answers the questions asked in turn (and they are written
+ * to stderr).
+ */
+export async function run(argv: string[], options: { cwd?: string; env?: Record<string, string>; now?: Date; columns?: number; answers?: string[] } = {}): Promise<Run> {
   const stdout = capture(options.columns);
   const stderr = capture();
   const ctx: Context = {
@@ -45,6 +49,14 @@ export async function run(argv: string[], options: { cwd?: string; env?: Record<
     },
     self: { node: process.execPath, bin: BIN },
   };
+  const answers = options.answers ? [...options.answers] : undefined;
+  if (answers) {
+    ctx.stdinIsTTY = true;
+    ctx.prompt = async (question) => {
+      stderr.write(question);
+      return answers.shift() ?? '';
+    };
+  }
   const code = await runCli(argv, ctx);
   return { code, stdout: stdout.text, stderr: stderr.text };
 }

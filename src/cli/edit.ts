@@ -3,9 +3,9 @@
 import type { Finding } from '../core/checks.js';
 import { idFromFile } from '../core/checks.js';
 import type { Problem } from '../core/problems.js';
-import { leadNames, matchName, unitNames } from '../core/roster.js';
-import { nearest, nearestIds } from '../core/suggest.js';
-import type { LoadedTask, Task } from '../core/task.js';
+import { leadNames, resolveName, unitNames } from '../core/roster.js';
+import { nearestIds } from '../core/suggest.js';
+import { UNASSIGNED, type LoadedTask, type Task } from '../core/task.js';
 import type { Session } from '../context.js';
 import { EXIT, UserError } from '../errors.js';
 import { problemText } from '../render/problem.js';
@@ -67,20 +67,50 @@ export function findTask(session: Session, plan: Plan, id: string): LoadedTask {
   throw new UserError(session.m.edit.unknownId(wanted, nearestIds(wanted, plan.tasks.map((t) => t.task.id))));
 }
 
-/** A unit or official as typed: exact, or a unique part of a known name; otherwise kept as written, with a note. */
-function readName(session: Session, names: string[], value: string, warn: (name: string, suggestion: string | undefined) => string): string {
-  const match = matchName(value, names);
-  if (match.ok) return match.name;
-  note(session, warn(value, nearest(value, names, 1)[0]));
-  return value.trim();
+/**
+ * A unit or official as typed: a known name (exact, or the only one it starts with or is part of);
+ * refused with the candidates when it fits several or is a near-miss of one (分管城建 beside
+ * 分管城建副区长); else a new name, as written.
+ */
+function resolve(session: Session, known: string[], value: string, what: string): { name: string; known: boolean } {
+  if (value.trim() === UNASSIGNED) return { name: UNASSIGNED, known: true };
+  const found = resolveName(value, known.filter((n) => n !== UNASSIGNED));
+  if (!found.ok) {
+    const say = found.reason === 'ambiguous' ? session.m.names.ambiguous : session.m.names.near;
+    throw new UserError(say(what, value.trim(), found.candidates));
+  }
+  return found;
 }
 
-export function readUnit(session: Session, plan: Plan, value: string): string {
-  return readName(session, unitNames(plan.config.roster, plan.tasks.map((t) => t.task)), value, session.m.edit.unknownUnit);
+export function resolveLead(session: Session, plan: Plan, value: string): { name: string; known: boolean } {
+  return resolve(session, leadNames(plan.config.roster, plan.tasks.map((t) => t.task)), value, session.m.names.lead);
 }
 
+export function resolveUnit(session: Session, plan: Plan, value: string): { name: string; known: boolean } {
+  return resolve(session, unitNames(plan.config.roster, plan.tasks.map((t) => t.task)), value, session.m.names.unit);
+}
+
+// a new name is noted once per run, however many tasks it is given to
+const noted = new WeakMap<Session, Set<string>>();
+
+function noteNew(session: Session, found: { name: string; known: boolean }, warn: (name: string, suggestion: string | undefined) => string): string {
+  const seen = noted.get(session) ?? new Set<string>();
+  noted.set(session, seen);
+  if (!found.known && !seen.has(found.name)) {
+    seen.add(found.name);
+    note(session, warn(found.name, undefined));
+  }
+  return found.name;
+}
+
+/** An official as typed (see resolve); a new one is kept as written, with a note. */
 export function readLead(session: Session, plan: Plan, value: string): string {
-  return readName(session, leadNames(plan.config.roster, plan.tasks.map((t) => t.task)), value, session.m.edit.unknownLead);
+  return noteNew(session, resolveLead(session, plan, value), session.m.edit.unknownLead);
+}
+
+/** A unit as typed (see resolve); a new one is kept as written, with a note. */
+export function readUnit(session: Session, plan: Plan, value: string): string {
+  return noteNew(session, resolveUnit(session, plan, value), session.m.edit.unknownUnit);
 }
 
 /** Which item a clerk means: its number (1-based, when `byNumber`), its exact name, or the only name containing the text; -1 if none. */

@@ -24,9 +24,9 @@ export function text(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-/** A date as clerks write it (2020-09-30, 2020年9月30日, today, 月底, -3d …). */
-export function readDate(m: Messages, option: string, value: string, today: IsoDate): IsoDate {
-  const date = parseDateInput(value, today);
+/** A date as clerks write it (2020-09-30, 2020年9月30日, 9月30日, 昨天, 月底, -3d …); one without a year is in `year`, else today's. */
+export function readDate(m: Messages, option: string, value: string, today: IsoDate, year?: number): IsoDate {
+  const date = parseDateInput(value, today, year);
   if (!date) throw new UserError(m.errors.badDate(option, value));
   return date;
 }

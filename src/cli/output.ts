@@ -23,10 +23,13 @@ function paintErr(session: Session): Paint {
   return painter(colorLevel(session.io.stderr.isTTY, session.io.env, session.flags.color));
 }
 
-/** Width to fit tables into: the terminal's, else COLUMNS, else 120. */
+/**
+ * Width to fit tables into: the terminal's; when stdout is piped (tasks list | head) but stderr
+ * still shows on the terminal, that terminal's; else COLUMNS, else 120.
+ */
 function tableWidth(session: Session): number {
   const fromEnv = Number(session.io.env.COLUMNS);
-  return session.io.stdout.columns ?? (Number.isInteger(fromEnv) && fromEnv > 20 ? fromEnv : 120);
+  return session.io.stdout.columns ?? session.io.stderr.columns ?? (Number.isInteger(fromEnv) && fromEnv > 20 ? fromEnv : 120);
 }
 
 export function renderEnv(session: Session, plan: Plan): RenderEnv {

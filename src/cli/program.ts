@@ -94,6 +94,7 @@ export function buildProgram(m: Messages, ctx: Context, dispatch: Dispatch): Com
     .addOption(new Option('--split <mode>', h.opt.split).choices(['auto', 'sentence']).default('auto'))
     .option('--force', h.opt.force)
     .option('--dry-run', h.opt.dryRun)
+    .option('--no-commit', h.opt.noCommit)
     .action(action('import-notice'));
   importCmd.command('xlsx').description(h.cmd.importXlsx)
     .argument('<file>', h.arg.xlsxFile)
@@ -103,6 +104,7 @@ export function buildProgram(m: Messages, ctx: Context, dispatch: Dispatch): Com
     .option('--out <dir>', h.opt.out)
     .option('--force', h.opt.force)
     .option('--dry-run', h.opt.dryRun)
+    .option('--no-commit', h.opt.noCommit)
     .action(action('import-xlsx'));
 
   const hook = program.command('hook').description(h.cmd.hook);
@@ -164,6 +166,8 @@ export function buildProgram(m: Messages, ctx: Context, dispatch: Dispatch): Com
     .argument('[dir]', h.arg.dir)
     .option('--year <year>', h.opt.year)
     .option('--title <title>', h.opt.planTitle)
+    .option('--leads <names>', h.opt.rosterLeads, collect)
+    .option('--units <names>', h.opt.rosterUnits, collect)
     .option('--no-git', h.opt.noGit)
     .action(action('init'));
   noCommit(program.command('new').description(h.cmd.new))
@@ -192,6 +196,7 @@ export function buildProgram(m: Messages, ctx: Context, dispatch: Dispatch): Com
     .argument('<id>', h.arg.id)
     .option('--on <date>', h.opt.doneOn)
     .option('--note <text>', h.opt.doneNote)
+    .option('--force', h.opt.forceDone)
     .action(action('done'));
   noCommit(program.command('reopen').description(h.cmd.reopen)).argument('<id>', h.arg.id).option('--reason <text>', h.opt.reopenReason).action(action('reopen'));
   noCommit(program.command('set').description(h.cmd.set))
@@ -199,7 +204,19 @@ export function buildProgram(m: Messages, ctx: Context, dispatch: Dispatch): Com
     .argument('<field>', h.arg.field)
     .argument('<value>', h.arg.value)
     .option('--reason <text>', h.opt.reason)
+    .option('--date <date>', h.opt.approvedOn)
     .action(action('set'));
+  noCommit(program.command('assign').description(h.cmd.assign))
+    .argument('[ids...]', h.arg.assignIds)
+    .option('--from <file>', h.opt.assignFrom)
+    .option('--sheet <name>', h.opt.sheet)
+    .option('--lead <name>', h.opt.newLead, collect)
+    .option('--unit <name>', h.opt.newUnit, collect)
+    .option('--deadline <date>', h.opt.deadline)
+    .option('--reason <text>', h.opt.reason)
+    .option('--date <date>', h.opt.approvedOn)
+    .option('--dry-run', h.opt.dryRun)
+    .action(action('assign'));
   noCommit(program.command('milestone').description(h.cmd.milestone))
     .argument('<id>', h.arg.id)
     .argument('<action>', h.arg.milestoneAction)
@@ -209,8 +226,14 @@ export function buildProgram(m: Messages, ctx: Context, dispatch: Dispatch): Com
     .action(action('milestone'));
   noCommit(program.command('target').description(h.cmd.target))
     .argument('<id>', h.arg.id)
-    .argument('<name>', h.arg.targetName)
+    .argument('<action>', h.arg.targetAction)
+    .argument('[names...]', h.arg.targetName)
     .option('--actual <n>', h.opt.actual)
+    .option('--date <date>', h.opt.reportedOn)
+    .option('--note <text>', h.opt.actualNote)
+    .option('--target <n>', h.opt.targetValue)
+    .option('--unit <unit>', h.opt.targetUnit)
+    .option('--max', h.opt.targetMax)
     .action(action('target'));
   const fh = m.feedbackHelp;
   const feedbackCmd = program.command('feedback').description(fh.feedback);

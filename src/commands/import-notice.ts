@@ -1,12 +1,14 @@
-// tasks import notice FILE --year 2020 [--out DIR]: draft task files from a 重点工作 notice.
-import { basename, join } from 'node:path';
+// tasks import notice FILE --year 2020 [--out DIR]: draft task files from a 重点工作 notice, the
+// officials and units it names into the roster, all in one commit.
+import { basename, dirname, join } from 'node:path';
 import type { Session } from '../context.js';
 import { EXIT, UserError } from '../errors.js';
-import { readImportFile, writeImported } from '../cli/drafts.js';
+import { addNamesToRoster, commitImport, readImportFile, resolveImportedNames, rosterWouldGrow, writeImported } from '../cli/drafts.js';
+import { inside } from '../store/commit-files.js';
 import { lineSource } from '../import/drafts.js';
 import { decodeNotice, parseNotice, type SplitMode } from '../import/notice.js';
 import { readYear } from '../core/words.js';
-import { TASKS_DIR, type Plan } from '../store/load.js';
+import { CONFIG_FILE, TASKS_DIR, type Plan } from '../store/load.js';
 
 export interface ImportNoticeOptions {
   /** the notice, absolute */
@@ -17,6 +19,8 @@ export interface ImportNoticeOptions {
   split: SplitMode;
   force: boolean;
   dryRun: boolean;
+  /** false with --no-commit */
+  commit: boolean;
 }
 
 export async function runImportNotice(options: ImportNoticeOptions, plan: Plan | undefined, session: Session): Promise<number> {
@@ -38,8 +42,27 @@ export async function runImportNotice(options: ImportNoticeOptions, plan: Plan |
     task: draft.task,
     source: lineSource(name, draft.line),
     comment: (checksum: string) => words.draftComment(name, draft.line, checksum),
+    defaults: draft.defaults,
+    matchBySource: true,
   }));
-  const { counts, total } = writeImported(session, plan, drafts, { outDir, year, force: options.force, dryRun: options.dryRun }, words);
+  const names = resolveImportedNames(session, plan, drafts);
+  // the plan the drafts start, when there is none yet: the folder above their tasks/
+  const planRoot = plan?.root ?? (basename(outDir) === TASKS_DIR ? dirname(outDir) : undefined);
+  const rosterGrows = planRoot !== undefined && rosterWouldGrow(planRoot, names);
+  const commitRoot = planRoot !== undefined && options.commit && (plan?.config.commit ?? true) && inside(planRoot, outDir) ? planRoot : undefined;
+  const imported = writeImported(
+    session,
+    plan,
+    drafts,
+    { outDir, year, force: options.force, dryRun: options.dryRun, commitRoot, alsoCommitted: rosterGrows ? [CONFIG_FILE] : [], deadlineReason: words.deadlineReason(name) },
+    words,
+  );
+  const { counts, total } = imported;
+  const added = planRoot !== undefined && rosterGrows ? addNamesToRoster(session, planRoot, names, options.dryRun, m.importXlsx) : { leads: 0, units: 0 };
+  if (imported.commit && commitRoot) {
+    const summary = m.importCommit.notice(name, counts.created, counts.updated) + (added.leads + added.units > 0 ? m.importCommit.roster(added.leads, added.units) : '');
+    commitImport(session, commitRoot, imported.written, added.leads + added.units > 0, summary);
+  }
   if (!session.flags.quiet || counts.skipped > 0) {
     io.stderr.write(`${words.summary({ total, ...counts, dryRun: options.dryRun })}\n`);
     io.stderr.write(`${words.structure(result.sections, result.points, result.drafts.length, result.declaredCount)}\n`);
@@ -47,3 +70,4 @@ export async function runImportNotice(options: ImportNoticeOptions, plan: Plan |
   }
   return EXIT.OK;
 }
+

@@ -1,22 +1,20 @@
 // tasks import xlsx FILE [--sheet NAME] [--map 列名=field …] [--year Y] [--out DIR]: draft task
 // files from a responsibility ledger kept in Excel, and the officials and units it names into
-// the plan's roster.
-import { basename, dirname, join, relative } from 'node:path';
+// the plan's roster, all in one commit. Read again, a row finds its task by the id column, else
+// by its title, and is merged into it (never by the row's place, never losing what the sheet lacks).
+import { basename, dirname, join } from 'node:path';
 import { ymd } from '../core/dates.js';
-import { leadsOf } from '../core/task.js';
 import type { Session } from '../context.js';
-import { EXIT, ioError, UserError } from '../errors.js';
+import { EXIT, UserError } from '../errors.js';
 import { messages, type Messages } from '../i18n/index.js';
-import { readImportFile, writeImported } from '../cli/drafts.js';
-import { ioReason } from '../cli/output.js';
+import { addNamesToRoster, commitImport, readImportFile, resolveImportedNames, rosterWouldGrow, writeImported } from '../cli/drafts.js';
+import { inside } from '../store/commit-files.js';
 import { rowSource } from '../import/drafts.js';
 import { exportVocabulary } from '../import/ledger-cells.js';
 import { FIELDS, findHeader, HEADER_SEARCH_ROWS, LOOKED_FOR, normalizeHeader, yearInTitle, type Field, type Header, type LedgerSheet } from '../import/ledger-header.js';
 import { readLedger } from '../import/ledger-rows.js';
-import { UNASSIGNED } from '../import/notice.js';
 import { readWorkbook, WorkbookReadError } from '../import/xlsx-read.js';
 import { CONFIG_FILE, TASKS_DIR, type Plan } from '../store/load.js';
-import { addToRoster } from '../store/plan-files.js';
 
 export interface ImportXlsxOptions {
   /** the workbook, absolute */
@@ -29,6 +27,8 @@ export interface ImportXlsxOptions {
   out: string | undefined;
   force: boolean;
   dryRun: boolean;
+  /** false with --no-commit */
+  commit: boolean;
 }
 
 type ImportXlsxMessages = Messages['importXlsx'];
@@ -72,9 +72,25 @@ export async function runImportXlsx(options: ImportXlsxOptions, plan: Plan | und
     task: draft.task,
     source: rowSource(shownFile, sheet.name, draft.row),
     comment: (checksum: string) => words.draftComment(shownFile, sheet.name, draft.row, checksum),
+    defaults: draft.defaults,
+    // a row's number is no way to find a task again: a row inserted above would shift every task below
+    matchBySource: false,
   }));
   const dryRun = options.dryRun;
-  const { counts, total } = writeImported(session, plan, drafts, { outDir, year, force: options.force, dryRun }, words);
+  const names = resolveImportedNames(session, plan, drafts);
+  // The roster belongs to the plan: the one found, or the folder the drafts start a plan in.
+  // without a plan, drafts written to …/tasks start one in the folder above
+  const planRoot = plan?.root ?? (options.out === undefined ? io.cwd : basename(outDir) === TASKS_DIR ? dirname(outDir) : undefined);
+  const rosterGrows = planRoot !== undefined && rosterWouldGrow(planRoot, names);
+  const commitRoot = planRoot !== undefined && options.commit && (plan?.config.commit ?? true) && inside(planRoot, outDir) ? planRoot : undefined;
+  const imported = writeImported(
+    session,
+    plan,
+    drafts,
+    { outDir, year, force: options.force, dryRun, commitRoot, alsoCommitted: rosterGrows ? [CONFIG_FILE] : [], deadlineReason: words.deadlineReason(shownFile) },
+    words,
+  );
+  const { counts, total } = imported;
   if (!quiet || counts.skipped > 0) {
     io.stderr.write(`${words.summary({ total, ...counts, dryRun })}\n`);
     io.stderr.write(`${words.structure(result.sections, result.points, result.drafts.length, failed)}\n`);
@@ -82,27 +98,16 @@ export async function runImportXlsx(options: ImportXlsxOptions, plan: Plan | und
     if (result.progressDateFromTitle) io.stderr.write(`${words.progressDateFromTitle(result.progressDateFromTitle)}\n`);
     if (result.unassigned > 0) io.stderr.write(`${words.unassigned(result.unassigned)}\n`);
   }
-
-  // The roster belongs to the plan: the one found, or the folder the drafts start a plan in.
-  // without a plan, drafts written to …/tasks start one in the folder above
-  const planRoot = plan?.root ?? (options.out === undefined ? io.cwd : basename(outDir) === TASKS_DIR ? dirname(outDir) : undefined);
-  const leads = drafts.flatMap((d) => leadsOf({ id: '', ...d.task })).filter((n) => n !== UNASSIGNED);
-  const units = drafts.flatMap((d) => d.task.units).filter((n) => n !== UNASSIGNED);
-  if (planRoot === undefined) io.stderr.write(`${words.rosterNoPlan}\n`);
-  else {
-    const configPath = join(planRoot, CONFIG_FILE);
-    let outcome;
-    try {
-      outcome = addToRoster(planRoot, leads, units, dryRun);
-    } catch (error) {
-      throw ioError(words.cannotWrite(configPath, ioReason(session, error)), error);
+  if (planRoot === undefined) {
+    if (names.leads.length + names.units.length > 0) io.stderr.write(`${words.rosterNoPlan}\n`);
+  } else if (names.leads.length + names.units.length > 0) {
+    const added = rosterGrows ? addNamesToRoster(session, planRoot, names, dryRun, words) : { leads: 0, units: 0 };
+    if (imported.commit && commitRoot) {
+      const summary = m.importCommit.xlsx(shownFile, sheet.name, counts.created, counts.updated) + (added.leads + added.units > 0 ? m.importCommit.roster(added.leads, added.units) : '');
+      commitImport(session, commitRoot, imported.written, added.leads + added.units > 0, summary);
     }
-    if ('refused' in outcome) {
-      const detail = outcome.refused === 'unreadable' ? outcome.detail : outcome.refused === 'invalid' ? words.rosterInvalid : words.rosterNotList;
-      io.stderr.write(`${words.rosterNotUpdated(configPath, detail)}\n`);
-    } else if ((outcome.added.leads.length > 0 || outcome.added.units.length > 0) && !quiet) {
-      io.stderr.write(`${words.roster(outcome.added.leads, outcome.added.units, relative(io.cwd, configPath) || configPath, dryRun)}\n`);
-    }
+  } else if (imported.commit && commitRoot) {
+    commitImport(session, commitRoot, imported.written, false, m.importCommit.xlsx(shownFile, sheet.name, counts.created, counts.updated));
   }
   return failed > 0 ? EXIT.DATA : EXIT.OK;
 }

@@ -1,14 +1,17 @@
-// tasks set ID FIELD VALUE [--reason R]: change one field. Moving a deadline records the approved
-// extension (延期) with the deadline it replaces, so reports can judge lateness against either.
+// tasks set ID FIELD VALUE [--reason R] [--date D]: change one field. Moving a deadline records the
+// change with the deadline it replaces, approved on --date: a later deadline is an extension (延期),
+// an earlier one an advance (提前), so reports can judge lateness against either. A draft not yet
+// assigned (待定) gets its first real deadline without any record: that is not a 延期.
 import { parseDeadline, yearOf, type IsoDate } from '../core/dates.js';
 import { nearest } from '../core/suggest.js';
-import { dateOrderIndex, leadsOf, type Status, type Task } from '../core/task.js';
+import { dateOrderIndex, isUnassigned, leadsOf, type Status, type Task } from '../core/task.js';
 import { isExactDate, readStatus, splitNames } from '../core/words.js';
 import type { Session } from '../context.js';
 import { UserError } from '../errors.js';
 import { findTask, readLead, readUnit, runEdit, type EditOptions } from '../cli/edit.js';
 import { note } from '../cli/output.js';
 import { readDate } from '../cli/options.js';
+import { deadlineKind, deadlineOps } from '../cli/deadlines.js';
 import type { Plan } from '../store/load.js';
 import { commitMessage, short } from '../store/trailers.js';
 import type { EditOp } from '../store/yaml-edit.js';
@@ -18,6 +21,8 @@ export interface SetOptions extends EditOptions {
   field: string;
   value: string;
   reason: string | undefined;
+  /** when a deadline change was approved (--date), else the session's date */
+  approved: IsoDate;
 }
 
 const SETTABLE = ['title', 'detail', 'section', 'point', 'lead', 'units', 'deadline', 'deadline_text', 'start', 'status', 'tags'] as const;
@@ -63,7 +68,7 @@ export async function runSet(options: SetOptions, plan: Plan, session: Session):
     case 'deadline': {
       const parsed = parseDeadline(text, year);
       if (!parsed) throw new UserError(m.edit.badDeadline(text, year));
-      if (!options.reason?.trim()) throw new UserError(m.edit.needReason);
+      if (!options.reason?.trim() && !isUnassigned(target.task)) throw new UserError(m.deadline.needReason(target.task.id));
       phrase = { date: parsed.date, text: parsed.text, exact: isExactDate(text) };
       if (!phrase.exact) note(session, m.edit.deadlineResolved(text, parsed.date));
       newValue = parsed.date;
@@ -78,7 +83,8 @@ export async function runSet(options: SetOptions, plan: Plan, session: Session):
   const before = show(field === 'lead' ? leadsOf(target.task) : target.task[field as keyof Task], m.edit.empty);
   const after = show(newValue, m.edit.empty);
   if (before === after) throw new UserError(m.edit.sameValue(label));
-  const reason = options.reason?.trim();
+  const reason = options.reason?.trim() || undefined;
+  let confirmation: string | undefined;
 
   return runEdit(
     session,
@@ -88,13 +94,11 @@ export async function runSet(options: SetOptions, plan: Plan, session: Session):
     (task) => {
       const ops: EditOp[] = [];
       if (field === 'deadline') {
-        ops.push({ op: 'set', path: ['deadline'], value: newValue });
-        const list = task.extensions ?? [];
-        // a deadline brought forward is recorded as an advance, so the record reads the right way round
-        const advance = (newValue as string) < task.deadline ? { kind: 'advance' as const } : {};
-        ops.push({ op: 'insert', path: ['extensions'], index: list.length, value: { date: session.asOf, from: task.deadline, to: newValue, reason: reason!, ...advance } });
-        if (phrase && !phrase.exact) ops.push({ op: 'set', path: ['deadline_text'], value: phrase.text });
-        else if (task.deadline_text !== undefined) ops.push({ op: 'delete', path: ['deadline_text'] });
+        const kind = deadlineKind(task, newValue as IsoDate);
+        ops.push(...deadlineOps(task, newValue as IsoDate, phrase, { date: options.approved, reason }));
+        const summary = m.deadline.commit(task.id, kind, task.deadline, newValue as IsoDate, reason);
+        confirmation = m.deadline.done(task.id, kind, task.deadline, newValue as IsoDate, options.approved);
+        return { ops, message: commitMessage(summary, { command: 'set', task: task.id }) };
       } else if (field === 'status') {
         ops.push({ op: 'set', path: ['status'], value: newValue });
         if (task.done_on !== undefined) ops.push({ op: 'delete', path: ['done_on'] });
@@ -112,10 +116,10 @@ export async function runSet(options: SetOptions, plan: Plan, session: Session):
       } else {
         ops.push({ op: 'set', path: [field], value: newValue });
       }
-      const summary = m.edit.setCommit(task.id, label, short(before, 20), short(after, 20), field === 'deadline' || field === 'status' ? reason : undefined);
+      const summary = m.edit.setCommit(task.id, label, short(before, 20), short(after, 20), field === 'status' ? reason : undefined);
       return { ops, message: commitMessage(summary, { command: 'set', task: task.id }) };
     },
-    (r) => m.edit.setOk(r.task.id, label, before, after),
+    (r) => confirmation ?? m.edit.setOk(r.task.id, label, before, after),
   );
 }
 

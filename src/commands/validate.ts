@@ -1,11 +1,13 @@
 // tasks validate [paths...] [--staged]: check the task files and list every problem. The command
 // line opens the plan with just the files asked for (or the staged versions).
-import { countBySeverity } from '../core/problems.js';
+import { nameChecks } from '../core/checks.js';
+import { countBySeverity, sortProblems } from '../core/problems.js';
 import type { Session } from '../context.js';
 import { EXIT } from '../errors.js';
 import { renderEnv } from '../cli/output.js';
 import { renderView } from '../render/view.js';
 import { validateView } from '../render/views/validate.js';
+import { placeFindings } from '../store/findings.js';
 import { CONFIG_FILE, type Plan } from '../store/load.js';
 
 export interface ValidateOptions {
@@ -18,6 +20,10 @@ export async function runValidate(options: ValidateOptions, plan: Plan, session:
   const { m, io } = session;
   const tasks = options.only ? options.only.filter((f) => f !== CONFIG_FILE).length : plan.fileCount;
   if (options.format === 'table' && !plan.configFound && !session.flags.quiet) io.stderr.write(`${m.config.missing}\n`);
-  io.stdout.write(renderView(options.format, validateView, { tasks, problems: plan.problems, quiet: session.flags.quiet }, renderEnv(session, plan)));
-  return countBySeverity(plan.problems).errors > 0 ? EXIT.DATA : EXIT.OK;
+  // one official or unit written two ways: only validate looks for these, as they need the whole plan
+  const names = await placeFindings(plan.root, nameChecks(plan.config.roster, plan.tasks, CONFIG_FILE, m.names), m);
+  const only = options.only ? new Set(options.only) : undefined;
+  const problems = sortProblems([...plan.problems, ...names.filter((p) => !only || only.has(p.file))]);
+  io.stdout.write(renderView(options.format, validateView, { tasks, problems, quiet: session.flags.quiet }, renderEnv(session, plan)));
+  return countBySeverity(problems).errors > 0 ? EXIT.DATA : EXIT.OK;
 }

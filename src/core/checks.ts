@@ -2,7 +2,8 @@
 import type { Roster } from './config.js';
 import type { ProblemCode, ProblemParams, Severity } from './problems.js';
 import { nearest } from './suggest.js';
-import { leadsOf, type LoadedTask } from './task.js';
+import { nearDuplicates, nearMisses } from './roster.js';
+import { leadsOf, UNASSIGNED, type LoadedTask } from './task.js';
 
 export interface Finding {
   file: string;
@@ -41,6 +42,11 @@ export function crossChecks(tasks: readonly LoadedTask[], roster: Roster): Findi
     }
     if (task.status === 'done' && task.done_on) findings.push(...datesAfterDone(file, task.done_on, task));
     findings.push(...datesInOrder(file, task));
+    const targetNames = (task.targets ?? []).map((t) => t.name);
+    targetNames.forEach((name, i) => {
+      const first = targetNames.indexOf(name);
+      if (first < i) findings.push({ file, path: ['targets', i, 'name'], severity: 'warning', code: 'duplicate_target', params: { name, index: i + 1, other: first + 1 } });
+    });
     task.progress?.forEach((entry, i) => {
       const previous = task.progress?.[i - 1];
       if (previous && entry.date < previous.date) {
@@ -53,7 +59,8 @@ export function crossChecks(tasks: readonly LoadedTask[], roster: Roster): Findi
     if (leads.size > 0) {
       const names = leadsOf(task);
       names.forEach((name, i) => {
-        if (!leads.has(name)) {
+        // 待定 is a draft's placeholder, not a name missing from the roster
+        if (!leads.has(name) && name !== UNASSIGNED) {
           findings.push({
             file, path: typeof task.lead === 'string' ? ['lead'] : ['lead', i], severity: 'warning', code: 'unknown_lead',
             params: { name, suggestion: nearest(name, roster.leads, 1)[0] },
@@ -72,7 +79,7 @@ export function crossChecks(tasks: readonly LoadedTask[], roster: Roster): Findi
         }
       });
       task.units.forEach((name, i) => {
-        if (!units.has(name)) {
+        if (!units.has(name) && name !== UNASSIGNED) {
           findings.push({
             file, path: ['units', i], severity: 'warning', code: 'unknown_unit',
             params: { name, suggestion: nearest(name, roster.units, 1)[0] },
@@ -120,4 +127,35 @@ function datesInOrder(file: string, task: LoadedTask['task']): Finding[] {
     }
   });
   return out;
+}
+
+/**
+ * Names of officials and units that are very likely one name written two ways: pairs in the
+ * roster (warned at the later one, in `configFile`), and without a roster, a name some tasks use
+ * that is a near-miss of one other tasks use (warned at the tasks using the rarer one).
+ */
+export function nameChecks(roster: Roster, tasks: readonly LoadedTask[], configFile: string, words: { lead: string; unit: string }): Finding[] {
+  const findings: Finding[] = [];
+  for (const key of ['leads', 'units'] as const) {
+    const what = key === 'leads' ? words.lead : words.unit;
+    const listed = roster[key];
+    for (const [earlier, later] of nearDuplicates(listed)) {
+      findings.push({ file: configFile, path: ['roster', key, listed.indexOf(later)], severity: 'warning', code: 'near_duplicate_name', params: { what, name: later, other: earlier, where: 'roster' } });
+    }
+    if (listed.length > 0) continue;
+    const uses = new Map<string, number>();
+    for (const { task } of tasks) for (const name of key === 'leads' ? leadsOf(task) : task.units) if (name !== UNASSIGNED) uses.set(name, (uses.get(name) ?? 0) + 1);
+    const names = [...uses.keys()];
+    for (const { task, file } of tasks) {
+      const own = key === 'leads' ? leadsOf(task) : task.units;
+      own.forEach((name, i) => {
+        // the rarer of two near names is the slip (on a tie, the shorter)
+        const better = nearMisses(name, names).find((other) => uses.get(other)! > uses.get(name)! || (uses.get(other) === uses.get(name) && other.length > name.length));
+        if (better === undefined) return;
+        const path = key === 'units' ? ['units', i] : typeof task.lead === 'string' ? ['lead'] : ['lead', i];
+        findings.push({ file, path, severity: 'warning', code: 'near_duplicate_name', params: { what, name, other: better, where: 'tasks' } });
+      });
+    }
+  }
+  return findings;
 }

@@ -223,20 +223,23 @@ export function formatSmallNumber(n: number): string {
 const NUM = '(\\d{1,2}|[一二三四五六七八九十]{1,3})';
 
 /**
- * The `--as-of` forms: 2020-09-30, 2020/9/30, 2020.9.30, 2020年9月30日, today/今天, the period ends
- * 旬末/eox, 月底/eom, 季末/eoq, 年底/eoy, and offsets such as +10d, -1m, +2w, -1y.
- * Returns undefined when the text is none of them.
+ * The `--as-of` forms: 2020-09-30, 2020/9/30, 2020.9.30, 2020年9月30日, a date within today's year
+ * (9月30日, 9.30, 9/30), a month (10月: its last day), today/今天, 昨天, 前天, the period ends
+ * 旬末/eox, 上旬末/中旬末/下旬末, 月底/eom, 上月底, 季末/eoq, 年底/eoy, a deadline phrase of today's year
+ * (6月底, 三季度末, 上半年), and offsets such as +10d, -1m, +2w, -1y. A date without its year is in
+ * `year` (the plan's, for --as-of), else today's. Returns undefined when the text is none of them.
  */
-export function parseDateInput(input: string, today: IsoDate): IsoDate | undefined {
-  const date = readDateInput(input, today);
+export function parseDateInput(input: string, today: IsoDate, year: number = yearOf(today)): IsoDate | undefined {
+  const date = readDateInput(input, today, year);
   // an offset can run off the calendar (-2020y is the year 0); no ledger has such a date
   return date !== undefined && isIsoDate(date) && date >= '1900-01-01' && date <= '2999-12-31' ? date : undefined;
 }
 
-function readDateInput(input: string, today: IsoDate): IsoDate | undefined {
+function readDateInput(input: string, today: IsoDate, year: number): IsoDate | undefined {
   const text = input.trim().toLowerCase();
   if (text === '') return undefined;
-  if (text === 'today' || text === '今天' || text === '今日') return today;
+  const relative = lookup(RELATIVE_DAYS, text);
+  if (relative !== undefined) return addDays(today, relative);
   const periodEnd = lookup(PERIOD_ENDS, text);
   if (periodEnd) return periodEnd(today);
   const offset = /^([+-])(\d{1,4})([dwmy])$/.exec(text);
@@ -249,15 +252,47 @@ function readDateInput(input: string, today: IsoDate): IsoDate | undefined {
       default: return addMonths(today, 12 * n);
     }
   }
-  return parseCalendarDate(text);
+  return parseCalendarDate(text) ?? parseShortDate(text, year) ?? parseMonth(text, year) ?? datedPhrase(text, year);
 }
 
+/** A deadline phrase that names a day (6月底, 三季度末), not ongoing work. */
+function datedPhrase(text: string, year: number): IsoDate | undefined {
+  const phrase = parseDeadline(text, year);
+  return phrase && !phrase.ongoing ? phrase.date : undefined;
+}
+
+const RELATIVE_DAYS: Readonly<Record<string, number>> = {
+  today: 0, 今天: 0, 今日: 0, yesterday: -1, 昨天: -1, 昨日: -1, 前天: -2, tomorrow: 1, 明天: 1, 明日: 1, 后天: 2,
+};
+
+const xunEnd = (day: 10 | 20) => (today: IsoDate) => ymd(yearOf(today), parts(today).month, day);
+
 const PERIOD_ENDS: Record<string, (today: IsoDate) => IsoDate> = {
-  旬末: endOfXun, eox: endOfXun,
-  月底: endOfMonth, 月末: endOfMonth, eom: endOfMonth,
+  旬末: endOfXun, eox: endOfXun, 本旬末: endOfXun,
+  上旬末: xunEnd(10), 中旬末: xunEnd(20), 下旬末: endOfMonth,
+  月底: endOfMonth, 月末: endOfMonth, eom: endOfMonth, 本月底: endOfMonth, 本月末: endOfMonth,
+  上月底: (today) => endOfMonth(addMonths(today, -1)), 上月末: (today) => endOfMonth(addMonths(today, -1)),
   季末: endOfQuarter, 季度末: endOfQuarter, eoq: endOfQuarter,
   年底: endOfYear, 年末: endOfYear, eoy: endOfYear,
 };
+
+/** A day within a year the text leaves out: 9月30日, 9月30号, 9月30, 9.30, 9/30, 9-30. */
+function parseShortDate(text: string, year: number): IsoDate | undefined {
+  const m = /^(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?$/.exec(text) ?? /^(\d{1,2})[./-](\d{1,2})$/.exec(text);
+  if (!m) return undefined;
+  const [month, day] = [Number(m[1]), Number(m[2])];
+  return isValidYmd(year, month, day) ? ymd(year, month, day) : undefined;
+}
+
+/** A month alone (10月, 十月份, 2020年10月): its last day. */
+function parseMonth(text: string, year: number): IsoDate | undefined {
+  const m = new RegExp(`^(?:(\\d{4})\\s*年)?\\s*${NUM}\\s*月份?$`).exec(text);
+  if (!m) return undefined;
+  const month = parseSmallNumber(m[2]!);
+  if (month === undefined || month < 1 || month > 12) return undefined;
+  const y = m[1] ? Number(m[1]) : year;
+  return ymd(y, month, daysInMonth(y, month));
+}
 
 /** 2020-09-30, 2020-9-30, 2020/9/30, 2020.9.30, 2020年9月30日 (日/号 optional). */
 export function parseCalendarDate(input: string): IsoDate | undefined {
@@ -368,6 +403,8 @@ export function parseDeadline(text: string, year: number): DeadlinePhrase | unde
   const trimmed = text.trim();
   const exact = parseCalendarDate(trimmed);
   if (exact) return { date: exact, text: trimmed, ongoing: false };
+  const day = parseShortDate(trimmed, year) ?? parseMonth(trimmed, year);
+  if (day) return { date: day, text: trimmed, ongoing: false };
   // 明年 (next year) and 今年 (this year) before a phrase say which year it means
   const next = /^(明年|下一年度?|次年)/.exec(trimmed);
   const body = trimmed.replace(/^今(?=年[底末])/, '').replace(/^(明年|下一年度?|次年|今年|本年度?)/, '');

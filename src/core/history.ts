@@ -1,11 +1,12 @@
 // What changed in a task between two revisions of its file, field by field.
 import type { CompletionRequest, Task } from './task.js';
-import { leadsOf } from './task.js';
+import { leadsOf, type Target } from './task.js';
+import { currentActual } from './targets.js';
 
 export type FieldChange =
   | { kind: 'created' }
   | { kind: 'deleted' }
-  | { kind: 'changed'; field: string; from: unknown; to: unknown; reason?: string }
+  | { kind: 'changed'; field: string; from: unknown; to: unknown; reason?: string; change?: 'extension' | 'advance' }
   | { kind: 'added'; field: string; items: unknown[] }
   | { kind: 'removed'; field: string; items: unknown[] }
   | { kind: 'milestone_done'; title: string; date: string }
@@ -60,21 +61,25 @@ export function diffTasks(before: Task | undefined, after: Task | undefined): Fi
       const gone = old.filter((o) => !(after.milestones ?? []).some((ms) => ms.title === o.title));
       if (gone.length) out.push({ kind: 'removed', field: key, items: gone });
     } else if (key === 'targets') {
+      // targets pair by name, and targets of one name by their order among those of that name
       const old = before.targets ?? [];
-      for (const t of after.targets ?? []) {
-        const prev = old.find((o) => o.name === t.name);
+      const pairs = pairByName(old, after.targets ?? []);
+      const values = (t: Target) => ({ ...t, actual: undefined, actuals: undefined });
+      for (const [prev, t] of pairs) {
+        if (!t) continue;
         if (!prev) out.push({ kind: 'added', field: key, items: [t] });
-        else if (prev.actual !== t.actual && same({ ...prev, actual: undefined }, { ...t, actual: undefined })) {
-          out.push({ kind: 'target_actual', name: t.name, from: prev.actual, to: t.actual, ...(t.unit ? { unit: t.unit } : {}) });
+        else if (currentActual(prev) !== currentActual(t) && same(values(prev), values(t))) {
+          out.push({ kind: 'target_actual', name: t.name, from: currentActual(prev), to: currentActual(t), ...(t.unit ? { unit: t.unit } : {}) });
         } else if (!same(prev, t)) out.push({ kind: 'changed', field: key, from: prev, to: t });
       }
-      const gone = old.filter((o) => !(after.targets ?? []).some((t) => t.name === o.name));
+      const gone = pairs.flatMap(([prev, t]) => (prev && !t ? [prev] : []));
       if (gone.length) out.push({ kind: 'removed', field: key, items: gone });
     } else if (key === 'completion_requests') {
       out.push(...reviewChanges(before.completion_requests ?? [], after.completion_requests ?? []));
     } else if (key === 'deadline') {
       const extension = minus(after.extensions ?? [], before.extensions ?? []).find((x) => x.to === after.deadline);
-      out.push({ kind: 'changed', field: key, from: a, to: b, ...(extension ? { reason: extension.reason } : {}) });
+      const change = extension ? (extension.kind ?? (extension.to < extension.from ? 'advance' : 'extension')) : undefined;
+      out.push({ kind: 'changed', field: key, from: a, to: b, ...(extension ? { reason: extension.reason, change } : {}) });
     } else {
       out.push({ kind: 'changed', field: key, from: a, to: b });
     }
@@ -95,4 +100,13 @@ function reviewChanges(before: readonly CompletionRequest[], after: readonly Com
   }
   for (const r of old.values()) out.push({ kind: 'review', change: 'withdrawn', request: r });
   return out;
+}
+
+/** The targets before and after, paired by name; the n-th target of a name with the n-th of that name. */
+function pairByName(before: readonly Target[], after: readonly Target[]): Array<[Target | undefined, Target | undefined]> {
+  const waiting = new Map<string, Target[]>();
+  for (const t of before) waiting.set(t.name, [...(waiting.get(t.name) ?? []), t]);
+  const pairs: Array<[Target | undefined, Target | undefined]> = after.map((t) => [waiting.get(t.name)?.shift(), t]);
+  for (const rest of waiting.values()) for (const t of rest) pairs.push([t, undefined]);
+  return pairs;
 }

@@ -40,6 +40,8 @@ export type ProblemCode =
   | 'unknown_lead'
   | 'unknown_unit'
   | 'progress_order'
+  | 'duplicate_target'
+  | 'near_duplicate_name'
   | 'bad_timezone'
   | 'rule_day_for_xun'
   | 'rule_co_twice'

@@ -97,7 +97,15 @@ export interface LoadedTask {
   file: string;
 }
 
-export function leadsOf(task: Task): string[] {
+/** The lead or unit of a draft whose notice did not say (待定): filled in when the work is assigned. */
+export const UNASSIGNED = '待定';
+
+/** A draft not yet assigned: its lead official or a unit is still 待定, so its deadline is not yet a commitment. */
+export function isUnassigned(task: Pick<Task, 'lead' | 'units'>): boolean {
+  return leadsOf(task).includes(UNASSIGNED) || task.units.includes(UNASSIGNED);
+}
+
+export function leadsOf(task: Pick<Task, 'lead'>): string[] {
   return typeof task.lead === 'string' ? [task.lead] : task.lead;
 }
 
@@ -110,8 +118,12 @@ export function originalDeadline(task: Task): IsoDate {
   return task.extensions?.[0]?.from ?? task.deadline;
 }
 
+/**
+ * Where the schedule share is measured from: the task's start, else 1 January of the year of its
+ * first deadline (an extension into the next year does not restart the clock).
+ */
 export function startOf(task: Task): IsoDate {
-  return task.start ?? startOfYear(task.deadline);
+  return task.start ?? startOfYear(originalDeadline(task));
 }
 
 /**

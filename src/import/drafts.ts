@@ -12,6 +12,8 @@ export interface Draft {
   source: string;
   /** the comment line under the modeline, naming the source and carrying the checksum */
   comment: (checksum: string) => string;
+  /** fields the importer filled in because the source is silent: a re-import never sets these on an existing task */
+  defaults?: ReadonlyArray<keyof Task>;
 }
 
 // Both catalogs' wording: a draft written in one language is still recognised after a switch.

@@ -32,6 +32,7 @@ export type Field = (typeof FIELDS)[number];
 const EXPORT_COLUMN_FIELDS: Record<keyof Messages['exports']['col'], Field> = {
   no: 'no', id: 'id', title: 'task', lead: 'lead', point: 'point', leadUnit: 'lead_unit', coUnits: 'units', deadline: 'deadline',
   status: 'status', light: 'ignore', daysOverdue: 'ignore', latest: 'progress', latestDate: 'progress_date', targets: 'targets',
+  reasons: 'ignore', original: 'ignore',
 };
 
 /** Column names as ledgers write them. The first names of task and of the others are what the "no header" message lists. */

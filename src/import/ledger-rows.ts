@@ -6,11 +6,11 @@
 // the rows they cover, and a task's cell may be merged over several rows. Each row that cannot be
 // read is reported with its row number, and the others are still read.
 import { ymd, type IsoDate } from '../core/dates.js';
-import type { ProgressEntry, Status, Target, Task } from '../core/task.js';
+import { UNASSIGNED, type ProgressEntry, type Status, type Target, type Task } from '../core/task.js';
 import { isValidId } from '../core/words.js';
 import { clean, clipTitle, namesIn, parseStatus, parseTargetText, percentCell, readDate, resolveDeadline, statusWords, stripNumbering, titleOf, unitsOf, type ExportVocabulary, type ResolvedDeadline } from './ledger-cells.js';
 import { CN_NUMBERING, dateInTitle, normalizeHeader, NUMBERING, PART, POINT, type Field, type Header, type HeaderColumn, type LedgerSheet } from './ledger-header.js';
-import { parseTargets, UNASSIGNED } from './notice.js';
+import { parseTargets } from './notice.js';
 
 interface LedgerDraft {
   task: Omit<Task, 'id'>;
@@ -18,6 +18,8 @@ interface LedgerDraft {
   id?: string;
   /** 1-based row of the sheet the task comes from */
   row: number;
+  /** fields the sheet does not give, filled in here (a year-end deadline, not started, 待定) */
+  defaults: Array<keyof Task>;
 }
 
 type RowProblemCode =
@@ -207,7 +209,13 @@ export function readLedger(sheet: LedgerSheet, header: Header, year: number, opt
       ...(progress ? { progress: [progress] } : {}),
       ...(tags.length > 0 ? { tags } : {}),
     };
-    drafts.push({ task, row: r, ...(id ? { id } : {}) });
+    const defaults: Array<keyof Task> = [
+      ...(deadline ? [] : ['deadline' as const]),
+      ...(statusText === '' && !doneOn && !progress ? ['status' as const] : []),
+      ...(leads.length === 0 ? ['lead' as const] : []),
+      ...(units.length === 0 ? ['units' as const] : []),
+    ];
+    drafts.push({ task, row: r, defaults, ...(id ? { id } : {}) });
     r = next;
   }
   return {

@@ -8,7 +8,7 @@
 //  - numbered tasks each followed by 分管领导: (分管区领导:, 责任领导: …) and 部门分工:X牵头,Y、Z配合.
 // Headings above numbered tasks become their section and point.
 import { findDeadlinePhrase, parseDeadline, ymd } from '../core/dates.js';
-import type { Target, Task } from '../core/task.js';
+import { UNASSIGNED, type Target, type Task } from '../core/task.js';
 import { splitNames } from '../core/words.js';
 
 export type SplitMode = 'auto' | 'sentence';
@@ -17,6 +17,8 @@ interface NoticeDraft {
   task: Omit<Task, 'id'>;
   /** the line of the notice the task comes from (1-based) */
   line: number;
+  /** fields the notice does not give, filled in here (待定, a year-end deadline, not started) */
+  defaults: Array<keyof Task>;
 }
 
 export interface NoticeResult {
@@ -29,8 +31,6 @@ export interface NoticeResult {
   /** drafts whose lead official or units the notice does not give */
   unassigned: number;
 }
-
-export const UNASSIGNED = '待定';
 
 const CN_NUM = '[一二三四五六七八九十百零〇]+';
 const PART = new RegExp(`^(${CN_NUM})[、.．]\\s*(\\S.*)$`);
@@ -144,6 +144,7 @@ export function parseNotice(input: string, year: number, split: SplitMode = 'aut
   });
   flushNumbered();
   flushPoint();
+  for (const d of drafts) if (d.task.targets) d.task.targets = uniqueNames(d.task.targets);
 
   const declared = /确定\s*(\d+)\s*项/.exec(input) ?? /共\s*(\d+)\s*项(?:具体|重点)?(?:工作)?任务/.exec(input);
   return {
@@ -172,7 +173,7 @@ function makeDraft(text: string, section: string | undefined, point: string | un
   };
   const targets = parseTargets(detail);
   if (targets.length > 0) task.targets = targets;
-  return { task, line };
+  return { task, line, defaults: ['lead', 'units', 'status', ...(phrase ? [] : ['deadline' as const])] };
 }
 
 /** The pieces of work in a 主要任务 paragraph: sentences, and the clauses of long sentences. */
@@ -236,30 +237,66 @@ const TRAILING_VERB = /(突破|达到|达|超过|控制在|保持在|稳定在|�
 export function parseTargets(text: string): Target[] {
   const targets: Target[] = [];
   let previousName = '';
-  for (const chunk of normalizePunctuation(text).split(/[。；;，,]/)) {
-    const pieces = chunk.split('、');
-    const items = pieces.length > 1 && pieces.every((p) => firstQuantity(p)) ? pieces : [chunk];
-    for (const item of items) {
-      const m = firstQuantity(item);
-      if (!m) continue;
-      const before = item.slice(0, m.index).replace(TRAILING_VERB, '').trim();
-      const after = item
-        .slice(m.index + m[0].length)
-        .replace(/^(以上|左右|以内|以下)/, '')
-        .replace(/\d.*$/, '')
-        .replace(/(和|及|与)$/, '')
-        .trim();
-      let name = `${before}${after}`.replace(LEADING_HOPE, '');
-      if (name === '' || /^(增长|提高|下降)/.test(name)) name = `${subjectOf(previousName)}${name}`;
-      const verb = LEADING_VERB.exec(previousName)?.[1];
-      if (verb && !LEADING_VERB.test(name) && COUNTABLE.test(m[2]!)) name = `${verb}${name}`;
-      if (name === '') continue;
-      const direction: Target['direction'] = /控制在|以内|以下|不超过|低于/.test(item) ? 'max' : 'min';
-      targets.push({ name, target: Number(m[1]), unit: m[2]!, ...(direction === 'max' ? { direction } : {}) });
-      previousName = name;
+  // the targets of the last list (实施A18个、B27个、C110个), for a later 分别为 that names one value for each
+  let lastList: Target[] = [];
+  for (const sentence of normalizePunctuation(text).split(/[。；;]/)) {
+    lastList = [];
+    for (const chunk of sentence.split(/[，,]/)) {
+      const found = chunkTargets(chunk, previousName, lastList);
+      if (found.length > 1) lastList = found;
+      if (found.length > 0) previousName = found.at(-1)!.name;
+      targets.push(...found);
     }
   }
+  return uniqueNames(targets);
+}
+
+/** The quantified goals in one clause: one, or a list of them separated by 、. */
+function chunkTargets(chunk: string, previousName: string, lastList: readonly Target[]): Target[] {
+  const targets: Target[] = [];
+  const pieces = chunk.split('、');
+  const items = pieces.length > 1 && pieces.every((p) => firstQuantity(p)) ? pieces : [chunk];
+  let previous = previousName;
+  for (const item of items) {
+    const m = firstQuantity(item);
+    if (!m) continue;
+    const before = item.slice(0, m.index).replace(TRAILING_VERB, '').trim();
+    const after = item
+      .slice(m.index + m[0].length)
+      .replace(/^(以上|左右|以内|以下)/, '')
+      .replace(/\d.*$/, '')
+      .replace(/(和|及|与)$/, '')
+      .trim();
+    let name = `${before}${after}`.replace(LEADING_HOPE, '');
+    if (name === '' || /^(增长|提高|下降)/.test(name)) name = `${subjectOf(previous)}${name}`;
+    const verb = LEADING_VERB.exec(previous)?.[1];
+    if (verb && !LEADING_VERB.test(name) && COUNTABLE.test(m[2]!)) name = `${verb}${name}`;
+    if (name === '') continue;
+    const direction: Target['direction'] = /控制在|以内|以下|不超过|低于/.test(item) ? 'max' : 'min';
+    targets.push({ name, target: Number(m[1]), unit: m[2]!, ...(direction === 'max' ? { direction } : {}) });
+    previous = name;
+  }
+  // 年度计划投资分别为24.3亿元、43.4亿元、101亿元 after a list of three things: one value for each
+  if (/分别/.test(chunk) && targets.length > 1 && targets.length === lastList.length) {
+    const what = targets[0]!.name;
+    return targets.map((t, i) => ({ ...t, name: `${subjectOfItem(lastList[i]!.name)}${what}` }));
+  }
   return targets;
+}
+
+/** What a listed target is about, without the verb before it: 实施省亿元以上项目 → 省亿元以上项目. */
+function subjectOfItem(name: string): string {
+  return name.replace(LEADING_VERB, '');
+}
+
+/** Names made unique within one task: a name given twice gets its place, （2）, （3）…. */
+function uniqueNames(targets: Target[]): Target[] {
+  const seen = new Map<string, number>();
+  return targets.map((t) => {
+    const n = (seen.get(t.name) ?? 0) + 1;
+    seen.set(t.name, n);
+    return n === 1 ? t : { ...t, name: `${t.name}（${n}）` };
+  });
 }
 
 /** The first number with a unit that is not inside “quotes”. */
@@ -327,11 +364,13 @@ function applyAttributes(draft: NoticeDraft, attrs: Map<string, string>, year: n
       if (deadline) {
         draft.task.deadline = deadline.date;
         draft.task.deadline_text = value.trim();
+        draft.defaults = draft.defaults.filter((f) => f !== 'deadline');
       }
     }
   }
   const units = [...new Set([...leadUnits, ...otherUnits])];
   if (units.length > 0) draft.task.units = units;
   if (leads.length > 0) draft.task.lead = leads.length === 1 ? leads[0]! : [...new Set(leads)];
+  draft.defaults = draft.defaults.filter((f) => !(f === 'units' && units.length > 0) && !(f === 'lead' && leads.length > 0));
 }
 

@@ -3,7 +3,8 @@
 import type { Messages } from '../i18n/index.js';
 import { alignOf, cellText, flatten, isNumeric, tableLines, type DocTable, type ReportDocument, type Span } from './document.js';
 import { renderTable, type Column } from './table.js';
-import { displayWidth, sanitize, wrap } from './text.js';
+import { displayWidth, sanitize } from './text.js';
+import { wrap } from './wrap.js';
 
 type TextStyle = 'title' | 'heading' | 'strong' | 'note' | 'red' | 'yellow';
 

@@ -30,7 +30,7 @@ export function changeText(change: FieldChange, m: Messages): string {
     case 'changed':
       if (change.to === undefined) return h.removedField(label(change.field), value(change.field, change.from, m));
       if (change.from === undefined) return h.setField(label(change.field), value(change.field, change.to, m));
-      return h.change(label(change.field), value(change.field, change.from, m), value(change.field, change.to, m)) + (change.reason ? h.extension(change.reason) : '');
+      return h.change(label(change.field), value(change.field, change.from, m), value(change.field, change.to, m)) + (change.reason ? h.extension(change.reason, change.change ?? 'extension') : '');
     case 'added':
       return h.added(label(change.field), change.items.length, change.items.map((x) => item(change.field, x)).join('；'));
     case 'removed':

@@ -1,9 +1,14 @@
 // Tables for the terminal that fit its width and keep Chinese aligned. Widths are measured by
-// display width, cells are wrapped without splitting a character, and borders can be ASCII for
-// terminals that draw box characters double-wide. (cli-table3 was dropped: its word wrap loses
-// Chinese text, and re-measuring every cell with its own string-width cost more than the whole
-// rest of `tasks overdue` on a large plan.)
-import { displayWidth, oneLine, sanitize, wrap } from './text.js';
+// display width, cells are wrapped where a line may break (src/render/wrap.ts), and borders can
+// be ASCII for terminals that draw box characters double-wide. (cli-table3 was dropped: its word
+// wrap loses Chinese text, and re-measuring every cell with its own string-width cost more than
+// the whole rest of `tasks overdue` on a large plan.)
+//
+// A table that does not fit gets narrower step by step: long text wraps down to each column's
+// least width; then headers wrap onto two lines; then the padding beside the borders goes; and
+// when even that is too wide, every row becomes a block of `header：value` lines.
+import { displayWidth, oneLine, sanitize } from './text.js';
+import { leastWidth, wrap, wrapParts } from './wrap.js';
 
 export interface Column {
   header: string;
@@ -29,21 +34,63 @@ interface Border {
   middle: [string, string, string, string];
   bottom: [string, string, string, string];
   vertical: string;
+  /** the line between the rows of a stacked table */
+  rule: string;
 }
 
 // [left, fill, junction, right]
-const BOX: Border = { top: ['┌', '─', '┬', '┐'], middle: ['├', '─', '┼', '┤'], bottom: ['└', '─', '┴', '┘'], vertical: '│' };
-const ASCII: Border = { top: ['+', '-', '+', '+'], middle: ['+', '-', '+', '+'], bottom: ['+', '-', '+', '+'], vertical: '|' };
+const BOX: Border = { top: ['┌', '─', '┬', '┐'], middle: ['├', '─', '┼', '┤'], bottom: ['└', '─', '┴', '┘'], vertical: '│', rule: '─' };
+const ASCII: Border = { top: ['+', '-', '+', '+'], middle: ['+', '-', '+', '+'], bottom: ['+', '-', '+', '+'], vertical: '|', rule: '-' };
 
-/** Column widths (content only, without padding) that fit `width`. */
-export function fitWidths(columns: readonly Column[], rows: readonly string[][], width: number): number[] {
-  const full = columns.map((col, i) => {
-    let w = displayWidth(col.header);
+/** How a table is laid out: headers on one line or two, and the spaces beside each border. */
+interface Layout {
+  headerLines: 1 | 2;
+  /** spaces on each side of a cell: 1 normally, 0 when tight */
+  padding: 0 | 1;
+}
+
+const LAYOUTS: readonly Layout[] = [
+  { headerLines: 1, padding: 1 },
+  { headerLines: 2, padding: 1 },
+  { headerLines: 2, padding: 0 },
+];
+
+/** The least width at which `text` wraps onto at most `lines` lines. */
+function widthForLines(text: string, lines: number): number {
+  const full = displayWidth(text);
+  if (lines <= 1) return full;
+  for (let w = Math.ceil(full / lines); w < full; w++) if (wrap(text, w).length <= lines) return w;
+  return full;
+}
+
+const overheadOf = (count: number, padding: number) => count * (2 * padding + 1) + 1;
+
+// A header of two characters or fewer is never broken (红/灯 reads worse than a wider table).
+const SHORT_HEADER = 4;
+
+/**
+ * Column widths (content only, without padding) that fit `width` in the given layout, or
+ * undefined when the columns cannot get narrow enough. Headers wider than their column's content
+ * wrap first (widest first), then long text, widest column first.
+ */
+function fitLayout(columns: readonly Column[], rows: readonly string[][], width: number, layout: Layout): number[] | undefined {
+  const headerFull = columns.map((c) => displayWidth(c.header));
+  const headerFloor = columns.map((c, i) => (layout.headerLines === 2 && headerFull[i]! > SHORT_HEADER ? widthForLines(c.header, 2) : headerFull[i]!));
+  const content = columns.map((_col, i) => {
+    let w = 0;
     for (const row of rows) for (const line of (row[i] ?? '').split('\n')) w = Math.max(w, displayWidth(line));
     return w;
   });
-  const natural = full.map((w, i) => Math.min(w, Math.max(columns[i]!.max ?? Infinity, displayWidth(columns[i]!.header))));
-  const overhead = columns.length * 3 + 1;
+  const full = content.map((w, i) => Math.max(w, headerFull[i]!));
+  // the least a column may get: a wrapping column its minimum, and never less than a date or a number it holds
+  const least = columns.map((col, i) => {
+    if (!col.wrap) return Math.max(content[i]!, headerFloor[i]!);
+    let w = Math.max(col.min ?? 6, headerFloor[i]!);
+    for (const row of rows) w = Math.max(w, leastWidth(row[i] ?? ''));
+    return Math.min(w, full[i]!);
+  });
+  const natural = full.map((w, i) => Math.max(least[i]!, Math.min(w, Math.max(columns[i]!.max ?? Infinity, headerFull[i]!))));
+  const overhead = overheadOf(columns.length, layout.padding);
   const widths = [...natural];
   // A wide terminal lets long text spread past its usual maximum, so that it wraps less.
   let slack = width - (widths.reduce((a, b) => a + b, 0) + overhead);
@@ -57,19 +104,26 @@ export function fitWidths(columns: readonly Column[], rows: readonly string[][],
     }
   }
   let excess = widths.reduce((a, b) => a + b, 0) + overhead - width;
-  // Shrink the wrapping columns, widest first, one column at a time, down to their minimum.
-  while (excess > 0) {
-    let widest = -1;
+  const widest = (wrapping: boolean) => {
+    let found = -1;
     for (let i = 0; i < columns.length; i++) {
-      const col = columns[i]!;
-      if (!col.wrap || widths[i]! <= Math.max(col.min ?? 6, displayWidth(col.header))) continue;
-      if (widest === -1 || widths[i]! > widths[widest]!) widest = i;
+      if (Boolean(columns[i]!.wrap) !== wrapping || widths[i]! <= least[i]!) continue;
+      if (found === -1 || widths[i]! > widths[found]!) found = i;
     }
-    if (widest === -1) break;
-    widths[widest]!--;
+    return found;
+  };
+  while (excess > 0) {
+    const i = widest(false) >= 0 ? widest(false) : widest(true);
+    if (i === -1) return undefined;
+    widths[i]!--;
     excess--;
   }
   return widths;
+}
+
+/** Column widths (content only, without padding) that fit `width` with normal padding and one-line headers, as far as they can. */
+export function fitWidths(columns: readonly Column[], rows: readonly string[][], width: number): number[] {
+  return fitLayout(columns, rows, width, LAYOUTS[0]!) ?? fitLayout(columns, rows, Number.MAX_SAFE_INTEGER, LAYOUTS[0]!)!;
 }
 
 function pad(text: string, width: number, align: 'left' | 'right'): string {
@@ -79,26 +133,81 @@ function pad(text: string, width: number, align: 'left' | 'right'): string {
 
 export function renderTable(columns: readonly Column[], rows: readonly string[][], options: TableOptions): string {
   const cleaned = rows.map((row) => columns.map((col, i) => (col.wrap ? sanitize(row[i] ?? '') : oneLine(row[i] ?? ''))));
-  const widths = fitWidths(columns, cleaned, options.width);
+  for (const layout of LAYOUTS) {
+    const widths = fitLayout(columns, cleaned, options.width, layout);
+    if (widths) return boxed(columns, cleaned, widths, layout, options);
+  }
+  return stacked(columns, cleaned, options);
+}
+
+function boxed(columns: readonly Column[], rows: readonly string[][], widths: readonly number[], layout: Layout, options: TableOptions): string {
   const b = options.ascii ? ASCII : BOX;
-  const rule = ([left, fill, junction, right]: Border['top']) => left + widths.map((w) => fill.repeat(w + 2)).join(junction) + right;
-  const line = (cells: string[]) => `${b.vertical} ${cells.join(` ${b.vertical} `)} ${b.vertical}`;
-  const out = [rule(b.top), line(columns.map((c, i) => pad(c.header, widths[i]!, 'left'))), rule(b.middle)];
-  cleaned.forEach((row, r) => {
-    if (r > 0) out.push(rule(b.middle));
-    const cells = row.map((cell, c) => (columns[c]!.wrap || displayWidth(cell) > widths[c]! ? wrap(cell, widths[c]!) : [cell]));
+  const space = ' '.repeat(layout.padding);
+  const rule = ([left, fill, junction, right]: Border['top']) => left + widths.map((w) => fill.repeat(w + 2 * layout.padding)).join(junction) + right;
+  const line = (cells: string[]) => `${b.vertical}${space}${cells.join(`${space}${b.vertical}${space}`)}${space}${b.vertical}`;
+  const block = (cells: string[][], align: (c: number) => 'left' | 'right', paint?: (text: string, c: number) => string): string[] => {
     const height = Math.max(...cells.map((lines) => lines.length));
+    const out: string[] = [];
     for (let k = 0; k < height; k++) {
-      out.push(
-        line(
-          cells.map((lines, c) => {
-            const text = pad(lines[k] ?? '', widths[c]!, columns[c]!.align ?? 'left');
-            return options.paint && lines[k] ? options.paint(text, r, c) : text;
-          }),
-        ),
-      );
+      out.push(line(cells.map((lines, c) => {
+        const text = pad(lines[k] ?? '', widths[c]!, align(c));
+        return paint && lines[k] ? paint(text, c) : text;
+      })));
     }
+    return out;
+  };
+  const headers = columns.map((c, i) => (displayWidth(c.header) > widths[i]! ? wrap(c.header, widths[i]!) : [c.header]));
+  const out = [rule(b.top), ...block(headers, () => 'left'), rule(b.middle)];
+  const wrapped = rows.map((row) => row.map((cell, c) => (columns[c]!.wrap || displayWidth(cell) > widths[c]! ? wrap(cell, widths[c]!) : [cell])));
+  // rows of one line each read best without a rule between them
+  const ruled = wrapped.some((cells) => cells.some((lines) => lines.length > 1));
+  wrapped.forEach((cells, r) => {
+    if (r > 0 && ruled) out.push(rule(b.middle));
+    out.push(...block(cells, (c) => columns[c]!.align ?? 'left', options.paint ? (text, c) => options.paint!(text, r, c) : undefined));
   });
   out.push(rule(b.bottom));
+  return out.join('\n');
+}
+
+/**
+ * Each row as a block: the first column's value with the second's when that is long text (an id
+ * and a title), then `header：value` for every other non-empty cell — short ones side by side,
+ * long ones on lines of their own with a hanging indent; a rule between the rows.
+ */
+function stacked(columns: readonly Column[], rows: readonly string[][], options: TableOptions): string {
+  const b = options.ascii ? ASCII : BOX;
+  const width = Math.max(10, options.width);
+  const out: string[] = [];
+  const hang = (lead: string, value: string, paint: (text: string) => string) => {
+    const indent = displayWidth(lead);
+    const room = width - indent;
+    if (room < 10) return [lead.trimEnd(), ...wrap(value, width - 4).map((t) => `    ${paint(t)}`)];
+    return wrap(value, room).map((t, k) => `${k === 0 ? lead : ' '.repeat(indent)}${paint(t)}`);
+  };
+  rows.forEach((row, r) => {
+    out.push(b.rule.repeat(width));
+    const paint = (c: number) => (text: string) => (options.paint && text ? options.paint(text, r, c) : text);
+    const titled = columns.length > 1 && columns[1]!.wrap === true && !columns[0]!.wrap;
+    if (titled) out.push(...hang(`${paint(0)(row[0] ?? '')}  `, row[1] ?? '', paint(1)));
+    else out.push(...wrap(row[0] ?? '', width).map(paint(0)));
+    const short: string[] = [];
+    const flushShort = () => {
+      if (short.length > 0) out.push(...wrapParts(short, '  ', width - 2).map((t) => `  ${t}`));
+      short.length = 0;
+    };
+    for (let c = titled ? 2 : 1; c < columns.length; c++) {
+      const value = row[c] ?? '';
+      if (value === '') continue;
+      const label = columns[c]!.header ? `${columns[c]!.header}：` : '';
+      const one = !value.includes('\n') && displayWidth(label + value) <= Math.min(30, width - 2);
+      if (one) short.push(`${label}${paint(c)(value)}`);
+      else {
+        flushShort();
+        out.push(...hang(`  ${label}`, value, paint(c)));
+      }
+    }
+    flushShort();
+  });
+  if (rows.length > 0) out.push(b.rule.repeat(width));
   return out.join('\n');
 }

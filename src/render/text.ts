@@ -87,76 +87,14 @@ function graphemeWidth(g: string): number {
 // Created on first use: building an ICU segmenter costs more than a whole `tasks --help`.
 let segmenter: Intl.Segmenter | undefined;
 
-// Runs kept together on a line when they fit: Latin words, numbers, dates (2020-06-30), 92天-style counts.
-const WORD = /^[\x21-\x7e]+$/;
-// Characters that must not begin a line (Chinese typesetting: closing punctuation stays with the text before it).
-const NO_LINE_START = /^[，。、；：？！）》」』”’%…—,.;:?!)\]}]$/;
-
 // Text that needs grapheme segmentation: surrogate pairs, combining marks, joiners, variation selectors.
 const COMPLEX = /[\uD800-\uDFFF\u0300-\u036F\u200D\uFE00-\uFE0F\u20D0-\u20FF]/;
 
-function graphemes(text: string): string[] {
+/** The characters of a text as the eye sees them: emoji with modifiers and marks with their base stay whole. */
+export function graphemes(text: string): string[] {
   if (!COMPLEX.test(text)) return text.split('');
   segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   return Array.from(segmenter.segment(text), (s) => s.segment);
-}
-
-function tokens(paragraph: string): string[] {
-  const out: string[] = [];
-  for (const segment of graphemes(paragraph)) {
-    const last = out.at(-1);
-    if (last !== undefined && WORD.test(segment) && WORD.test(last)) out[out.length - 1] = last + segment;
-    else out.push(segment);
-  }
-  return out;
-}
-
-/**
- * Wraps text to lines of at most `width` display columns, never splitting a character or a
- * grapheme (emoji, combining marks). Latin words, numbers and dates stay whole where they fit,
- * and closing punctuation never starts a line.
- */
-export function wrap(text: string, width: number): string[] {
-  const out: string[] = [];
-  const limit = Math.max(2, width);
-  for (const paragraph of sanitize(text).replace(/\t/g, ' ').split('\n')) {
-    let line: string[] = [];
-    let lineWidth = 0;
-    const flush = () => {
-      out.push(line.join('').trimEnd());
-      line = [];
-      lineWidth = 0;
-    };
-    for (const token of tokens(paragraph)) {
-      const w = displayWidth(token);
-      if (lineWidth + w <= limit) {
-        line.push(token);
-        lineWidth += w;
-        continue;
-      }
-      if (token === ' ') {
-        flush();
-        continue;
-      }
-      if (w > limit) {
-        // a word longer than a line: cut it by characters
-        for (const segment of graphemes(token)) {
-          const sw = displayWidth(segment);
-          if (lineWidth + sw > limit && line.length > 0) flush();
-          line.push(segment);
-          lineWidth += sw;
-        }
-        continue;
-      }
-      // Keep closing punctuation with the character before it by moving that character down too.
-      const carry = NO_LINE_START.test(token) && line.length > 1 ? [line.pop()!] : [];
-      flush();
-      line = [...carry, token];
-      lineWidth = displayWidth(line.join(''));
-    }
-    out.push(line.join('').trimEnd());
-  }
-  return out;
 }
 
 /** Cuts text to `width` columns, ending in '...' when it was longer. */

@@ -195,7 +195,8 @@ function prepareFile(ctx: EditContext, file: string, mustExist: boolean): Trail 
   return trail;
 }
 
-interface Write {
+export interface Write {
+  /** relative to the plan's root */
   file: string;
   text: string;
   /** the file as it was; undefined for a new file */
@@ -348,12 +349,15 @@ export interface BatchResult {
  * ahead. The changed files are written one by one, atomically, and committed together; when the
  * commit fails they are put back as they were. With `dryRun`, everything but the writing happens.
  * `message` is asked for once the changes are known, given the ids of the tasks written.
+ * With `allOrNothing`, the first change refused refuses them all (naming its file) before any is
+ * written; `also` gives, under the locks, one more file to write in the same commit (the settings,
+ * when the roster grows).
  */
 export async function editTasks(
   ctx: EditContext,
   changes: readonly TaskChange[],
   message: (written: readonly string[]) => string,
-  options: { dryRun?: boolean } = {},
+  options: { dryRun?: boolean; allOrNothing?: boolean; also?: () => Write | undefined } = {},
 ): Promise<BatchResult> {
   const outcomes: ChangeOutcome[] = [];
   let trail: Trail = { commit: false, recovered: [] };
@@ -390,11 +394,20 @@ export async function editTasks(
         outcomes.push({ kind: 'written', id, file, task });
       } catch (error) {
         if (!(error instanceof EditRefused)) throw error;
+        if (options.allOrNothing) throw new EditRefused(error.failure, file);
         outcomes.push({ kind: 'refused', id, file, failure: error.failure });
       }
     }
     if (options.dryRun || prepared.length === 0) return;
-    writeAndCommit(ctx, trail, prepared.map((p) => p.write), message(prepared.map((p) => p.id)));
+    const extra = options.also?.();
+    if (extra && trail.commit) {
+      try {
+        checkClean(fileState(ctx.root, extra.file), false);
+      } catch (error) {
+        throw error instanceof EditRefused ? new EditRefused(error.failure, extra.file) : error;
+      }
+    }
+    writeAndCommit(ctx, trail, [...prepared.map((p) => p.write), ...(extra ? [extra] : [])], message(prepared.map((p) => p.id)));
   };
   await locked(ctx, [...new Set(changes.map((c) => c.id))].sort(), run);
   const written = outcomes.some((o) => o.kind === 'written') && !options.dryRun;

@@ -7,6 +7,7 @@ import configSchema from '../../schemas/config.schema.json' with { type: 'json' 
 import taskSchema from '../../schemas/task.schema.json' with { type: 'json' };
 import { commitPaths, git, gitText, hasIdentity, repoRoot } from './git.js';
 import { CONFIG_FILE, TASKS_DIR } from './load.js';
+import { insertInProtocolOrder } from '../core/roster.js';
 import { commitMessage } from './trailers.js';
 import { makeFolders, writeFileAtomic } from './write.js';
 
@@ -144,19 +145,38 @@ export type RosterOutcome =
   | { refused: 'invalid' | 'not_a_list' };
 
 /**
- * Appends the officials and units not yet in the roster of tasks.config.yaml, in the order given,
- * keeping the file's own order, comments and layout; creates the file when there is none. Gives
+ * Adds the officials and units not yet in the roster of tasks.config.yaml, keeping the file's own
+ * order, comments and layout: officials whose post is known go to their place in protocol order
+ * (区长 before 常务副区长 before 副区长, whatever the order met), other names at the end in the
+ * order given. Creates the file when there is none. Gives
  * what was (or, on a dry run, would be) added, or why the file was left alone. Throws when the
  * file cannot be written.
  */
 export function addToRoster(root: string, leads: readonly string[], units: readonly string[], dryRun: boolean): RosterOutcome {
+  const outcome = rosterWithNames(root, leads, units);
+  if ('refused' in outcome) return outcome;
+  if (!dryRun && outcome.text !== undefined) writeFileAtomic(join(root, CONFIG_FILE), outcome.text);
+  return { added: outcome.added };
+}
+
+/**
+ * The settings with `leads` and `units` added to the roster (officials in protocol order): the
+ * new text, or none when every name is listed already, and the bytes it replaces.
+ */
+export function rosterWithNames(
+  root: string,
+  leads: readonly string[],
+  units: readonly string[],
+): { added: { leads: string[]; units: string[] }; text: string | undefined; before: Uint8Array | undefined } | Exclude<RosterOutcome, { added: unknown }> {
   const path = join(root, CONFIG_FILE);
   const exists = existsSync(path);
   let doc: Document;
+  let before: Buffer | undefined;
   if (exists) {
     let text: string;
     try {
-      text = readFileSync(path, 'utf8');
+      before = readFileSync(path);
+      text = before.toString('utf8');
     } catch (error) {
       return { refused: 'unreadable', detail: (error as NodeJS.ErrnoException).code ?? '' };
     }
@@ -177,15 +197,14 @@ export function addToRoster(root: string, leads: readonly string[], units: reado
     if (!empty && !isSeq(node)) return { refused: 'not_a_list' };
     const listed = new Set(isSeq(node) ? node.items.map((item) => String(isScalar(item) ? item.value : item)) : []);
     const fresh = names.filter((n) => !listed.has(n));
-    added[key] = fresh;
     if (fresh.length === 0) continue;
-    if (isSeq(node)) for (const name of fresh) node.add(doc.createNode(name));
-    else doc.setIn(['roster', key], doc.createNode(fresh));
+    const order = key === 'leads' ? insertInProtocolOrder([...listed], fresh) : [...listed, ...fresh];
+    added[key] = order.filter((n) => !listed.has(n));
+    if (isSeq(node)) order.forEach((name, i) => listed.has(name) || node.items.splice(i, 0, doc.createNode(name)));
+    else doc.setIn(['roster', key], doc.createNode(order));
   }
-  if (!dryRun && (added.leads.length > 0 || added.units.length > 0)) {
-    // a new file starts with the editor modeline, as task files do
-    const modeline = exists ? '' : '# yaml-language-server: $schema=schemas/config.schema.json\n';
-    writeFileAtomic(path, modeline + doc.toString({ lineWidth: 0, flowCollectionPadding: false }));
-  }
-  return { added };
+  if (added.leads.length === 0 && added.units.length === 0) return { added, text: undefined, before };
+  // a new file starts with the editor modeline, as task files do
+  const modeline = exists ? '' : '# yaml-language-server: $schema=schemas/config.schema.json\n';
+  return { added, text: modeline + doc.toString({ lineWidth: 0, flowCollectionPadding: false }), before };
 }

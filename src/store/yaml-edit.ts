@@ -35,7 +35,8 @@ export function applyToData(data: Record<string, unknown>, ops: readonly EditOp[
       if (list.length === 0) delete record[last];
     } else if (op.op === 'set') (parent as Record<PathSegment, unknown>)[last] = structuredClone(op.value);
     else if (op.op === 'delete') {
-      if (parent && typeof parent === 'object') delete (parent as Record<PathSegment, unknown>)[last];
+      if (Array.isArray(parent) && typeof last === 'number') parent.splice(last, 1);
+      else if (parent && typeof parent === 'object') delete (parent as Record<PathSegment, unknown>)[last];
     } else {
       const record = parent as Record<PathSegment, unknown>;
       const list = (record[last] as unknown[] | undefined) ?? [];
@@ -187,6 +188,18 @@ function applyOne(body: string, op: EditOp, eol: string): string {
     const at = op.index < list.items.length ? lineStart(body, (list.items[op.index] as Node).range![0]) : valueLineEnd(body, list, body.length);
     const prefix = at === body.length && body.length > 0 && !body.endsWith('\n') ? eol : '';
     return body.slice(0, at) + prefix + render(undefined, op.value, column, indentSeq, eol) + body.slice(at);
+  }
+
+  if (op.op === 'delete' && isSeq(parentNode) && typeof key === 'number') {
+    const item = parentNode.items[key] as Node | undefined;
+    if (!item) return body;
+    if (parentNode.flow) {
+      const { pair } = find(doc, parentPath);
+      const values = (parentNode.toJSON() as unknown[]).filter((_v, i) => i !== key);
+      return replacePair(body, pair!, render(String(parentPath.at(-1)), values, indentOf(body, (pair!.key as Node).range![0]), indentSeq, eol, true));
+    }
+    // the item's lines, from its dash to the end of its value; comments around it stay
+    return body.slice(0, lineStart(body, item.range![0])) + body.slice(valueLineEnd(body, item, body.length));
   }
 
   if (!isMap(parentNode)) {

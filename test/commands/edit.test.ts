@@ -129,7 +129,37 @@ describe('tasks done, reopen, set, milestone, target', () => {
     expect(task.deadline_text).toBeUndefined();
     expect(task.extensions).toEqual([{ date: '2020-09-30', from: '2020-12-31', to: '2021-03-31', reason: '区长办公会同意延期' }]);
     expect(lost(before, read(dir, '2020-001'))).toEqual(['deadline: 2020-12-31', 'deadline_text: 年底前']);
-    expect(git('log', '-1', '--format=%s')).toBe('修改 2020-001：完成时限 2020-12-31 → 2021-03-31（区长办公会同意延期）\n');
+    expect(git('log', '-1', '--format=%s')).toBe('延期 2020-001：完成时限 2020-12-31 → 2021-03-31（区长办公会同意延期）\n');
+  });
+
+  it('records an earlier deadline as an advance, not a 延期, approved on --date', async () => {
+    const { dir, git } = repo();
+    const r = await run([...AS_OF, 'set', '2020-001', 'deadline', '10月', '--reason', '区政府常务会议要求提前', '--date', '9月28日'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('已将 2020-001 的完成时限提前：2020-12-31 → 2020-10-31（2020-09-28 批准');
+    const task = data(dir, '2020-001');
+    expect(task).toMatchObject({ deadline: '2020-10-31', deadline_text: '10月' });
+    expect(task.extensions).toEqual([{ date: '2020-09-28', from: '2020-12-31', to: '2020-10-31', reason: '区政府常务会议要求提前', kind: 'advance' }]);
+    expect(git('log', '-1', '--format=%s')).toBe('提前 2020-001：完成时限 2020-12-31 → 2020-10-31（区政府常务会议要求提前）\n');
+    const history = await runJson([...AS_OF, 'history', '2020-001'], { cwd: dir });
+    expect(history.json.entries[0].changes[0].text).toBe('完成时限：2020-12-31 → 2020-10-31（提前：区政府常务会议要求提前）');
+    const future = await run([...AS_OF, 'set', '2020-001', 'deadline', '2020-11-30', '--reason', 'x', '--date', '2020-10-08'], { cwd: dir });
+    expect(future.code).toBe(2);
+    expect(future.stderr).toContain('晚于今天');
+  });
+
+  it('sets a draft’s first deadline without a reason and without a 延期', async () => {
+    const { dir, git } = repo();
+    const draft = read(dir, '2020-001').replace('lead: 分管城建副区长', 'lead: 待定');
+    writeFileSync(join(dir, 'tasks', '2020-001.yaml'), draft);
+    git('commit', '-qam', '草稿');
+    const r = await run([...AS_OF, 'set', '2020-001', 'deadline', '6月底'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('草稿首次确定，不记为延期');
+    const task = data(dir, '2020-001');
+    expect(task).toMatchObject({ deadline: '2020-06-30', deadline_text: '6月底' });
+    expect(task.extensions).toBeUndefined();
+    expect(git('log', '-1', '--format=%s')).toBe('确定时限 2020-001：完成时限 2020-12-31 → 2020-06-30\n');
   });
 
   it('refuses an unknown field, suggesting the nearest', async () => {
@@ -156,6 +186,42 @@ describe('tasks done, reopen, set, milestone, target', () => {
     expect(data(dir, '2020-001').lead).toEqual(['区长', '分管城建副区长']);
   });
 
+  it('closes a task with an open milestone or a target not met only with --force, and says so in the commit', async () => {
+    const { dir, git } = repo();
+    const before = read(dir, '2020-001');
+    const refused = await run([...AS_OF, 'done', '2020-001'], { cwd: dir });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('2020-001 还有节点未完成：“完成招标”、“开工建设”，指标未达标：“完成老旧小区改造”；确认已办结的，请加 --force');
+    expect(read(dir, '2020-001')).toBe(before);
+    const no = await run([...AS_OF, 'done', '2020-001'], { cwd: dir, answers: ['n'] });
+    expect(no.stderr).toContain('仍要标记完成吗？(y/N) 已取消，未作改动');
+    expect(read(dir, '2020-001')).toBe(before);
+    const forced = await run([...AS_OF, 'done', '2020-001', '--force'], { cwd: dir });
+    expect(forced.code).toBe(0);
+    expect(data(dir, '2020-001')).toMatchObject({ status: 'done', done_on: '2020-09-30' });
+    expect(git('log', '-1', '--format=%s')).toBe('完成 2020-001：推进老旧小区改造，完成 27 个小区（2020-09-30）；办结时节点未完成：“完成招标”、“开工建设”，指标未达标：“完成老旧小区改造”\n');
+  });
+
+  it('refuses a lead that fits several officials or is a near-miss of one, changing nothing', async () => {
+    const { dir } = repo();
+    const before = read(dir, '2020-001');
+    const near = await run([...AS_OF, 'set', '2020-001', 'lead', '分管城建副区长同志'], { cwd: dir });
+    expect(near.code).toBe(2);
+    expect(near.stderr).toContain('牵头责任领导“分管城建副区长同志”与名册中的“分管城建副区长”很接近');
+    const several = await run([...AS_OF, 'set', '2020-001', 'units', '区'], { cwd: dir });
+    expect(several.code).toBe(2);
+    expect(several.stderr).toContain('责任单位“区”不唯一，可能是：区住建局、区财政局、区城管局');
+    expect(read(dir, '2020-001')).toBe(before);
+  });
+
+  it('validate warns of two roster names that are one official written two ways', async () => {
+    const { dir } = repo();
+    const config = join(dir, 'tasks.config.yaml');
+    writeFileSync(config, readFileSync(config, 'utf8').replace('leads: [区长, 分管城建副区长]', 'leads: [区长, 分管城建副区长, 分管城建]'));
+    const r = await run([...AS_OF, 'validate'], { cwd: dir });
+    expect(r.stdout).toContain('tasks.config.yaml:4:24: 警告: 牵头责任领导“分管城建”与名册中的“分管城建副区长”很接近，是否是同一个？');
+  });
+
   it('adds and completes milestones, and updates a target', async () => {
     const { dir } = repo();
     const before = read(dir, '2020-001');
@@ -168,8 +234,8 @@ describe('tasks done, reopen, set, milestone, target', () => {
       { title: '开工建设', due: '2020-08-31' },
       { title: '主体完工', due: '2020-10-31', added: '2020-09-30' },
     ]);
-    expect(task.targets[0].actual).toBe(20);
-    expect(lost(before, read(dir, '2020-001'))).toEqual(['    actual: 12']);
+    expect(task.targets[0]).toEqual({ name: '完成老旧小区改造', target: 27, unit: '个', actual: 12, actuals: [{ date: '2020-09-30', value: 20 }] });
+    expect(lost(before, read(dir, '2020-001'))).toEqual([]);
     const unknown = await run([...AS_OF, 'milestone', '2020-001', 'done', '验收'], { cwd: dir });
     expect(unknown.stderr).toContain('现有节点：1. 完成招标');
     const several = await run([...AS_OF, 'milestone', '2020-001', 'done', '工'], { cwd: dir });
@@ -193,10 +259,14 @@ describe('tasks new', () => {
     expect(git('log', '-1', '--format=%s')).toBe('新建 2020-004：推进垃圾分类\n');
   });
 
-  it('suggests the nearest roster name, and lists what is missing without prompting', async () => {
+  it('refuses a near-miss of a roster name, notes a new one, and lists what is missing without prompting', async () => {
     const { dir } = repo();
     const r = await run([...AS_OF, 'new', '--title', 'x', '--lead', '区长', '--unit', '区住建委', '--deadline', '年底前'], { cwd: dir });
-    expect(r.stderr).toContain('是否是“区住建局”');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('责任单位“区住建委”与名册中的“区住建局”很接近');
+    const fresh = await run([...AS_OF, 'new', '--title', 'x', '--lead', '区长', '--unit', '区档案馆', '--deadline', '年底前'], { cwd: dir });
+    expect(fresh.code).toBe(0);
+    expect(fresh.stderr).toContain('“区档案馆”不在名册的责任单位中');
     const missing = await run([...AS_OF, 'new', '--title', 'x'], { cwd: dir });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('--lead、--unit、--deadline');
@@ -220,7 +290,7 @@ describe('tasks history, log and undo', () => {
     ]);
     expect(json.entries[0]).toMatchObject({ author: '督查室 李四', command: 'set' });
     const table = await run([...AS_OF, 'history', '2020-001'], { cwd: dir });
-    expect(table.stdout).toContain('督查室 李四  修改 2020-001：完成时限 2020-12-31 → 2021-03-31（区长办公会同意延期）');
+    expect(table.stdout).toContain('督查室 李四  延期 2020-001：完成时限 2020-12-31 → 2021-03-31（区长办公会同意延期）');
     const log = await runJson([...AS_OF, 'log'], { cwd: dir });
     expect(log.json.entries.slice(0, 3).map((e: any) => e.id)).toEqual(['2020-002', '2020-001', '2020-001']);
     expect(log.json.entries[0].changes.map((c: any) => c.text)).toEqual(['状态：未启动 → 已完成', '完成日期：2020-09-30']);

@@ -35,18 +35,22 @@ describe('tasks export xlsx', () => {
     expect(ws.name).toBe('区长');
     expect(ws.getCell('A1').value).toBe('测试区2020年重点工作推进情况（区长，截至2020年9月30日）');
     expect(String(ws.getCell('A2').value)).toContain('共 6 项：已完成 1 项（其中逾期完成 0 项），推进中 3 项（红灯 2 项、黄灯 1 项、绿灯 0 项）');
-    expect(rowValues(ws, 3)).toEqual(['序号', '编号', '任务', '所属要点', '牵头单位', '配合单位', '完成时限', '状态', '预警', '逾期天数', '最新进展', '进展日期']);
+    expect(rowValues(ws, 3)).toEqual(['序号', '编号', '任务', '所属要点', '牵头单位', '配合单位', '完成时限', '状态', '预警', '预警原因', '逾期天数', '最新进展', '进展日期']);
+    // red first, the most overdue first; then yellow; then the rest
     const ids = [4, 5, 6, 7, 8, 9].map((n) => ws.getRow(n).getCell(2).value);
-    expect(ids).toEqual(['L-01', 'L-02', 'L-06', 'L-09', 'L-10', 'L-13']);
-    const l06 = ws.getRow(6);
-    expect(l06.getCell(9).value).toBe('红\n未按期反馈');
-    expect(l06.getCell(10).value).toBe(214);
+    expect(ids).toEqual(['L-06', 'L-02', 'L-01', 'L-09', 'L-10', 'L-13']);
+    const l06 = ws.getRow(4);
+    expect(l06.getCell(9).value).toBe('红');
+    expect(l06.getCell(10).value).toBe('逾期214天；未按期反馈');
+    expect(l06.getCell(11).value).toBe(214);
     expect((l06.getCell(3).fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFC7CE');
-    expect((ws.getRow(4).getCell(1).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb).toBe('FFFFEB9C');
+    expect((ws.getRow(6).getCell(1).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb).toBe('FFFFEB9C');
+    expect(ws.getRow(6).getCell(10).value).toBe('今天到期');
     expect(['FFFFC7CE', 'FFFFEB9C']).not.toContain((ws.getRow(9).getCell(1).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb);
     expect(ws.getRow(5).getCell(6).value).toBe('区发改委');
-    expect(ws.getRow(5).getCell(11).value).toBe('正在推进');
-    expect(ws.getRow(5).getCell(12).value).toBe('2020-06-20');
+    expect(ws.getRow(5).getCell(10).value).toBe('逾期92天；序时进度滞后：已报60%，时间已过100%；未按期反馈');
+    expect(ws.getRow(5).getCell(12).value).toBe('正在推进');
+    expect(ws.getRow(5).getCell(13).value).toBe('2020-06-20');
   });
 
   it('is print-ready: A4 landscape, one page wide, titles repeated, footer with page numbers and date, frozen header, filter, 宋体', async () => {
@@ -67,11 +71,12 @@ describe('tasks export xlsx', () => {
     const out = tempDir();
     await exportXlsx(fixture('lights'), out);
     const wb = await readBook(join(out, '2020-09-30', '总表.xlsx'));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['全部任务', '分领导汇总', '分单位汇总']);
-    const all = wb.worksheets[0]!;
+    // the summaries first: they are what is read at the meeting
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['分领导汇总', '分单位汇总', '全部任务']);
+    const all = wb.worksheets[2]!;
     expect(rowValues(all, 3)).toContain('牵头责任领导');
     expect(all.rowCount).toBe(3 + 14);
-    const leads = wb.worksheets[1]!;
+    const leads = wb.worksheets[0]!;
     expect([3, 4, 5, 6].map((n) => leads.getRow(n).getCell(2).value)).toEqual(['区长', '常务副区长', '分管城建副区长', '合计']);
     expect(leads.getRow(6).getCell(3).value).toBe(14);
     expect(leads.getRow(3).getCell(12).value).toBeCloseTo(0.2);
@@ -112,13 +117,35 @@ describe('tasks export xlsx', () => {
     expect(ws.getRow(4).getCell(1).value).toBe('（无任务）');
   });
 
-  it('exports per lead unit with --by unit, and honours the filters of tasks list', async () => {
+  it('exports per unit with --by unit into a folder of its own, with the tasks shared as a co-unit in a second block, and honours the filters of tasks list', async () => {
     const out = tempDir();
+    await exportXlsx(fixture('lights'), out);
     await exportXlsx(fixture('lights'), out, ['--by', 'unit', '--light', 'red']);
-    expect(readdirSync(join(out, '2020-09-30')).sort()).toEqual(['区住建局.xlsx', '区发改委.xlsx', '区财政局.xlsx', '总表.xlsx'].sort());
-    const ws = (await readBook(join(out, '2020-09-30', '区财政局.xlsx'))).worksheets[0]!;
+    expect(readdirSync(out).sort()).toEqual(['2020-09-30', '2020-09-30-分单位']);
+    expect(readdirSync(join(out, '2020-09-30')).sort()).toEqual(['分管城建副区长.xlsx', '区长.xlsx', '常务副区长.xlsx', '总表.xlsx'].sort());
+    expect(readdirSync(join(out, '2020-09-30-分单位')).sort()).toEqual(['区住建局.xlsx', '区发改委.xlsx', '区财政局.xlsx', '总表.xlsx'].sort());
+    const ws = (await readBook(join(out, '2020-09-30-分单位', '区财政局.xlsx'))).worksheets[0]!;
     expect(rowValues(ws, 3)).toContain('牵头责任领导');
     expect(ws.getRow(4).getCell(2).value).toBe('L-02');
+    // L-03 is led by 区住建局 with 区财政局 as a co-unit
+    expect(ws.getRow(5).getCell(1).value).toBe('区财政局为配合单位的任务（1 项）');
+    expect(ws.getRow(6).getCell(2).value).toBe('L-03');
+    expect(rowValues(ws, 6)).toContain('区住建局');
+    expect(rowValues(ws, 6)).toContain('节点“完成招标”逾期92天');
+  });
+
+  it('names files in the plan’s language whatever --lang says, and gives an extended task its original deadline', async () => {
+    const out = tempDir();
+    await exportXlsx(fixture('lights'), out, ['--lang', 'en']);
+    expect(readdirSync(join(out, '2020-09-30')).sort()).toEqual(['分管城建副区长.xlsx', '区长.xlsx', '常务副区长.xlsx', '总表.xlsx'].sort());
+    const ws = (await readBook(join(out, '2020-09-30', '常务副区长.xlsx'))).worksheets[0]!;
+    const header = rowValues(ws, 3);
+    expect(header).toContain('original deadline');
+    const l14 = rowValues(ws, 8);
+    expect(l14[1]).toBe('L-14');
+    expect(l14[header.indexOf('deadline')]).toBe('2020-10-31');
+    expect(l14[header.indexOf('original deadline')]).toBe('2020-06-30');
+    expect(l14[header.indexOf('why')]).toBe('92 days overdue against the original deadline');
   });
 
   it('replaces the date folder as a whole on a re-run', async () => {
@@ -200,8 +227,8 @@ describe('tasks export csv', () => {
     expect(rows[0]!.slice(0, 4)).toEqual(['序号', '编号', '任务', '牵头责任领导']);
     const n1 = rows.find((r) => r[1] === 'N-1')!;
     expect(n1[2]).toBe(`'=HYPERLINK("http://evil.invalid","点我")`);
-    expect(n1[11]).toBe(`'+86 0559 联系人`);
-    expect(n1[10]).toBe('92');
+    expect(n1[12]).toBe(`'+86 0559 联系人`);
+    expect(n1[11]).toBe('92');
   });
 
   it('writes GB18030 on request, keeping rare characters that GBK would lose', async () => {

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,7 +8,6 @@ import { parse } from 'yaml';
 import { allocateIds as draftIds } from '../../src/core/ids.js';
 import { isUntouchedDraft } from '../../src/import/drafts.js';
 import { cellText } from '../../src/import/xlsx-read.js';
-import { messages } from '../../src/i18n/index.js';
 import { copyFixture, run, tempDir, type Run } from '../helpers.js';
 
 // ---- running the command ------------------------------------------------------------------
@@ -151,7 +151,8 @@ describe('tasks import xlsx on a messy ledger', () => {
     expect(draft[1]).toMatch(/^# 草稿：由 tasks import xlsx 从 责任清单\.xlsx 工作表“任务分解表”第 10 行生成（校验码 [0-9a-f]{12}；修改后重新导入不会覆盖）$/);
 
     const config = parse(readFileSync(join(dir, 'tasks.config.yaml'), 'utf8'));
-    expect(config.roster.leads).toEqual(['常务副区长', '区长', '分管城建副区长']);
+    // in protocol order, whatever the order the sheet names them in
+    expect(config.roster.leads).toEqual(['区长', '常务副区长', '分管城建副区长']);
     expect(config.roster.units.slice(0, 4)).toEqual(['区委编办', '区财政局', '区人社局', '区数据资源局']);
     expect(config.roster.units).toHaveLength(15);
 
@@ -251,7 +252,7 @@ describe('re-importing', () => {
     expect(taskFiles(out).map((f) => readFileSync(join(out, f), 'utf8'))).toEqual(before);
 
     const again = await importXlsx([book], { cwd: dir });
-    expect(again.stderr).toContain('跳过 tasks/K-2.yaml：该文件已被修改（如要用表格内容覆盖，请加 --force）');
+    expect(again.stderr).toContain('跳过 tasks/K-2.yaml：该文件已被修改（加 --force 可把表格中的内容并入其中；表格中没有的节点、进展、标签等照旧保留）');
     expect(again.stderr).toContain('共 3 项：新写入 0，更新 2，未变 0，跳过 1');
     expect(readTask(out, 'K-1').deadline).toBe('2020-09-30');
     expect(readFileSync(join(out, 'K-2.yaml'), 'utf8')).toBe(edited);
@@ -260,7 +261,67 @@ describe('re-importing', () => {
     expect(same.stderr).toContain('未变 2，跳过 1');
     const forced = await importXlsx([book, '--force'], { cwd: dir });
     expect(forced.stderr).toContain('更新 1，未变 2，跳过 0');
-    expect(readTask(out, 'K-2')).toMatchObject({ lead: '待定', deadline: '2020-09-30' });
+    // merged: the sheet's 待定 never replaces an official, and its later deadline is recorded as moved by the import
+    expect(readTask(out, 'K-2')).toMatchObject({
+      lead: '区长', deadline: '2020-09-30', extensions: [{ date: '2020-09-30', from: '2020-06-30', to: '2020-09-30', reason: '据 台账.xlsx 导入' }],
+    });
+  });
+
+  it('finds each task again by its title when the sheet has no ids, so a row inserted above shifts nothing', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'tasks');
+    const book = (rows: string[]) =>
+      saveBook(join(dir, '分解表.xlsx'), (wb) => addRows(wb.addWorksheet('分解表'), [['序号', '工作任务', '牵头单位', '完成时限'], ...rows.map((t, i) => [i + 1, t, '区发改委', '年底前'])]));
+    writeFileSync(join(dir, 'tasks.config.yaml'), 'year: 2020\n');
+    await importXlsx([await book(['推进甲项目建设', '推进乙项目建设', '推进丙项目建设', '推进丁项目建设'])], { cwd: dir });
+    const titles = () => Object.fromEntries(taskFiles(out).map((f) => [f.replace('.yaml', ''), readTask(out, f.replace('.yaml', '')).title]));
+    const first = titles();
+    expect(first).toEqual({ '2020-001': '推进甲项目建设', '2020-002': '推进乙项目建设', '2020-003': '推进丙项目建设', '2020-004': '推进丁项目建设' });
+    // the clerk adds a milestone to 乙 by hand, and the office inserts a row into the ledger
+    writeFileSync(join(out, '2020-002.yaml'), `${readFileSync(join(out, '2020-002.yaml'), 'utf8')}milestones:\n  - title: 完成立项\n    due: 2020-05-31\n`);
+    const inserted = await book(['推进甲项目建设', '推进新项目建设', '推进乙项目建设', '推进丙项目建设', '推进丁项目建设']);
+    const again = await importXlsx([inserted], { cwd: dir });
+    // 丙 and 丁 are only told they now come from a lower row
+    expect(again.stderr).toContain('共 5 项：新写入 1，更新 2，未变 1，跳过 1');
+    expect(titles()).toEqual({ ...first, '2020-005': '推进新项目建设' });
+    const forced = await importXlsx([inserted, '--force'], { cwd: dir });
+    expect(forced.code).toBe(0);
+    expect(titles()).toEqual({ ...first, '2020-005': '推进新项目建设' });
+    expect(readTask(out, '2020-002').milestones).toEqual([{ title: '完成立项', due: '2020-05-31' }]);
+  });
+
+  it('merges an edited export back with --force, losing nothing the sheet does not carry', async () => {
+    const plan = copyFixture('lights');
+    const file = join(plan, 'tasks', 'L-03.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('title: 节点逾期的项目', 'title: 节点逾期的项目\ndetail: 完成招标并开工。\nsection: 一、深化改革创新') +
+      '  - date: 2020-09-25\n    note: 开标\n    percent: 85\ntags: [重点项目]\n');
+    const before = readFileSync(file, 'utf8');
+    const exported = tempDir();
+    // an export of a day when L-13 was not yet done
+    expect((await run(['-C', plan, '--as-of', '2020-05-31', 'export', 'xlsx', '--out', exported])).code).toBe(0);
+    const overview = join(exported, '2020-05-31', '总表.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(overview);
+    const ws = wb.getWorksheet('全部任务')!;
+    const header = ws.getRow(3).values as Cell[];
+    const idColumn = header.indexOf('编号');
+    const titleColumn = header.indexOf('任务');
+    ws.eachRow((row) => {
+      if (row.getCell(idColumn).value === 'L-03') row.getCell(titleColumn).value = '节点逾期的重点项目';
+    });
+    await wb.xlsx.writeFile(overview);
+
+    const r = await importXlsx([overview, '--force'], { cwd: plan });
+    expect(r.code).toBe(0);
+    const l03 = readTask(join(plan, 'tasks'), 'L-03');
+    expect(l03).toMatchObject({ title: '节点逾期的重点项目', detail: '完成招标并开工。', section: '一、深化改革创新', tags: ['重点项目'], status: 'in_progress' });
+    expect(l03.milestones).toEqual([{ title: '完成方案编制', due: '2020-03-31', done_on: '2020-03-28' }, { title: '完成招标', due: '2020-06-30' }]);
+    expect(l03.progress.map((p: any) => p.date)).toEqual(['2020-09-20', '2020-09-25']);
+    // only the title's line changed
+    expect(readFileSync(file, 'utf8')).toBe(before.replace('title: 节点逾期的项目', 'title: 节点逾期的重点项目'));
+    expect(readTask(join(plan, 'tasks'), 'L-13')).toMatchObject({ status: 'done', done_on: '2020-06-30' });
+    const check = await run(['-C', plan, 'validate']);
+    expect(check.stdout).toContain('0 个错误');
   });
 
   it('recognises its own drafts in English too', async () => {
@@ -268,6 +329,64 @@ describe('re-importing', () => {
     await importXlsx([await ledger(dir, '6月底')], { cwd: dir, lang: 'en' });
     const again = await importXlsx([await ledger(dir, '9月底')], { cwd: dir, lang: 'en' });
     expect(again.stderr).toContain('3 tasks: 0 new, 3 updated, 0 unchanged, 0 skipped');
+  });
+});
+
+describe('in a git repository', () => {
+  it('commits the drafts and the roster in one commit saying what and from where', async () => {
+    const dir = tempDir();
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
+    git('init', '-q');
+    git('config', 'user.name', '督查室 李四');
+    git('config', 'user.email', 'lisi@example.org');
+    writeFileSync(join(dir, 'tasks.config.yaml'), 'year: 2020\nroster:\n  leads: [区长, 分管城建副区长]\n  units: []\n');
+    git('add', '.');
+    git('commit', '-qm', '台账');
+    const r = await importXlsx([await messyLedger(dir)], { cwd: dir });
+    expect(r.stderr).toContain('已提交到 git（10 个文件，一次提交）');
+    expect(git('log', '-1', '--format=%s%n%b')).toContain('导入台账 责任清单.xlsx（工作表“任务分解表”）：新建 9 项、更新 0 项任务，名册增加领导 1 位、单位 15 个\nTasks-Command: import');
+    expect(git('show', '--name-only', '--format=', 'HEAD').trim().split('\n')).toContain('tasks.config.yaml');
+    expect(git('status', '--porcelain', '--', 'tasks', 'tasks.config.yaml')).toBe('');
+    // 常务副区长 goes before the deputy already listed
+    expect(parse(readFileSync(join(dir, 'tasks.config.yaml'), 'utf8')).roster.leads).toEqual(['区长', '常务副区长', '分管城建副区长']);
+  });
+
+  it('refuses to write over a hand edit not yet committed, and commits nothing with --no-commit', async () => {
+    const dir = tempDir();
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
+    git('init', '-q');
+    git('config', 'user.name', '督查室 李四');
+    git('config', 'user.email', 'lisi@example.org');
+    writeFileSync(join(dir, 'tasks.config.yaml'), 'year: 2020\n');
+    git('add', '.');
+    git('commit', '-qm', '台账');
+    const book = await messyLedger(dir);
+    writeFileSync(join(dir, 'tasks.config.yaml'), 'year: 2020\n# 手工修改，尚未提交\n');
+    const refused = await importXlsx([book], { cwd: dir });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('这些文件有尚未提交的手工修改，导入不会覆盖或一起提交它们：tasks.config.yaml');
+    expect(taskFiles(join(dir, 'tasks'))).toEqual([]);
+    const loose = await importXlsx([book, '--no-commit'], { cwd: dir });
+    expect(loose.code).toBe(1);
+    expect(taskFiles(join(dir, 'tasks'))).toHaveLength(9);
+    expect(git('log', '--format=%s').trim()).toBe('台账');
+  });
+
+  it('reads a near-miss of a roster name as that name, and leaves a name close to several out of the roster', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'tasks.config.yaml'), 'year: 2020\nroster:\n  leads: [区长, 分管城建副区长, 分管农业副区长]\n  units: [区住建局, 区财政局]\n');
+    const book = await saveBook(join(dir, '分解表.xlsx'), (wb) =>
+      addRows(wb.addWorksheet('分解表'), [
+        ['序号', '工作任务', '牵头责任领导', '牵头单位', '完成时限'],
+        [1, '推进甲项目建设', '分管城建副区长同志', '住建局', '年底前'],
+        [2, '推进乙项目建设', '分管', '区财政局', '年底前'],
+      ]));
+    const r = await importXlsx([book], { cwd: dir });
+    expect(r.stderr).toContain('牵头责任领导“分管城建副区长同志”按名册认定为“分管城建副区长”');
+    expect(r.stderr).toContain('责任单位“住建局”按名册认定为“区住建局”');
+    expect(r.stderr).toContain('注意：牵头责任领导“分管”与“分管城建副区长”、“分管农业副区长”很接近，未加入名册');
+    expect(readTask(join(dir, 'tasks'), '2020-001')).toMatchObject({ lead: '分管城建副区长', units: ['区住建局'] });
+    expect(parse(readFileSync(join(dir, 'tasks.config.yaml'), 'utf8')).roster).toEqual({ leads: ['区长', '分管城建副区长', '分管农业副区长'], units: ['区住建局', '区财政局'] });
   });
 });
 
@@ -322,7 +441,8 @@ describe('the round trip: tasks export xlsx, then tasks import xlsx of 总表.xl
     const exported = tempDir();
     const e = await run(['-C', plan, '--as-of', '2020-09-30', '--lang', lang, 'export', 'xlsx', '--out', exported]);
     expect(e.code).toBe(0);
-    const overview = join(exported, '2020-09-30', `${messages(lang).exports.overview}.xlsx`);
+    // file names are in the plan's language (Chinese here) whatever --lang says
+    const overview = join(exported, '2020-09-30', '总表.xlsx');
     const empty = tempDir();
     const r = await importXlsx([overview], { cwd: empty, dir: empty, lang });
     const listed = JSON.parse((await run(['-C', plan, '--as-of', '2020-09-30', 'list', '--format', 'json'])).stdout).tasks as any[];
@@ -356,7 +476,7 @@ describe('the round trip: tasks export xlsx, then tasks import xlsx of 总表.xl
   it('says what it did', async () => {
     const { r } = await roundTrip('zh');
     expect(r.stderr.split('\n')[0]).toBe(
-      '工作表“全部任务”第 3 行为表头：序号→序号、编号→编号、任务→任务（名称和内容）、牵头责任领导→牵头责任领导、所属要点→所属要点、牵头单位→牵头单位、配合单位→责任单位、完成时限→完成时限、状态→状态、最新进展→最新进展、进展日期→进展日期、指标（目标/实际）→指标；未导入的列：预警、逾期天数',
+      '工作表“全部任务”第 3 行为表头：序号→序号、编号→编号、任务→任务（名称和内容）、牵头责任领导→牵头责任领导、所属要点→所属要点、牵头单位→牵头单位、配合单位→责任单位、完成时限→完成时限、状态→状态、最新进展→最新进展、进展日期→进展日期、指标（目标/实际）→指标；未导入的列：原时限、预警、预警原因、逾期天数',
     );
     expect(r.stderr).toContain('共 14 项：新写入 14，更新 0，未变 0，跳过 0');
     expect(r.stderr).toContain('名册（tasks.config.yaml）中新增牵头责任领导 3 位：区长、常务副区长、分管城建副区长；责任单位 4 个：区发改委、区财政局、区住建局、区城管局');

@@ -159,6 +159,9 @@ describe('tasks show', () => {
     expect(r.stdout).toContain('经批准延期');
     expect(r.stdout).toContain('原时限 2020-06-30');
     expect(r.stdout).toContain('2020-06-25 延期：2020-06-30 → 2020-10-31（区长办公会同意延期）');
+    expect(r.stdout).toContain('按原时限（2020-06-30）逾期92天；按现时限（2020-10-31）未逾期');
+    const later = await run([...at('2020-11-02'), 'show', 'L-14']);
+    expect(later.stdout).toContain('按原时限（2020-06-30）逾期125天；按现时限（2020-10-31）逾期2天');
     const { json } = await runJson([...at('2020-11-02'), 'show', 'L-14']);
     expect(json.task).toMatchObject({ light: 'red', deadline_days_overdue: 2, original_deadline: '2020-06-30', original_days_overdue: 125 });
   });

@@ -33,6 +33,20 @@ describe('lightOf', () => {
     expect(lightOf(t, '2020-10-10', settings).light).toBe('green');
   });
 
+  it('measures the schedule of an extended task from its start to the deadline in force, not from 1 January of the new year', () => {
+    const t = task({
+      deadline: '2021-03-31',
+      extensions: [{ date: '2020-12-20', from: '2020-12-31', to: '2021-03-31', reason: '区长办公会同意延期' }],
+      progress: [{ date: '2021-01-10', note: 'x', percent: 80 }],
+    });
+    const r = lightOf(t, '2021-01-15', settings);
+    // 380 of the 455 days from 2020-01-01 to 2021-03-31
+    expect(r.elapsed).toBe(84);
+    expect(r.light).toBe('green');
+    // 198 of the 273 days from 2020-07-01
+    expect(lightOf({ ...t, start: '2020-07-01' }, '2021-01-15', settings).elapsed).toBe(73);
+  });
+
   it('is yellow when behind the time-proportional schedule by more than the tolerance', () => {
     const t = task({ progress: [{ date: '2020-09-20', note: 'x', percent: 40 }] });
     const r = lightOf(t, '2020-09-30', settings);
@@ -93,3 +107,4 @@ describe('lightOf', () => {
     expect(elapsedShare('2020-05-01', '2020-05-01', '2020-05-01')).toBe(100);
   });
 });
+

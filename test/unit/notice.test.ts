@@ -40,6 +40,20 @@ describe('the Tunxi notice (parts, points, 年度目标 and 主要任务)', () =
     expect(point3.flatMap((d) => d.task.targets ?? []).map((t) => t.name)).toContain('万人有效发明专利拥有量');
   });
 
+  it('gives the targets of one task names of their own: 分别为 names one value for each thing listed before it', () => {
+    const t017 = result.drafts.find((d) => d.task.title.startsWith('实施省亿元以上项目18个'))!;
+    expect(t017.task.targets!.map((t) => [t.name, t.target, t.unit])).toEqual([
+      ['实施省亿元以上项目', 18, '个'], ['实施市级重点项目', 27, '个'], ['实施区级重点项目', 110, '个'],
+      ['省亿元以上项目年度计划投资', 24.3, '亿元'], ['市级重点项目年度计划投资', 43.4, '亿元'], ['区级重点项目年度计划投资', 101, '亿元'],
+      ['实施项目', 100, '个'], ['实现投资', 100, '亿元'],
+    ]);
+    for (const d of result.drafts) {
+      const names = (d.task.targets ?? []).map((t) => t.name);
+      expect(new Set(names).size, d.task.title).toBe(names.length);
+    }
+    expect(parseTargets('新增A企业5家、B企业3家；新增A企业2家').map((t) => t.name)).toEqual(['新增A企业', '新增B企业', '新增A企业（2）']);
+  });
+
   it('splits by sentence when asked, which gives fewer tasks', () => {
     expect(parseNotice(seed, 2020, 'sentence').drafts).toHaveLength(108);
   });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { toCsv } from '../../src/render/csv.js';
-import { fitWidths } from '../../src/render/table.js';
-import { displayWidth, sanitize, terminalSafe, truncate, wrap } from '../../src/render/text.js';
+import { fitWidths, renderTable, type Column } from '../../src/render/table.js';
+import { displayWidth, sanitize, terminalSafe, truncate } from '../../src/render/text.js';
+import { wrap, wrapParts } from '../../src/render/wrap.js';
 
 describe('sanitize', () => {
   it.each([
@@ -41,10 +42,47 @@ describe('wrap', () => {
     expect(wrap('推进改造，完成', 8)).toEqual(['推进改', '造，完成']);
   });
 
+  it('keeps a number with its measure word: 92天, 12 项, 1—4月', () => {
+    expect(wrap('已逾期92天以上', 8)).toEqual(['已逾期', '92天以上']);
+    expect(wrap('共有逾期 12 项', 10)).toEqual(['共有逾期', '12 项']);
+    expect(wrap('完成投资1—4月累计', 10)).toEqual(['完成投资', '1—4月累计']);
+  });
+
+  it('keeps a bracketed phrase on one line when it fits, with the punctuation after it', () => {
+    expect(wrap('今天到期（2020-09-30）；序时进度滞后：已报85%', 16)).toEqual(['今天到期', '（2020-09-30）；', '序时进度滞后：已', '报85%']);
+    const lines = wrap('└ 节点“楚沅生物项目投产”逾期92天（应于2020-06-30）', 20);
+    expect(lines).toContain('“楚沅生物项目投产”逾');
+    expect(lines.at(-1)).toBe('（应于2020-06-30）');
+  });
+
+  it('never ends a line with opening punctuation, even inside a phrase too long for a line', () => {
+    for (const width of [12, 14, 16, 20]) {
+      const lines = wrap('楚沅生物项目投产（应于2020-06-30，逾期92天，已督办两次）', width);
+      expect(lines.join('')).toBe('楚沅生物项目投产（应于2020-06-30，逾期92天，已督办两次）');
+      for (const line of lines) {
+        expect(displayWidth(line)).toBeLessThanOrEqual(width);
+        expect(line).not.toMatch(/[（“《]$/);
+        expect(line).not.toMatch(/^[，。）”》]/);
+      }
+      expect(lines.some((l) => l.includes('2020-06-30'))).toBe(true);
+      expect(lines.some((l) => l.includes('92天'))).toBe(true);
+    }
+  });
+
   it('never splits an emoji or a surrogate pair', () => {
     const lines = wrap('𠈌𠈌👍🏽测试', 4);
     expect(lines.join('')).toBe('𠈌𠈌👍🏽测试');
     for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(4);
+  });
+
+  it('breaks a line of parts only between parts', () => {
+    const parts = ['共 141 项：红灯 12', '黄灯 16', '绿灯 77', '已完成 33（其中逾期完成 6）', '暂缓 2', '取消 1'];
+    const lines = wrapParts(parts, ' · ', 80);
+    expect(lines).toEqual(['共 141 项：红灯 12 · 黄灯 16 · 绿灯 77 · 已完成 33（其中逾期完成 6） · 暂缓 2 ·', '取消 1']);
+    for (const width of [20, 30, 40, 60]) {
+      for (const line of wrapParts(parts, ' · ', width)) expect(displayWidth(line)).toBeLessThanOrEqual(width);
+      expect(wrapParts(parts, ' · ', width).join(' ')).toContain('取消 1');
+    }
   });
 
   it('truncates with three dots', () => {
@@ -53,7 +91,7 @@ describe('wrap', () => {
   });
 });
 
-describe('fitWidths', () => {
+describe('tables', () => {
   it('shrinks the wrapping columns to fit the terminal', () => {
     const widths = fitWidths(
       [{ header: '编号' }, { header: '任务', wrap: true, min: 10 }, { header: '进展', wrap: true, min: 10 }],
@@ -62,6 +100,51 @@ describe('fitWidths', () => {
     );
     expect(widths.reduce((a, b) => a + b, 0) + 3 * 3 + 1).toBeLessThanOrEqual(80);
     expect(widths[0]).toBe(8);
+  });
+
+  const columns: Column[] = [
+    { header: '编号' }, { header: '任务', wrap: true, min: 10, max: 40 }, { header: '牵头领导', wrap: true, min: 6 },
+    { header: '完成时限' }, { header: '其中逾期完成', align: 'right' }, { header: '原因', wrap: true, min: 10 },
+  ];
+  const rows = [
+    ['2020-046', '加快双桦汽配、楚沅生物等项目建成投产\n节点“楚沅生物项目投产”逾期92天（应于2020-06-30）', '分管工业副区长', '2020-06-30', '4', '今天到期（2020-09-30）；序时进度滞后：已报85%，时间已过100%'],
+    ['2020-001', '持续做好机构改革“后半篇文章”', '常务副区长', '2020-12-31', '0', '按序时推进'],
+  ];
+
+  // every character of the headers and cells, counted, leaving out borders, rules and spaces
+  const chars = (text: string) =>
+    [...text.split('\n').filter((l) => !/^[─┌┐└┘├┤┬┴┼+-]+$/.test(l)).join('').replace(/[\s│|]/g, '')].sort().join('');
+
+  it.each([140, 100, 80, 72, 60, 40, 24])('fits %i columns, in box and ASCII borders, losing no text', (width) => {
+    for (const ascii of [false, true]) {
+      const text = renderTable(columns, rows, { width, ascii });
+      for (const line of text.split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(width);
+      const given = chars([...columns.map((c) => c.header), ...rows.flat()].join(''));
+      if (text.startsWith(ascii ? '+' : '┌')) expect(chars(text)).toEqual(given);
+      else {
+        // stacked: every character of every cell is there, the headers serve as labels
+        const left = [...chars(text)];
+        const missing = [...chars(rows.flat().join(''))].filter((ch) => {
+          const at = left.indexOf(ch);
+          if (at >= 0) left.splice(at, 1);
+          return at < 0;
+        });
+        expect(missing).toEqual([]);
+      }
+      expect(text).toContain('2020-06-30');
+      if (ascii) expect(text).not.toMatch(/[│┌─]/);
+    }
+  });
+
+  it('wraps headers and drops the padding before it stacks the rows', () => {
+    const wide = renderTable(columns, rows, { width: 140, ascii: false });
+    expect(wide.split('\n')[1]).toContain('│ 其中逾期完成 │');
+    const narrow = renderTable(columns, rows, { width: 72, ascii: false });
+    expect(narrow).toContain('其中逾');
+    expect(narrow.startsWith('┌')).toBe(true);
+    const stacked = renderTable(columns, rows, { width: 40, ascii: false });
+    expect(stacked.split('\n')).toContain('  牵头领导：分管工业副区长');
+    expect(stacked.split('\n')[1]).toMatch(/^2020-046  加快双桦汽配/);
   });
 });
 

@@ -50,6 +50,16 @@ describe('minimal YAML edits', () => {
     expect(t.out).toContain('title: 新标题   # 行尾注释，前面有三个空格');
   });
 
+  it('removes an item of a list, keeping the comments around it', () => {
+    const first = edit(SOURCE, [{ op: 'delete', path: ['milestones', 0] }]);
+    expect(first.changed).toEqual(['  - title: 完成招标', '    due: 2020-06-30']);
+    expect(first.out).toContain('milestones:\n  # 节点之间的注释\n  - title: 开工建设');
+    const last = edit(SOURCE, [{ op: 'delete', path: ['milestones', 1] }]);
+    expect(last.changed).toEqual(['  - title: 开工建设', '    due: 2020-08-31', '    done_on: 2020-08-20']);
+    const flow = edit(SOURCE, [{ op: 'delete', path: ['units', 1] }]);
+    expect(flow.out).toContain('units: [区发改委]');
+  });
+
   it('quotes a value that YAML would read as something else', () => {
     const { out } = edit(SOURCE, [{ op: 'set', path: ['lead'], value: '2020' }, { op: 'set', path: ['status'], value: 'null' }]);
     expect(out).toContain('lead: "2020"');

@@ -34,7 +34,6 @@ export const editing: typeof zh = {
     needStatusReason: (status: string) => `setting the status to "${status}" needs its reason, e.g. --reason "decided by the district executive meeting"; the date and reason go into the status changes`,
     unknownField: (field: string, suggestion: string | undefined, fields: string) =>
       `cannot set "${field}"${suggestion ? `; did you mean "${suggestion}"?` : ''}; fields: ${fields}`,
-    needReason: 'moving a deadline needs its reason, e.g. --reason "区长办公会同意延期"; the old deadline is kept in extensions',
     useDone: (id: string) => `to mark it done use tasks done ${id} [--on DATE], which records the completion date too`,
     badStatus: (value: string) => `unknown status "${value}"; one of: not_started, in_progress, suspended, cancelled (use tasks done to finish a task)`,
     badDeadline: (value: string, year: number) =>
@@ -55,8 +54,6 @@ export const editing: typeof zh = {
     milestoneAlreadyDone: (title: string, date: string) => `milestone "${title}" was done on ${date}`,
     badMilestoneAction: (action: string) => `unknown action "${action}"; use add or done`,
     needDue: 'a new milestone needs its due date, e.g. --due 2020-06-30 or --due 6月底',
-    targetSet: (id: string, name: string, from: string, to: string) => `updated the actual of target "${name}" of ${id}: ${from} → ${to}`,
-    targetCommit: (id: string, name: string, value: string) => `Target ${id}: ${name} actual ${value}`,
     unknownTarget: (id: string, name: string, names: string[]) =>
       `task ${id} has no target "${name}"${names.length ? `; its targets: ${names.join(', ')}` : ' and no targets yet'}`,
     needActual: 'give the actual value with --actual, e.g. --actual 28',

@@ -7,8 +7,22 @@ export const exports: typeof zh = {
     col: {
       no: 'No.', id: 'id', title: 'task', lead: 'lead official', point: 'work point', leadUnit: 'lead unit', coUnits: 'co-units',
       deadline: 'deadline', status: 'status', light: 'light', daysOverdue: 'days late', latest: 'latest progress', latestDate: 'reported',
-      targets: 'targets (target/actual)',
+      targets: 'targets (target/actual)', reasons: 'why', original: 'original deadline',
     },
+    reason: {
+      overdue: (days: number) => `${days} days overdue`,
+      milestone_overdue: (title: string, days: number) => `milestone "${title}" ${days} days overdue`,
+      due_soon: (days: number): string => (days === 0 ? 'due today' : `due in ${days} days`),
+      milestone_due_soon: (title: string, days: number): string => `milestone "${title}" ${days === 0 ? 'due today' : `due in ${days} days`}`,
+      behind: (percent: number, elapsed: number, reported: boolean): string =>
+        reported ? `behind schedule: ${percent}% reported, ${elapsed}% of the time gone` : `behind schedule: not started, ${elapsed}% of the time gone`,
+      done_late: (days: number) => `done ${days} days late`,
+      original: (days: number) => `${days} days overdue against the original deadline`,
+    },
+    reasonSeparator: '; ',
+    unassignedInOverview: (n: number) => `${n} tasks are not yet assigned (待定) and are listed in the overview only`,
+    coBlock: (unit: string, n: number) => `Tasks with ${unit} as a co-unit (${n})`,
+    byUnitFolder: 'by-unit',
     target: (name: string, target: string, actual: string | undefined) => `${name}: target ${target}, actual ${actual ?? 'not reported'}`,
     extended: (deadline: string, original: string) => `${deadline} (was ${original}, extended)`,
     counts: (c: { total: number; done: number; doneLate: number; open: number; red: number; yellow: number; green: number; suspended: number; cancelled: number; rate: string }) =>

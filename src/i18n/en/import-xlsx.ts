@@ -33,7 +33,8 @@ export const importXlsxEn: typeof importXlsxZh = {
     `# Draft from ${file} sheet ${q(sheet)} row ${row} by tasks import xlsx (checksum ${checksum}; once edited, a re-import leaves it alone)`,
   cannotWrite: (path: string, detail: string) => `cannot write ${path}: ${detail}`,
   wrote: (state: 'created' | 'updated', path: string, title: string) => `${state === 'created' ? 'wrote' : 'updated'} ${path}  ${title}`,
-  skipped: (path: string) => `skipped ${path}: it has been edited (add --force to overwrite it from the spreadsheet)`,
+  skipped: (path: string) => `skipped ${path}: it has been edited (add --force to merge the spreadsheet into it; what the sheet lacks, such as milestones, feedback and tags, stays)`,
+  deadlineReason: (file: string) => `imported from ${file}`,
   summary: (c: { total: number; created: number; updated: number; unchanged: number; skipped: number; dryRun: boolean }) =>
     `${c.dryRun ? '(dry run, nothing written) ' : ''}${c.total} tasks: ${c.created} new, ${c.updated} updated, ${c.unchanged} unchanged, ${c.skipped} skipped`,
   layout: (sheet: string, headerRow: number, columns: readonly string[], unused: readonly string[]) =>

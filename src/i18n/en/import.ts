@@ -11,7 +11,8 @@ export const imports: typeof zh = {
     draftComment: (file: string, line: number, checksum: string) =>
       `# Draft from ${file} line ${line} by tasks import notice (checksum ${checksum}; once edited, a re-import leaves it alone)`,
     wrote: (state: 'created' | 'updated', path: string, title: string) => `${state === 'created' ? 'wrote' : 'updated'} ${path}  ${title}`,
-    skipped: (path: string) => `skipped ${path}: it has been edited (add --force to overwrite it from the notice)`,
+    skipped: (path: string) => `skipped ${path}: it has been edited (add --force to merge the notice into it; what the notice lacks, such as milestones, feedback, officials and units, stays)`,
+    deadlineReason: (file: string) => `imported from ${file}`,
     summary: (c: { total: number; created: number; updated: number; unchanged: number; skipped: number; dryRun: boolean }) =>
       `${c.dryRun ? '(dry run, nothing written) ' : ''}${c.total} tasks: ${c.created} new, ${c.updated} updated, ${c.unchanged} unchanged, ${c.skipped} skipped`,
     structure: (sections: number, points: number, tasks: number, declared: number | undefined) =>

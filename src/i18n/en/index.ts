@@ -1,6 +1,7 @@
 // English message catalog, split by area like ../zh/ and of the same shape.
 import type { Messages } from '../zh/index.js';
 import { common } from './common.js';
+import { changes } from './changes.js';
 import { dashboard } from './dashboard.js';
 import { documents } from './document.js';
 import { editing } from './editing.js';
@@ -12,7 +13,8 @@ import { io } from './io.js';
 import { periods } from './periods.js';
 import { problems } from './problems.js';
 import { reports } from './report.js';
+import { roster } from './roster.js';
 import { trail } from './trail.js';
 import { views } from './views.js';
 
-export const en: Messages = { ...common, ...problems, ...help, ...views, ...editing, ...imports, ...exports, ...dashboard, ...periods, ...documents, ...feedback, ...reports, ...io, ...trail };
+export const en: Messages = { ...common, ...problems, ...help, ...views, ...editing, ...changes, ...roster, ...imports, ...exports, ...dashboard, ...periods, ...documents, ...feedback, ...reports, ...io, ...trail };

@@ -76,6 +76,9 @@ export const problems: typeof zh = {
       `lead official ${q(p.name)} is not in the roster (roster.leads in tasks.config.yaml)${p.suggestion ? `; did you mean ${q(p.suggestion)}?` : '; add it if it is new'}`,
     unknown_unit: (p: P) =>
       `unit ${q(p.name)} is not in the roster (roster.units in tasks.config.yaml)${p.suggestion ? `; did you mean ${q(p.suggestion)}?` : '; add it if it is new'}`,
+    duplicate_target: (p: P) => `target ${p.index} has the name ${q(p.name)} like target ${p.other}; the targets of a task need names of their own: rename one (tasks target ID rename)`,
+    near_duplicate_name: (p: P) =>
+      `the ${p.what} ${q(p.name)} is very close to ${q(p.other)} ${p.where === 'roster' ? 'in the roster' : 'in other tasks'}; are they the same? Use one name${p.where === 'roster' ? ' and drop the other from the roster' : ' (listing it in the roster keeps this from happening again)'}`,
     progress_order: (p: P) => `progress entries go oldest first; entry ${p.index} (${p.date}) is earlier than the one before (${p.previous})`,
     rule_day_for_xun: (p: P) => `feedback every 旬 (cycle: xun) is due at the 旬's end, so ${p.key}: ${p.value} cannot be set; remove the line, or make cycle month, quarter, half or year`,
     rule_co_twice: () => 'the co-units\' due date is already set by co_units_due_day; keep only one of co_units_due_day and co_units_days_before',

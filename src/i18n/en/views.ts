@@ -21,7 +21,7 @@ export const views: typeof zh = {
     dueIn: (n: number): string => (n === 0 ? 'today' : `in ${n} d`),
     kindTask: 'task',
     kindMilestone: 'milestone',
-    milestoneLine: (title: string, due: string, days: number) => `└ milestone overdue: ${title} (due ${due}, ${days} d late)`,
+    milestoneLine: (title: string, due: string, days: number) => `milestone "${title}" ${days} d late (due ${due})`,
     col: {
       id: 'id', title: 'task', lead: 'lead official', leadUnit: 'lead unit', units: 'units', coUnits: 'co-units', deadline: 'deadline',
       daysOverdue: 'late', latest: 'latest progress', latestDate: 'reported', light: 'light', status: 'status', kind: 'kind', due: 'due',
@@ -55,11 +55,14 @@ export const views: typeof zh = {
     original: (date: string) => `first deadline ${date}`,
     staleDetail: (label: string, due: string) => ` (the report for ${label} was due by ${due})`,
     laterDeadline: (date: string) => `changed to ${date} after this date`,
-    extension: (from: string, to: string, date: string, reason: string) => `${date} extended: ${from} → ${to} (${reason})`,
+    extension: (from: string, to: string, date: string, reason: string, kind: 'extension' | 'advance') =>
+      `${date} ${kind === 'advance' ? 'brought forward' : 'extended'}: ${from} → ${to} (${reason})`,
+    bothDeadlines: (original: string, originalDays: number, current: string, currentDays: number) =>
+      `against the original deadline (${original}): ${originalDays > 0 ? `${originalDays} days overdue` : 'not overdue'}; against the deadline in force (${current}): ${currentDays > 0 ? `${currentDays} days overdue` : 'not overdue'}`,
     milestones: 'milestones',
     targets: 'targets',
     progress: 'progress',
-    extensions: 'extensions',
+    extensions: 'deadline changes',
     none: 'none',
     target: (t: { target: number; unit?: string; actual?: number; direction?: string }) =>
       `target ${t.direction === 'max' ? '≤' : '≥'}${t.target}${t.unit ?? ''}, actual ${t.actual === undefined ? 'not reported' : `${t.actual}${t.unit ?? ''}`}`,
@@ -71,7 +74,7 @@ export const views: typeof zh = {
   home: {
     title: (title: string, date: string, isToday: boolean) => `${title ? `${title} · ` : ''}as of ${formatEn(date)}${isToday ? ' (today)' : ''}`,
     counts: (c: { red: number; yellow: number; green: number; done: number; doneLate: number; suspended: number; cancelled: number; total: number }) =>
-      `${c.total} tasks: red ${c.red} · yellow ${c.yellow} · green ${c.green} · done ${c.done} (${c.doneLate} late) · suspended ${c.suspended} · cancelled ${c.cancelled}`,
+      [`${c.total} tasks: red ${c.red}`, `yellow ${c.yellow}`, `green ${c.green}`, `done ${c.done} (${c.doneLate} late)`, `suspended ${c.suspended}`, `cancelled ${c.cancelled}`],
     mostOverdue: 'Most overdue:',
     noOverdue: 'Nothing is overdue.',
     empty: 'The plan has no tasks yet. tasks import notice notice.txt --year 2020 drafts them from a notice.',
@@ -101,7 +104,7 @@ export const views: typeof zh = {
     none: (id: string) => `no git history of ${id} (not committed yet, or the plan is not in a git repository)`,
     noRepo: 'the plan is not in a git repository, so there is no history',
     change: (field: string, from: string, to: string) => `${field}: ${from} → ${to}`,
-    extension: (reason: string) => ` (extended: ${reason})`,
+    extension: (reason: string, kind: 'extension' | 'advance') => ` (${kind === 'advance' ? 'brought forward' : 'extended'}: ${reason})`,
     added: (field: string, n: number, what: string) => `${field}: +${n}${what ? ` (${what})` : ''}`,
     removed: (field: string, n: number) => `${field}: -${n}`,
     milestoneDone: (title: string, date: string) => `milestone "${title}" done (${date})`,
@@ -111,5 +114,6 @@ export const views: typeof zh = {
     removedField: (field: string, value: string) => `${field}: removed (was ${value})`,
     logHeader: (since: string | undefined) => (since ? `changes since ${since}` : 'all changes, newest first'),
     moved: (from: string, to: string) => `file renamed: ${from} → ${to}`,
+    idRange: (first: string, last: string, n: number) => `${first} to ${last} (${n} tasks)`,
   },
 };

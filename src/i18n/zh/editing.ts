@@ -33,7 +33,6 @@ export const editing = {
     needStatusReason: (status: string) => `改为“${status}”须说明依据，例如 --reason "区政府常务会议决定"；变更日期和依据会记入状态变更记录`,
     unknownField: (field: string, suggestion: string | undefined, fields: string) =>
       `不能修改字段“${field}”${suggestion ? `，是否想改“${suggestion}”？` : ''}；可修改：${fields}`,
-    needReason: '调整完成时限须说明依据，例如 --reason "区长办公会同意延期"；原时限会记入延期记录',
     useDone: (id: string) => `标记完成请用 tasks done ${id} [--on 日期]，它会同时记录完成日期`,
     badStatus: (value: string) => `无法识别的状态“${value}”；可选：not_started/未启动、in_progress/推进中、suspended/暂缓、cancelled/已取消（完成请用 tasks done）`,
     badDeadline: (value: string, year: number) =>
@@ -54,8 +53,6 @@ export const editing = {
     milestoneAlreadyDone: (title: string, date: string) => `节点“${title}”已于 ${date} 完成`,
     badMilestoneAction: (action: string) => `不认识的操作“${action}”；可用：add（增加节点）、done（节点完成）`,
     needDue: '增加节点须写应完成日期，例如 --due 2020-06-30 或 --due 6月底',
-    targetSet: (id: string, name: string, from: string, to: string) => `已更新 ${id} 的指标“${name}”实际值：${from} → ${to}`,
-    targetCommit: (id: string, name: string, value: string) => `指标 ${id}：${name} 实际 ${value}`,
     unknownTarget: (id: string, name: string, names: string[]) =>
       `任务 ${id} 没有指标“${name}”${names.length ? `；现有指标：${names.join('、')}` : '，还没有量化指标'}`,
     needActual: '请用 --actual 写实际值，例如 --actual 28',

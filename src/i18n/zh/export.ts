@@ -6,8 +6,22 @@ export const exports = {
     col: {
       no: '序号', id: '编号', title: '任务', lead: '牵头责任领导', point: '所属要点', leadUnit: '牵头单位', coUnits: '配合单位',
       deadline: '完成时限', status: '状态', light: '预警', daysOverdue: '逾期天数', latest: '最新进展', latestDate: '进展日期',
-      targets: '指标（目标/实际）',
+      targets: '指标（目标/实际）', reasons: '预警原因', original: '原时限',
     },
+    reason: {
+      overdue: (days: number) => `逾期${days}天`,
+      milestone_overdue: (title: string, days: number) => `节点“${title}”逾期${days}天`,
+      due_soon: (days: number): string => (days === 0 ? '今天到期' : `${days}天后到期`),
+      milestone_due_soon: (title: string, days: number): string => `节点“${title}”${days === 0 ? '今天到期' : `${days}天后到期`}`,
+      behind: (percent: number, elapsed: number, reported: boolean): string =>
+        reported ? `序时进度滞后：已报${percent}%，时间已过${elapsed}%` : `序时进度滞后：尚未启动，时间已过${elapsed}%`,
+      done_late: (days: number) => `逾期${days}天完成`,
+      original: (days: number) => `按原时限逾期${days}天`,
+    },
+    reasonSeparator: '；',
+    unassignedInOverview: (n: number) => `有 ${n} 项任务尚未分解（领导或单位为“待定”），只列在总表中`,
+    coBlock: (unit: string, n: number) => `${unit}为配合单位的任务（${n} 项）`,
+    byUnitFolder: '分单位',
     target: (name: string, target: string, actual: string | undefined) => `${name}：目标${target}，实际${actual ?? '未报'}`,
     extended: (deadline: string, original: string) => `${deadline}（原${original}，已延期）`,
     counts: (c: { total: number; done: number; doneLate: number; open: number; red: number; yellow: number; green: number; suspended: number; cancelled: number; rate: string }) =>

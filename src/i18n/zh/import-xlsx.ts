@@ -31,7 +31,8 @@ export const importXlsxZh = {
     `# 草稿：由 tasks import xlsx 从 ${file} 工作表${q(sheet)}第 ${row} 行生成（校验码 ${checksum}；修改后重新导入不会覆盖）`,
   cannotWrite: (path: string, detail: string) => `无法写入 ${path}：${detail}`,
   wrote: (state: 'created' | 'updated', path: string, title: string) => `${state === 'created' ? '写入' : '更新'} ${path}  ${title}`,
-  skipped: (path: string) => `跳过 ${path}：该文件已被修改（如要用表格内容覆盖，请加 --force）`,
+  skipped: (path: string) => `跳过 ${path}：该文件已被修改（加 --force 可把表格中的内容并入其中；表格中没有的节点、进展、标签等照旧保留）`,
+  deadlineReason: (file: string) => `据 ${file} 导入`,
   summary: (c: { total: number; created: number; updated: number; unchanged: number; skipped: number; dryRun: boolean }) =>
     `${c.dryRun ? '（试运行，未写文件）' : ''}共 ${c.total} 项：新写入 ${c.created}，更新 ${c.updated}，未变 ${c.unchanged}，跳过 ${c.skipped}`,
   layout: (sheet: string, headerRow: number, columns: readonly string[], unused: readonly string[]) =>

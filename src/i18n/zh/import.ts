@@ -10,7 +10,8 @@ export const imports = {
     draftComment: (file: string, line: number, checksum: string) =>
       `# 草稿：由 tasks import notice 从 ${file} 第 ${line} 行生成（校验码 ${checksum}；修改后重新导入不会覆盖）`,
     wrote: (state: 'created' | 'updated', path: string, title: string) => `${state === 'created' ? '写入' : '更新'} ${path}  ${title}`,
-    skipped: (path: string) => `跳过 ${path}：该文件已被修改（如要用通知内容覆盖，请加 --force）`,
+    skipped: (path: string) => `跳过 ${path}：该文件已被修改（加 --force 可把通知中的内容并入其中；通知中没有的节点、进展、领导和单位等照旧保留）`,
+    deadlineReason: (file: string) => `据 ${file} 导入`,
     summary: (c: { total: number; created: number; updated: number; unchanged: number; skipped: number; dryRun: boolean }) =>
       `${c.dryRun ? '（试运行，未写文件）' : ''}共 ${c.total} 项：新写入 ${c.created}，更新 ${c.updated}，未变 ${c.unchanged}，跳过 ${c.skipped}`,
     structure: (sections: number, points: number, tasks: number, declared: number | undefined) =>

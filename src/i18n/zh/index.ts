@@ -1,5 +1,6 @@
 // 中文消息目录：所有面向用户的文字，按用途分文件（英文见 ../en/，结构相同）。
 import { common } from './common.js';
+import { changes } from './changes.js';
 import { dashboard } from './dashboard.js';
 import { documents } from './document.js';
 import { editing } from './editing.js';
@@ -11,9 +12,10 @@ import { io } from './io.js';
 import { periods } from './periods.js';
 import { problems } from './problems.js';
 import { reports } from './report.js';
+import { roster } from './roster.js';
 import { trail } from './trail.js';
 import { views } from './views.js';
 
-export const zh = { ...common, ...problems, ...help, ...views, ...editing, ...imports, ...exports, ...dashboard, ...periods, ...documents, ...feedback, ...reports, ...io, ...trail };
+export const zh = { ...common, ...problems, ...help, ...views, ...editing, ...changes, ...roster, ...imports, ...exports, ...dashboard, ...periods, ...documents, ...feedback, ...reports, ...io, ...trail };
 
 export type Messages = typeof zh;

@@ -97,6 +97,9 @@ export const problems = {
       `牵头责任领导${q(p.name)}不在名册（tasks.config.yaml 的 roster.leads）中${p.suggestion ? `，是否是${q(p.suggestion)}？` : '；如是新领导，请加入名册'}`,
     unknown_unit: (p: P) =>
       `责任单位${q(p.name)}不在名册（tasks.config.yaml 的 roster.units）中${p.suggestion ? `，是否是${q(p.suggestion)}？` : '；如是新单位，请加入名册'}`,
+    duplicate_target: (p: P) => `第 ${p.index} 个量化指标的名称${q(p.name)}与第 ${p.other} 个相同；同一任务的指标名称不能重复，请改名（tasks target ID rename），例如写明是哪一类项目`,
+    near_duplicate_name: (p: P) =>
+      `${p.what}${q(p.name)}与${p.where === 'roster' ? '名册中' : '其他任务中'}的${q(p.other)}很接近，是否是同一个？请统一成一个名称${p.where === 'roster' ? '，删去名册中多余的一个' : '（写进名册可防止再出现）'}`,
     progress_order: (p: P) => `进展反馈应按日期从早到晚排列，第 ${p.index} 条（${p.date}）早于前一条（${p.previous}）`,
     bad_timezone: (p: P) => `时区${q(p.value)}无法识别；请写 IANA 时区名，例如 Asia/Shanghai`,
     rule_day_for_xun: (p: P) => `反馈周期为每旬（cycle: xun）时以旬末为报送日，不能设 ${p.key}: ${p.value}；请删去这一行，或把 cycle 改为 month、quarter、half 或 year`,

@@ -20,7 +20,7 @@ export const views = {
     dueIn: (n: number): string => (n === 0 ? '今天' : `${n}天后`),
     kindTask: '任务',
     kindMilestone: '节点',
-    milestoneLine: (title: string, due: string, days: number) => `└ 节点逾期：${title}（应于${due}，逾期${days}天）`,
+    milestoneLine: (title: string, due: string, days: number) => `节点“${title}”逾期${days}天（应于${due}）`,
     col: {
       id: '编号', title: '任务', lead: '牵头领导', leadUnit: '牵头单位', units: '责任单位', coUnits: '配合单位', deadline: '完成时限',
       daysOverdue: '逾期', latest: '最新进展', latestDate: '进展日期', light: '预警', status: '状态', kind: '类型', due: '到期日',
@@ -54,11 +54,14 @@ export const views = {
     original: (date: string) => `原时限 ${date}`,
     staleDetail: (label: string, due: string) => `（${label}的进展应于${due}前报送）`,
     laterDeadline: (date: string) => `此日之后调整为 ${date}`,
-    extension: (from: string, to: string, date: string, reason: string) => `${date} 延期：${from} → ${to}（${reason}）`,
+    extension: (from: string, to: string, date: string, reason: string, kind: 'extension' | 'advance') =>
+      `${date} ${kind === 'advance' ? '提前' : '延期'}：${from} → ${to}（${reason}）`,
+    bothDeadlines: (original: string, originalDays: number, current: string, currentDays: number) =>
+      `按原时限（${original}）${originalDays > 0 ? `逾期${originalDays}天` : '未逾期'}；按现时限（${current}）${currentDays > 0 ? `逾期${currentDays}天` : '未逾期'}`,
     milestones: '节点目标',
     targets: '量化指标',
     progress: '进展反馈',
-    extensions: '延期记录',
+    extensions: '时限调整记录',
     none: '无',
     target: (t: { target: number; unit?: string; actual?: number; direction?: string }) =>
       `目标 ${t.direction === 'max' ? '≤' : '≥'}${t.target}${t.unit ?? ''}，实际 ${t.actual === undefined ? '未报' : `${t.actual}${t.unit ?? ''}`}`,
@@ -70,7 +73,7 @@ export const views = {
   home: {
     title: (title: string, date: string, isToday: boolean) => `${title ? `${title} · ` : ''}截至${formatZh(date)}${isToday ? '（今天）' : ''}`,
     counts: (c: { red: number; yellow: number; green: number; done: number; doneLate: number; suspended: number; cancelled: number; total: number }) =>
-      `共 ${c.total} 项：红灯 ${c.red} · 黄灯 ${c.yellow} · 绿灯 ${c.green} · 已完成 ${c.done}（其中逾期完成 ${c.doneLate}）· 暂缓 ${c.suspended} · 取消 ${c.cancelled}`,
+      [`共 ${c.total} 项：红灯 ${c.red}`, `黄灯 ${c.yellow}`, `绿灯 ${c.green}`, `已完成 ${c.done}（其中逾期完成 ${c.doneLate}）`, `暂缓 ${c.suspended}`, `取消 ${c.cancelled}`],
     mostOverdue: '逾期最久的任务：',
     noOverdue: '没有逾期任务。',
     empty: '台账中还没有任务。可以用 tasks import notice 通知.txt --year 2020 从通知生成任务。',
@@ -100,7 +103,7 @@ export const views = {
     none: (id: string) => `没有找到 ${id} 的 git 记录（可能尚未提交，或台账不在 git 仓库中）`,
     noRepo: '台账不在 git 仓库中，没有修改记录',
     change: (field: string, from: string, to: string) => `${field}：${from} → ${to}`,
-    extension: (reason: string) => `（延期：${reason}）`,
+    extension: (reason: string, kind: 'extension' | 'advance') => `（${kind === 'advance' ? '提前' : '延期'}：${reason}）`,
     added: (field: string, n: number, what: string) => `${field}：+${n} 条${what ? `（${what}）` : ''}`,
     removed: (field: string, n: number) => `${field}：-${n} 条`,
     milestoneDone: (title: string, date: string) => `节点“${title}”完成（${date}）`,
@@ -110,5 +113,6 @@ export const views = {
     removedField: (field: string, value: string) => `${field}：删除（原为 ${value}）`,
     logHeader: (since: string | undefined) => (since ? `自 ${since} 以来的修改` : '全部修改记录（新的在前）'),
     moved: (from: string, to: string) => `文件改名：${from} → ${to}`,
+    idRange: (first: string, last: string, n: number) => `${first} 至 ${last}（${n} 项）`,
   },
 };

@@ -4,6 +4,7 @@ import type { DueItem, DueReport } from '../../reports/due.js';
 import { renderTable, type Column } from '../table.js';
 import { reviewText, taskJson } from '../task-view.js';
 import type { RenderEnv, ViewRenderer } from '../view.js';
+import { fitLine } from '../wrap.js';
 
 function dueTable(items: readonly DueItem[], env: RenderEnv): string {
   const { m, paint } = env;
@@ -23,12 +24,12 @@ function dueTable(items: readonly DueItem[], env: RenderEnv): string {
 export const dueView: ViewRenderer<DueReport> = {
   table: (r, env) => {
     const { m, paint } = env;
-    const lines = [paint.bold(m.views.dueHeader(env.asOf, r.until, r.taskCount, r.milestoneCount))];
+    const lines = [fitLine(m.views.dueHeader(env.asOf, r.until, r.taskCount, r.milestoneCount), env.width, paint.bold)];
     if (r.items.length === 0) lines.push(m.views.noMatch);
     else if (r.group) {
       for (const g of r.groups) {
         const tasks = new Set(g.items.map((i) => i.e.task.id)).size;
-        lines.push('', paint.bold(m.views.group(g.name || m.views.unnamed, tasks)), dueTable(g.items, env));
+        lines.push('', fitLine(m.views.group(g.name || m.views.unnamed, tasks), env.width, paint.bold), dueTable(g.items, env));
       }
     } else lines.push(dueTable(r.items, env));
     return `${lines.join('\n')}\n`;

@@ -3,13 +3,14 @@ import { leadsOf, leadUnitOf } from '../../core/task.js';
 import type { ListReport } from '../../reports/list.js';
 import { paintLight } from '../color.js';
 import { renderTable, type Column } from '../table.js';
-import { lightText, paintStale, statusText, taskJson, whyText, withStale } from '../task-view.js';
+import { lightText, paintStale, staleMark, statusText, taskJson, whyText, withStale } from '../task-view.js';
 import type { ViewRenderer } from '../view.js';
+import { fitLine } from '../wrap.js';
 
 export const listView: ViewRenderer<ListReport> = {
   table: (r, env) => {
     const { m, paint } = env;
-    const header = paint.bold(m.views.listHeader(r.tasks.length, r.total, env.asOf));
+    const header = fitLine(m.views.listHeader(r.tasks.length, r.total, env.asOf), env.width, paint.bold);
     if (r.tasks.length === 0) return `${header}\n${m.views.noMatch}\n`;
     const col = m.views.col;
     const columns: Column[] = [
@@ -34,11 +35,12 @@ export const listView: ViewRenderer<ListReport> = {
     const col = m.views.col;
     return [
       [col.id, col.title, col.section, col.point, col.lead, col.leadUnit, col.coUnits, col.deadline, col.status, col.light, col.daysOverdue, col.percent,
-        col.reasons, col.latestDate, col.latest],
+        col.reasons, col.latestDate, col.latest, col.feedback],
       ...r.tasks.map((e) => [
         e.task.id, e.task.title, e.task.section, e.task.point, leadsOf(e.task).join('、'), leadUnitOf(e.task), e.task.units.slice(1).join('、'),
-        e.result.deadline, statusText(e, m), withStale(m.light[e.result.light], e, m), e.result.daysOverdue, e.result.percent, whyText(e, m),
-        e.result.latest?.date, e.result.latest?.note,
+        // the light alone, so that a spreadsheet can filter on it; the stale mark has its column
+        e.result.deadline, statusText(e, m), m.light[e.result.light], e.result.daysOverdue, e.result.percent, whyText(e, m),
+        e.result.latest?.date, e.result.latest?.note, staleMark(e, m),
       ]),
     ];
   },

@@ -6,6 +6,7 @@ import { renderTable, type Column } from '../table.js';
 import { oneLine } from '../text.js';
 import { latestCell, paintStale, reviewText, staleMark, taskJson, withStale } from '../task-view.js';
 import type { RenderEnv, ViewRenderer } from '../view.js';
+import { fitLine } from '../wrap.js';
 
 function overdueTable(items: readonly Evaluated[], env: RenderEnv): string {
   if (items.length === 0) return '';
@@ -35,10 +36,10 @@ function overdueTable(items: readonly Evaluated[], env: RenderEnv): string {
 export const overdueView: ViewRenderer<OverdueReport> = {
   table: (r, env) => {
     const { m, paint } = env;
-    const lines = [paint.bold(m.views.overdueHeader(env.asOf, r.counts))];
-    if (r.tasks.length === 0) lines.push(m.views.noOverdue(env.asOf));
+    const lines = [fitLine(m.views.overdueHeader(env.asOf, r.counts), env.width, paint.bold)];
+    if (r.tasks.length === 0) lines.push(fitLine(m.views.noOverdue(env.asOf), env.width));
     for (const group of r.groups) {
-      if (r.group) lines.push('', paint.bold(m.views.group(oneLine(group.name) || m.views.unnamed, group.items.length)));
+      if (r.group) lines.push('', fitLine(m.views.group(oneLine(group.name) || m.views.unnamed, group.items.length), env.width, paint.bold));
       lines.push(overdueTable(group.items, env));
     }
     return `${lines.join('\n')}\n`;

@@ -4,6 +4,7 @@ import type { SummaryReport, SummaryRow } from '../../reports/summary.js';
 import type { GroupBy } from '../../reports/group.js';
 import { renderTable, type Column } from '../table.js';
 import type { ViewRenderer } from '../view.js';
+import { fitLine } from '../wrap.js';
 
 function rateText(r: SummaryRow): string {
   return r.rate === undefined ? '-' : `${r.rate.toFixed(1)}%`;
@@ -45,7 +46,7 @@ export const summaryView: ViewRenderer<SummaryReport> = {
       ascii: env.ascii,
       paint: (t, row, c) => (row === all.length - 1 ? paint.bold(t) : c === 5 && t !== '0' ? paint.red(t) : c === 6 && t !== '0' ? paint.yellow(t) : t),
     });
-    return `${paint.bold(m.views.sum.header(env.asOf, m.views.sum[r.by]))}\n${table}\n`;
+    return `${fitLine(m.views.sum.header(env.asOf, m.views.sum[r.by]), env.width, paint.bold)}\n${table}\n`;
   },
   json: (r, { m }) => ({ command: 'summary', by: r.by, rows: r.rows.map(rowJson), total: rowJson({ ...r.total, name: m.views.sum.totalRow }) }),
   csv: (r, { m }) => {

@@ -7,6 +7,7 @@ import { periodLabel } from '../../core/periods.js';
 import { feedbackText, reasonText, reviewText, taskJson } from '../task-view.js';
 import { sanitize } from '../text.js';
 import type { ViewRenderer } from '../view.js';
+import { fitLine, hangingLines } from '../wrap.js';
 
 export const taskView: ViewRenderer<TaskReport> = {
   table: (r, env) => {
@@ -15,13 +16,18 @@ export const taskView: ViewRenderer<TaskReport> = {
     const f = m.fields;
     const lines: string[] = [];
     const field = (label: string, value: string | undefined) => {
-      if (value !== undefined && value !== '') lines.push(`${paint.bold(`${label}：`)}${sanitize(value)}`);
+      if (value === undefined || value === '') return;
+      const [first = '', ...rest] = hangingLines(`${label}：`, sanitize(value), width);
+      lines.push(paint.bold(`${label}：`) + first.slice(label.length + 1), ...rest);
     };
-    lines.push(paint.bold(`${task.id}  ${sanitize(task.title)}`));
+    lines.push(fitLine(`${task.id}  ${sanitize(task.title)}`, width, paint.bold));
     const stale = r.e.stale ? ` ${paint.gray(m.views.stale)}${m.show.staleDetail(periodLabel(r.e.stale.period, m.lang), r.e.stale.due)}` : '';
     lines.push(`${paint.bold(`${m.show.light}：`)}${paintLight(paint, result.light, m.light[result.light])}${stale} ${m.show.asOf(asOf)}`);
-    if (r.e.review) lines.push(`  · ${sanitize(reviewText(r.e, m))}`);
-    for (const reason of result.reasons) lines.push(`  · ${sanitize(reasonText(reason, m))}`);
+    if (r.e.review) lines.push(...hangingLines('  · ', sanitize(reviewText(r.e, m)), width));
+    for (const reason of result.reasons) lines.push(...hangingLines('  · ', sanitize(reasonText(reason, m)), width));
+    if (r.originalDeadline !== result.deadline && (result.originalDaysOverdue > 0 || result.deadlineDaysOverdue > 0)) {
+      lines.push(...hangingLines('  · ', m.show.bothDeadlines(r.originalDeadline, result.originalDaysOverdue, result.deadline, result.deadlineDaysOverdue), width));
+    }
     field(f.section!, task.section);
     field(f.point!, task.point);
     field(f.lead!, leadsOf(task).join('、'));
@@ -33,7 +39,7 @@ export const taskView: ViewRenderer<TaskReport> = {
     field(f.status!, `${m.status[task.status]}${result.status !== task.status ? ` → ${m.status[result.status]} ${m.show.asOf(asOf)}` : ''}`);
     if (task.done_on) field(f.done_on!, task.done_on);
     if (task.tags?.length) field(f.tags!, task.tags.join('、'));
-    if (task.detail) lines.push(paint.bold(`${f.detail}：`), ...sanitize(task.detail).split('\n').map((l) => `  ${l}`));
+    if (task.detail) lines.push(paint.bold(`${f.detail}：`), ...sanitize(task.detail).split('\n').flatMap((l) => hangingLines('  ', l, width)));
     if (r.milestones.length > 0) {
       lines.push(paint.bold(`${m.show.milestones}：`));
       lines.push(renderTable(
@@ -68,8 +74,10 @@ export const taskView: ViewRenderer<TaskReport> = {
     if (task.extensions?.length) {
       lines.push(paint.bold(`${m.show.extensions}：`));
       for (const x of task.extensions) {
-        const line = `  ${m.show.extension(x.from, x.to, x.date, sanitize(x.reason))}`;
-        lines.push(x.date > asOf ? paint.dim(line) : line);
+        const kind = x.kind ?? (x.to < x.from ? 'advance' : 'extension');
+        const extension = hangingLines('  ', m.show.extension(x.from, x.to, x.date, sanitize(x.reason), kind), width);
+        // an extension granted after the date of the view is shown, dimmed: it was not yet in force
+        lines.push(...(x.date > asOf ? extension.map((line) => paint.dim(line)) : extension));
       }
     }
     lines.push(paint.dim(`${m.show.file}：${sanitize(r.e.file)}`));

@@ -5,6 +5,7 @@ import type { Paint } from '../color.js';
 import { changeText } from '../history.js';
 import { sanitize } from '../text.js';
 import type { ViewRenderer } from '../view.js';
+import { fitLine, hangingLines, wrap } from '../wrap.js';
 
 export interface TrailPage {
   command: 'history' | 'log';
@@ -29,18 +30,38 @@ function entryJson(e: TrailEntry, m: Messages) {
   };
 }
 
-function entryText(e: TrailEntry, m: Messages, paint: Paint, withId: boolean): string {
+function entryText(e: TrailEntry, m: Messages, paint: Paint, withId: string | undefined, width: number): string {
   const when = e.commit.date.slice(0, 16).replace('T', ' ');
-  const head = `${paint.bold(when)}  ${e.commit.author}${withId ? `  ${e.id}` : ''}  ${paint.dim(e.commit.subject)}`;
-  const lines = e.changes.map((c) => `    ${changeText(c, m)}`);
-  return sanitize([head, ...lines].join('\n'));
+  const head = `${when}  ${sanitize(e.commit.author)}${withId ? `  ${withId}` : ''}  ${sanitize(e.commit.subject)}`;
+  const [first = '', ...rest] = wrap(head, width);
+  const headLines = [first.startsWith(when) ? paint.bold(when) + first.slice(when.length) : first, ...rest];
+  const lines = e.changes.flatMap((c) => hangingLines('    ', sanitize(changeText(c, m)), width));
+  return [...headLines, ...lines].join('\n');
+}
+
+/**
+ * Entries of one commit that each only created a task (an import) as one entry naming the first
+ * and last id, so that a notice's 141 drafts take two lines, not 282.
+ */
+function collapseCreated(entries: readonly TrailEntry[], m: Messages): Array<{ entry: TrailEntry; ids: string }> {
+  const onlyCreated = (e: TrailEntry) => e.changes.length === 1 && e.changes[0]!.kind === 'created';
+  const runs: Array<{ entry: TrailEntry; last: string; count: number }> = [];
+  for (const e of entries) {
+    const run = runs.at(-1);
+    if (run && onlyCreated(e) && onlyCreated(run.entry) && run.entry.commit.hash === e.commit.hash) {
+      run.last = e.id;
+      run.count++;
+    } else runs.push({ entry: e, last: e.id, count: 1 });
+  }
+  return runs.map((r) => ({ entry: r.entry, ids: r.count === 1 ? r.entry.id : m.history.idRange(r.entry.id, r.last, r.count) }));
 }
 
 export const trailView: ViewRenderer<TrailPage> = {
   envelope: 'plain',
-  table: (p, { m, paint }) => {
+  table: (p, { m, paint, width }) => {
     const header = p.command === 'history' ? m.history.header(p.id ?? '', p.title ?? '') : m.history.logHeader(p.since);
-    return `${paint.bold(sanitize(header))}\n${p.entries.map((e) => entryText(e, m, paint, p.command === 'log')).join('\n')}\n`;
+    const entries = p.command === 'log' ? collapseCreated(p.entries, m) : p.entries.map((entry) => ({ entry, ids: undefined }));
+    return `${fitLine(sanitize(header), width, paint.bold)}\n${entries.map(({ entry, ids }) => entryText(entry, m, paint, ids, width)).join('\n')}\n`;
   },
   json: (p, { m }) => ({
     command: p.command,

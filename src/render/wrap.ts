@@ -1,0 +1,180 @@
+// Line breaking for the terminal, by display width, the way Chinese is set in print: a line may
+// break between two Chinese characters or at a space, but never inside a number, a date, a count
+// with its measure word (92天, 12 项) or a bracketed phrase that fits on a line; closing
+// punctuation never starts a line and opening punctuation never ends one.
+import { displayWidth, graphemes, sanitize } from './text.js';
+
+// Runs kept whole: Latin words, numbers, dates (2020-06-30), ranges (1—4月 as 1—4).
+const ASCII_RUN = /^[\x21-\x7e]+$/;
+const DIGITS = /[0-9]$/;
+// A measure word after a number belongs to it: 92天, 12 项, 3.5亿元.
+const MEASURE = /^[天日月年号个项件次条户所座名台辆吨米亩家人元倍周旬期批处栋幢]$/;
+const RANGE_DASH = /^[—–～]$/;
+// Characters that must not begin a line (closing punctuation stays with the text before it).
+const NO_LINE_START = /^[，。、；：？！）》」』”’〕】%…—,.;:?!)\]}]$/;
+// Characters that must not end a line (opening punctuation goes with the text after it).
+const NO_LINE_END = /^[（《「『“‘〔【(\[{]$/;
+const OPENING: Readonly<Record<string, string>> = { '（': '）', '(': ')', '《': '》', '“': '”', '【': '】', '「': '」', '〔': '〕' };
+
+/** The text as pieces that never break inside: a grapheme, or a run of Latin letters and digits with what belongs to it. */
+function tokens(paragraph: string): string[] {
+  const out: string[] = [];
+  const parts = graphemes(paragraph);
+  for (let i = 0; i < parts.length; i++) {
+    const segment = parts[i]!;
+    const last = out.at(-1);
+    if (last !== undefined && ASCII_RUN.test(segment) && ASCII_RUN.test(last)) out[out.length - 1] = last + segment;
+    else if (last !== undefined && RANGE_DASH.test(segment) && DIGITS.test(last) && /^[0-9]$/.test(parts[i + 1] ?? '')) out[out.length - 1] = last + segment;
+    else if (last !== undefined && /^[0-9]$/.test(segment) && RANGE_DASH.test(last.at(-1) ?? '') && last.length > 1) out[out.length - 1] = last + segment;
+    else if (last !== undefined && MEASURE.test(segment) && DIGITS.test(last)) out[out.length - 1] = last + segment;
+    else if (last !== undefined && segment === ' ' && DIGITS.test(last) && MEASURE.test(parts[i + 1] ?? '')) {
+      out[out.length - 1] = last + segment + parts[i + 1]!;
+      i++;
+    } else out.push(segment);
+  }
+  return out;
+}
+
+/** Tokens grouped into atoms: a bracketed phrase (with its brackets) is one atom, every other token its own. */
+function atoms(list: readonly string[]): string[][] {
+  const out: string[][] = [];
+  for (let i = 0; i < list.length; i++) {
+    const close = OPENING[list[i]!];
+    if (close) {
+      let depth = 0;
+      let end = -1;
+      for (let j = i; j < list.length; j++) {
+        if (list[j] === list[i]) depth++;
+        else if (list[j] === close && --depth === 0) {
+          end = j;
+          break;
+        }
+      }
+      if (end > i) {
+        // punctuation right after the phrase stays with it
+        while (end + 1 < list.length && NO_LINE_START.test(list[end + 1]!) && !OPENING[list[end + 1]!]) end++;
+        out.push(list.slice(i, end + 1));
+        i = end;
+        continue;
+      }
+    }
+    out.push([list[i]!]);
+  }
+  return out;
+}
+
+const widthOf = (parts: readonly string[]) => parts.reduce((sum, t) => sum + displayWidth(t), 0);
+
+// A bracketed phrase up to this wide is worth a wider column rather than a break inside it.
+const PHRASE_KEPT = 18;
+
+/**
+ * The least width a column of this text should get: its widest date, number or count, and its
+ * widest bracketed phrase up to PHRASE_KEPT columns, so that none of them has to break.
+ */
+export function leastWidth(text: string): number {
+  let widest = 0;
+  for (const paragraph of sanitize(text).split('\n')) {
+    for (const atom of atoms(tokens(paragraph))) {
+      const w = widthOf(atom);
+      widest = Math.max(widest, w <= PHRASE_KEPT ? w : Math.max(...atom.map(displayWidth)));
+    }
+  }
+  return widest;
+}
+
+/** Wraps text to lines of at most `width` display columns (see the head of this file). */
+export function wrap(text: string, width: number): string[] {
+  const out: string[] = [];
+  const limit = Math.max(2, width);
+  for (const paragraph of sanitize(text).replace(/\t/g, ' ').split('\n')) out.push(...layout(atoms(tokens(paragraph)), limit));
+  return out;
+}
+
+/**
+ * Parts joined by `separator` on lines of at most `width` columns, breaking only between parts
+ * (a part wider than a line is wrapped on its own): `红灯 12 · 黄灯 16 · 取消 1` never breaks inside
+ * `取消 1`.
+ */
+export function wrapParts(parts: readonly string[], separator: string, width: number): string[] {
+  const out: string[] = [];
+  let line = '';
+  for (const part of parts) {
+    const joined = line === '' ? part : `${line}${separator}${part}`;
+    if (displayWidth(joined) <= width || line === '') {
+      line = joined;
+      continue;
+    }
+    out.push(line + separator.trimEnd());
+    line = part;
+  }
+  if (line !== '') out.push(line);
+  return out.flatMap((l) => (displayWidth(l) > width ? wrap(l, width) : [l]));
+}
+
+function layout(pieces: readonly string[][], limit: number): string[] {
+  const out: string[] = [];
+  let line: string[][] = [];
+  let lineWidth = 0;
+  const flush = () => {
+    out.push(line.flat().join('').trimEnd());
+    line = [];
+    lineWidth = 0;
+  };
+  const put = (atom: string[]) => {
+    line.push(atom);
+    lineWidth += widthOf(atom);
+  };
+  const startLineWith = (atom: string[]) => {
+    const first = atom[0] ?? '';
+    // the last atom goes down too when the new line would start with closing punctuation or the old would end with opening punctuation
+    let carry: string[][] = [];
+    const last = line.at(-1);
+    const before = line.at(-2);
+    // a carry never leaves the line ending in opening punctuation, nor a line of it alone
+    const leavesOpening = before !== undefined && NO_LINE_END.test(before.at(-1) ?? '');
+    if (last && line.length > 1 && !leavesOpening && (NO_LINE_START.test(first) || NO_LINE_END.test(last.at(-1) ?? ''))) {
+      if (widthOf(last) + widthOf(atom) <= limit) carry = [line.pop()!];
+      else if (last.length > 1 && displayWidth(last.at(-1)!) + widthOf(atom) <= limit) carry = [[last.pop()!]];
+    }
+    if (line.length > 0) flush();
+    for (const c of carry) put(c);
+    put(atom);
+  };
+  for (const atom of pieces) {
+    const w = widthOf(atom);
+    if (lineWidth + w <= limit) {
+      put(atom);
+      continue;
+    }
+    if (atom.length === 1 && atom[0] === ' ') {
+      flush();
+      continue;
+    }
+    if (w <= limit) {
+      startLineWith(atom);
+      continue;
+    }
+    // longer than a line: its tokens one by one, a token longer than a line cut by characters
+    for (const token of atom.flatMap((t) => (displayWidth(t) > limit ? graphemes(t) : [t]))) {
+      const tw = displayWidth(token);
+      if (lineWidth + tw <= limit) put([token]);
+      else startLineWith([token]);
+    }
+  }
+  out.push(line.flat().join('').trimEnd());
+  return out;
+}
+
+/** A line of prose fitted to the width: wrapped where a line may break, each line passed through `paint`. */
+export function fitLine(text: string, width: number, paint: (line: string) => string = (l) => l): string {
+  return wrap(text, width).map((line) => paint(line)).join('\n');
+}
+
+/** `lead` then the text wrapped to the width, its later lines indented as far as the text starts. */
+export function hangingLines(lead: string, text: string, width: number): string[] {
+  const indent = displayWidth(lead);
+  const room = width - indent;
+  if (room < 10) return [lead.trimEnd(), ...wrap(text, width - 2).map((t) => `  ${t}`)];
+  return wrap(text, room).map((t, k) => `${k === 0 ? lead : ' '.repeat(indent)}${t}`);
+}
