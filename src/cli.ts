@@ -103,6 +103,34 @@ const COMMANDS: Record<string, Spec> = {
       ),
   },
   undo: { need: 'plan', run: async (_a, _r, plan, s) => (await import('./commands/undo.js')).runUndo({}, need(plan), s) },
+  sync: {
+    need: 'plan',
+    run: async ([remote], raw, plan, s) =>
+      (await import('./commands/sync.js')).runSync({ remote: text(remote), abort: raw.abort === true, clerk: text(raw.clerk) }, need(plan), s),
+  },
+  resolve: {
+    need: 'plan',
+    run: async ([id, field, choice], _raw, plan, s) =>
+      (await import('./commands/resolve.js')).runResolve({ id: id ?? '', field: field ?? '', choice: choice ?? '' }, need(plan), s),
+  },
+  'bundle-export': {
+    need: 'plan',
+    run: async ([file], raw, plan, s) =>
+      (await import('./commands/bundle.js')).runBundleExport({ file: resolve(s.io.cwd, file ?? ''), since: text(raw.since) }, need(plan), s),
+  },
+  'bundle-import': {
+    need: 'plan',
+    run: async ([file], _raw, plan, s) => (await import('./commands/bundle.js')).runBundleImport({ file: resolve(s.io.cwd, file ?? '') }, need(plan), s),
+  },
+  'hook-server': {
+    need: 'none',
+    run: async ([dir], raw, _plan, s) => (await import('./commands/hook.js')).runHookServer({ dir: resolve(s.io.cwd, dir ?? '.'), force: raw.force === true }, undefined, s),
+  },
+  'merge-driver': {
+    need: 'none',
+    run: async ([base, ours, theirs, path], _raw, _plan, s) =>
+      (await import('./commands/merge-driver.js')).runMergeDriver({ base: base ?? '', ours: ours ?? '', theirs: theirs ?? '', path: path ?? '' }, undefined, s),
+  },
   'hook-install': { need: 'plan', run: async (_a, raw, plan, s) => (await import('./commands/hook.js')).runHookInstall({ force: raw.force === true }, need(plan), s) },
   init: {
     need: 'none',

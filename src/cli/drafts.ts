@@ -9,6 +9,8 @@ import { oneLine } from '../render/text.js';
 import { existingDrafts, schemaPathFor, writeDrafts, type DraftState } from '../store/drafts.js';
 import type { Plan } from '../store/load.js';
 import { InputError, readInputFile } from '../store/input.js';
+import { idSeries } from '../store/share.js';
+import { repoContext } from '../store/sync.js';
 import { EXIT, ioError, UserError } from '../errors.js';
 
 export interface SourcedDraft {
@@ -58,7 +60,7 @@ export function writeImported(
   const taken = [...(plan?.tasks.map((t) => t.task.id) ?? []), ...existing.ids];
   // the drafts of one source place take that place's earlier ids in order
   const given = drafts.map((d) => d.id ?? existing.sources.get(d.source)?.shift());
-  const ids = allocateIds(given, options.year, taken);
+  const ids = allocateIds(given, options.year, taken, plan ? idSeries(repoContext(plan.root)).code : undefined);
   const placed: Draft[] = drafts.map((d, i) => ({ id: ids[i]!, task: d.task, source: d.source, comment: d.comment }));
   let outcomes;
   try {

@@ -12,6 +12,7 @@ export type Dispatch = (name: string, args: string[], opts: Record<string, unkno
 
 export function buildProgram(m: Messages, ctx: Context, dispatch: Dispatch): Command {
   const h = m.help;
+  const sh = m.syncHelp;
   const program = new Command('tasks');
   program
     .description(h.program)
@@ -80,6 +81,7 @@ export function buildProgram(m: Messages, ctx: Context, dispatch: Dispatch): Com
 
   const hook = program.command('hook').description(h.cmd.hook);
   hook.command('install').description(h.cmd.hookInstall).option('--force', h.opt.forceHook).action(action('hook-install'));
+  hook.command('server').description(sh.cmd.hookServer).argument('<repo>', sh.arg.hub).option('--force', h.opt.forceHook).action(action('hook-server'));
 
   const collect = (value: string, previous: string[] = []) => [...previous, value];
   const viewOptions = (cmd: Command, extra: { group?: boolean; sort?: boolean } = {}) => {
@@ -191,6 +193,26 @@ export function buildProgram(m: Messages, ctx: Context, dispatch: Dispatch): Com
     .addOption(new Option('--format <format>', h.opt.format).choices(['table', 'json']).default('table'))
     .action(action('log'));
   program.command('undo').description(h.cmd.undo).action(action('undo'));
+
+  program.command('sync').description(sh.cmd.sync)
+    .argument('[remote]', sh.arg.remote)
+    .option('--abort', sh.opt.abort)
+    .option('--clerk <letters>', sh.opt.clerk)
+    .action(action('sync'));
+  program.command('resolve').description(sh.cmd.resolve)
+    .argument('<id>', h.arg.id)
+    .argument('<field>', sh.arg.field)
+    .argument('<choice>', sh.arg.choice)
+    .action(action('resolve'));
+  const bundle = program.command('bundle').description(sh.cmd.bundle);
+  bundle.command('export').description(sh.cmd.bundleExport)
+    .argument('<file>', sh.arg.bundleFile)
+    .option('--since <when>', sh.opt.since)
+    .action(action('bundle-export'));
+  bundle.command('import').description(sh.cmd.bundleImport).argument('<file>', sh.arg.bundleFile).action(action('bundle-import'));
+  program.command('merge-driver', { hidden: true }).description(sh.cmd.mergeDriver)
+    .argument('<base>').argument('<ours>').argument('<theirs>').argument('<path>')
+    .action(action('merge-driver'));
 
   for (const cmd of allCommands(program)) {
     cmd

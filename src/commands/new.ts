@@ -8,6 +8,8 @@ import { EXIT, UserError } from '../errors.js';
 import { editContext, readLead, readUnit, refusal, sayUncommitted, type EditOptions } from '../cli/edit.js';
 import { note, say } from '../cli/output.js';
 import { createTask } from '../store/edit.js';
+import { idSeries } from '../store/share.js';
+import { repoContext } from '../store/sync.js';
 import type { Plan } from '../store/load.js';
 import { commitMessage } from '../store/trailers.js';
 import { taskToYaml } from '../store/yaml.js';
@@ -51,7 +53,10 @@ export async function runNew(options: NewOptions, plan: Plan, session: Session):
   const leads = splitNames(leadText!).map((n) => readLead(session, plan, n));
   const units = splitNames(unitText!).map((n) => readUnit(session, plan, n));
   const ids = plan.tasks.map((t) => t.task.id);
-  const id = options.id?.trim() || nextId(ids, year);
+  // a shared plan numbers this computer's new tasks in its own series, so that clones never collide
+  const series = idSeries(repoContext(plan.root));
+  if (!options.id?.trim() && series.shared && !series.code) throw new UserError(m.clerk.needed(year));
+  const id = options.id?.trim() || nextId(ids, year, series.code);
   if (ids.includes(id)) throw new UserError(m.create.exists(id));
   const task: Task = {
     id,

@@ -3,6 +3,16 @@
 export interface Roster {
   leads: string[];
   units: string[];
+  /** in a roll-up: the offices whose plans it reads, in the order the settings list them */
+  offices?: string[];
+}
+
+/** A plan a roll-up reads: a folder, or a git remote fetched read-only. */
+export interface PlanRef {
+  office: string;
+  path?: string;
+  url?: string;
+  branch?: string;
 }
 
 export interface Config {
@@ -15,6 +25,9 @@ export interface Config {
   commit: boolean;
   table_border: 'box' | 'ascii';
   roster: Roster;
+  /** in a roll-up, the office of this plan's own tasks */
+  office?: string;
+  plans?: PlanRef[];
 }
 
 export const DEFAULT_CONFIG: Config = {

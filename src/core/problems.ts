@@ -36,7 +36,10 @@ export type ProblemCode =
   | 'unknown_unit'
   | 'progress_order'
   | 'bad_timezone'
-  | 'no_tasks_dir';
+  | 'no_tasks_dir'
+  | 'merge_failed'
+  | 'plan_missing'
+  | 'plan_not_fetched';
 
 export type ProblemParams = Record<string, string | number | undefined>;
 

@@ -33,6 +33,8 @@ export interface Plan {
   unreadable: string[];
   /** number of task files looked at */
   fileCount: number;
+  /** in a roll-up, each office's own settings, by which its tasks' lights are judged */
+  officeConfigs?: ReadonlyMap<string, Config>;
 }
 
 export interface LoadOptions {
@@ -40,6 +42,8 @@ export interface LoadOptions {
   only?: readonly string[];
   /** file contents to use instead of the working tree (e.g. the staged versions) */
   sources?: ReadonlyMap<string, Uint8Array>;
+  /** read only the files in `sources`, not the working folder (a plan as a commit has it) */
+  onlySources?: boolean;
   /** more files to read, outside tasks/ (paths relative to the root) */
   extra?: readonly string[];
   /** use and update the cache of parsed tasks (default true) */
@@ -137,7 +141,7 @@ export function toPlanPath(root: string, full: string): string {
 }
 
 export async function loadTasks(root: string, config: Config, m: Messages, options: LoadOptions = {}): Promise<Omit<Plan, 'root' | 'config' | 'configFound'>> {
-  const files = new Set(listTaskFiles(root));
+  const files = new Set(options.onlySources ? [] : listTaskFiles(root));
   for (const path of options.sources?.keys() ?? []) if (path !== CONFIG_FILE) files.add(path);
   for (const path of options.extra ?? []) files.add(path);
   const collect = files.size >= LARGE_PLAN ? options.collectGarbage : undefined;

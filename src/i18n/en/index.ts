@@ -9,6 +9,7 @@ import { help } from './help.js';
 import { imports } from './import.js';
 import { periods } from './periods.js';
 import { problems } from './problems.js';
+import { sync } from './sync.js';
 import { views } from './views.js';
 
-export const en: Messages = { ...common, ...problems, ...help, ...views, ...editing, ...imports, ...exports, ...dashboard, ...periods, ...documents };
+export const en: Messages = { ...common, ...problems, ...help, ...views, ...editing, ...imports, ...exports, ...dashboard, ...periods, ...documents, ...sync };

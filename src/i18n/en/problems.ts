@@ -13,7 +13,7 @@ export const problems: typeof zh = {
     utf16: () => 'the file is UTF-16; save it as UTF-8 and try again',
     binary: () => 'the file contains NUL bytes and is not text; is this the right file?',
     empty_file: () => 'the file is empty; a task needs at least id, title, lead, units, deadline and status',
-    conflict_marker: () => 'unresolved git conflict markers (<<<<<<< ======= >>>>>>>); keep the right lines and delete the markers',
+    conflict_marker: () => 'unresolved git conflict markers (<<<<<<< ======= >>>>>>>); choose a side with tasks resolve, or keep the right lines and delete the markers',
     yaml_syntax: (p: P) => `YAML syntax error: ${p.message}`,
     multiple_documents: () => 'one file holds one task, but this one has several YAML documents (---); split it into files',
     alias_limit: () => 'too many anchors/aliases (& and *) to expand; refused to avoid resource exhaustion. Task files need none: write the values out',
@@ -43,6 +43,9 @@ export const problems: typeof zh = {
     progress_order: (p: P) => `progress entries go oldest first; entry ${p.index} (${p.date}) is earlier than the one before (${p.previous})`,
     bad_timezone: (p: P) => `unknown time zone ${q(p.value)}; use an IANA name such as Asia/Shanghai`,
     no_tasks_dir: () => 'no tasks/ folder here; run inside the plan folder or point --dir at it',
+    plan_missing: (p: P) => `plan ${p.index} of the roll-up (${p.office}): the folder ${p.path} is missing or holds no plan; check its path in plans`,
+    plan_not_fetched: (p: P) => `the plan of ${p.office} (${p.url}) has not been fetched yet; run tasks sync`,
+    merge_failed: (p: P) => `could not merge field by field (${p.detail}); merged line by line instead: check the lines between the conflict markers`,
   },
   config: {
     missing: 'No tasks.config.yaml found; using the default settings (tasks init creates one).',

@@ -8,8 +8,9 @@ import { help } from './help.js';
 import { imports } from './import.js';
 import { periods } from './periods.js';
 import { problems } from './problems.js';
+import { sync } from './sync.js';
 import { views } from './views.js';
 
-export const zh = { ...common, ...problems, ...help, ...views, ...editing, ...imports, ...exports, ...dashboard, ...periods, ...documents };
+export const zh = { ...common, ...problems, ...help, ...views, ...editing, ...imports, ...exports, ...dashboard, ...periods, ...documents, ...sync };
 
 export type Messages = typeof zh;

@@ -32,7 +32,7 @@ export const problems = {
     utf16: () => '文件是 UTF-16 编码；请用编辑器“另存为 UTF-8”后再试',
     binary: () => '文件含有 NUL 字节，不是文本文件；请检查是否放错了文件',
     empty_file: () => '文件是空的；每个任务文件至少要有 id、title、lead、units、deadline、status',
-    conflict_marker: () => '文件中有未解决的 git 合并冲突标记（<<<<<<< ======= >>>>>>>）；请保留正确的内容并删去标记',
+    conflict_marker: () => '文件中有未解决的 git 合并冲突标记（<<<<<<< ======= >>>>>>>）；请用 tasks resolve 选择本方或对方，或保留正确的内容并删去标记',
     yaml_syntax: (p: P) => `YAML 格式错误：${YAML_CODES_ZH[String(p.detail)] ?? p.message}`,
     multiple_documents: () => '一个文件只能写一个任务，这里有多个 YAML 文档（---）；请拆成多个文件',
     alias_limit: () => '文件中的锚点/别名（& 和 *）展开过多，为防止资源耗尽已拒绝；任务文件不需要锚点和别名，请直接写出内容',
@@ -63,6 +63,9 @@ export const problems = {
     progress_order: (p: P) => `进展反馈应按日期从早到晚排列，第 ${p.index} 条（${p.date}）早于前一条（${p.previous}）`,
     bad_timezone: (p: P) => `时区${q(p.value)}无法识别；请写 IANA 时区名，例如 Asia/Shanghai`,
     no_tasks_dir: () => '没有找到 tasks/ 文件夹；请在台账目录中运行，或用 --dir 指定台账目录',
+    plan_missing: (p: P) => `汇总的第 ${p.index} 个台账（${p.office}）的目录 ${p.path} 不存在或不是台账；请检查 plans 中的 path`,
+    plan_not_fetched: (p: P) => `还没有获取${p.office}的台账（${p.url}）；请运行 tasks sync`,
+    merge_failed: (p: P) => `无法按字段合并（${p.detail}），已改为逐行合并；请检查冲突标记之间的内容`,
   },
   config: {
     missing: '未找到 tasks.config.yaml，使用默认设置（可用 tasks init 创建）。',
