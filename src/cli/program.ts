@@ -86,6 +86,7 @@ export function buildProgram(m: Messages, ctx: Context, dispatch: Dispatch): Com
   const collect = (value: string, previous: string[] = []) => [...previous, value];
   const viewOptions = (cmd: Command, extra: { group?: boolean; sort?: boolean } = {}) => {
     cmd
+      .option('--office <name>', sh.opt.office, collect)
       .option('--lead <name>', h.opt.lead, collect)
       .option('--unit <name>', h.opt.unit, collect)
       .option('--lead-unit <name>', h.opt.leadUnit, collect)
@@ -98,7 +99,7 @@ export function buildProgram(m: Messages, ctx: Context, dispatch: Dispatch): Com
       .option('--deadline-after <date>', h.opt.deadlineAfter)
       .option('--search <text>', h.opt.search, collect)
       .addOption(new Option('--format <format>', h.opt.format).choices(['table', 'json', 'csv', 'ids']).default('table'));
-    if (extra.group) cmd.addOption(new Option('--group <by>', h.opt.group).choices(['lead', 'unit']));
+    if (extra.group) cmd.addOption(new Option('--group <by>', h.opt.group).choices(['lead', 'unit', 'office']));
     if (extra.sort) cmd.addOption(new Option('--sort <key>', h.opt.sort).choices(['deadline', 'id', 'lead', 'light']));
     return cmd;
   };
@@ -115,13 +116,13 @@ export function buildProgram(m: Messages, ctx: Context, dispatch: Dispatch): Com
     .addOption(new Option('--format <format>', h.opt.format).choices(['table', 'json']).default('table'))
     .action(action('show'));
   viewOptions(program.command('summary').description(h.cmd.summary))
-    .addOption(new Option('--by <by>', h.opt.by).choices(['lead', 'unit', 'section']).default('lead'))
+    .addOption(new Option('--by <by>', h.opt.by).choices(['lead', 'unit', 'section', 'office']).default('lead'))
     .action(action('summary'));
 
   const exportCmd = program.command('export').description(h.cmd.export);
   const exportOptions = (cmd: Command) =>
     viewOptions(cmd)
-      .addOption(new Option('--by <by>', h.opt.exportBy).choices(['lead', 'unit']).default('lead'))
+      .addOption(new Option('--by <by>', h.opt.exportBy).choices(['lead', 'unit', 'office']).default('lead'))
       .option('--out <dir>', h.opt.exportOut)
       .option('--include-empty', h.opt.includeEmpty);
   exportOptions(exportCmd.command('xlsx').description(h.cmd.exportXlsx)).action(async (opts: Record<string, unknown>) => {

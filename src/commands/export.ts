@@ -34,13 +34,13 @@ export async function runExport(options: ExportOptions, plan: Plan, session: Ses
   const selected = evaluated.filter(matches(options.filter));
   const tasks = evaluated.map((e) => e.task);
   const order = groupOrder(by, plan.config.roster, tasks);
-  const all = groupBy(selected, by, order, (e) => e.task, options.includeEmpty);
+  const all = groupBy(selected, by, order, (e) => e, options.includeEmpty);
   const skipped = options.includeEmpty ? [] : order.filter((name) => !all.some((g) => g.name === name));
   const planTitle = plan.config.title || m.exports.csvAll;
   const usedFiles = new Set<string>();
   const fileName = (name: string) => safeFileName(name, usedFiles, m.exports.unnamed);
   const files: OutFile[] = [];
-  const columns = by === 'lead' ? { lead: false, leadUnit: true } : { lead: true, leadUnit: false };
+  const columns = by === 'lead' ? { lead: false, leadUnit: true } : by === 'unit' ? { lead: true, leadUnit: false } : { lead: true, leadUnit: true, office: false };
 
   if (options.kind === 'xlsx') {
     const { writeWorkbook } = await import('../render/xlsx.js');
@@ -48,10 +48,14 @@ export async function runExport(options: ExportOptions, plan: Plan, session: Ses
     const sheetNames = new Set<string>();
     const leadSum = summarize(selected, 'lead', groupOrder('lead', plan.config.roster, tasks));
     const unitSum = summarize(selected, 'unit', groupOrder('unit', plan.config.roster, tasks));
+    const officeSum = plan.config.roster.offices ? summarize(selected, 'office', groupOrder('office', plan.config.roster, tasks)) : undefined;
     const overview: SheetSpec[] = [
       taskSheet({ name: safeSheetName(m.exports.allTasks, sheetNames), title: m.exports.title(planTitle, m.exports.allTasks, asOf), items: selected, total: row('', selected), columns: { lead: true, leadUnit: true }, asOf, planTitle }, m),
       summarySheet(safeSheetName(m.exports.byLead, sheetNames), m.exports.summaryTitle(planTitle, m.exports.byLead, asOf), m.views.sum.lead, leadSum.rows, leadSum.total, asOf, planTitle, m),
       summarySheet(safeSheetName(m.exports.byUnit, sheetNames), m.exports.summaryTitle(planTitle, m.exports.byUnit, asOf), m.views.sum.unit, unitSum.rows, unitSum.total, asOf, planTitle, m),
+      ...(officeSum
+        ? [summarySheet(safeSheetName(m.exports.byOffice, sheetNames), m.exports.summaryTitle(planTitle, m.exports.byOffice, asOf), m.views.sum.office, officeSum.rows, officeSum.total, asOf, planTitle, m)]
+        : []),
     ];
     files.push({ name: `${overviewName}.xlsx`, data: await writeWorkbook(overview, asOf, CREATOR) });
     for (const g of all) {

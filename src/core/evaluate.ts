@@ -7,6 +7,8 @@ import type { LoadedTask, Task } from './task.js';
 export interface Evaluated {
   task: Task;
   file: string;
+  /** the office of the task's plan, in a roll-up (see LoadedTask) */
+  office?: string;
   result: LightResult;
 }
 
@@ -15,5 +17,5 @@ export function settingsOf(config: Config): LightSettings {
 }
 
 export function evaluate(tasks: readonly LoadedTask[], asOf: IsoDate, settings: LightSettings): Evaluated[] {
-  return tasks.map(({ task, file }) => ({ task, file, result: lightOf(task, asOf, settings) }));
+  return tasks.map(({ task, file, office }) => ({ task, file, ...(office === undefined ? {} : { office }), result: lightOf(task, asOf, settings) }));
 }

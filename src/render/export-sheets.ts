@@ -6,15 +6,18 @@ import type { SummaryRow } from '../reports/summary.js';
 import { leadsOf, leadUnitOf, originalDeadline, type Target } from '../core/task.js';
 import type { Messages } from '../i18n/index.js';
 import type { CsvValue } from './csv.js';
+import { fromSeveralPlans } from './task-view.js';
 import type { SheetColumn, SheetRow, SheetSpec } from './xlsx.js';
 
-export type ExportBy = 'lead' | 'unit';
+export type ExportBy = 'lead' | 'unit' | 'office';
 
 /** Which columns a sheet of tasks has: a per-official sheet leaves out the official, and so on. */
 export interface TaskColumns {
   lead: boolean;
   leadUnit: boolean;
   targets: boolean;
+  /** the office of the task's plan: by default when the tasks come from a roll-up of several plans */
+  office?: boolean;
 }
 
 function targetText(t: Target, m: Messages): string {
@@ -31,6 +34,7 @@ function taskColumns(m: Messages, which: TaskColumns): Array<SheetColumn & { val
   const c = m.exports.col;
   const all: Array<(SheetColumn & { value: (e: Evaluated, i: number) => CsvValue }) | false> = [
     { header: c.no, width: 5, kind: 'number', align: 'center', value: (_e, i) => i + 1 },
+    which.office === true && { header: m.views.col.office, width: 10, value: (e) => e.office ?? '' },
     { header: c.id, width: 10, value: (e) => e.task.id },
     { header: c.title, width: 26, value: (e) => e.task.title },
     which.lead && { header: c.lead, width: 11, value: (e) => leadsOf(e.task).join('、') },
@@ -73,7 +77,7 @@ export interface TaskSheetInput {
 
 export function taskSheet(input: TaskSheetInput, m: Messages): SheetSpec {
   const targets = input.items.some((e) => (e.task.targets ?? []).length > 0);
-  const cols = taskColumns(m, { ...input.columns, targets });
+  const cols = taskColumns(m, { office: fromSeveralPlans(input.items), ...input.columns, targets });
   return {
     name: input.name,
     title: input.title,
@@ -89,7 +93,7 @@ export function taskSheet(input: TaskSheetInput, m: Messages): SheetSpec {
 
 /** The same rows as CSV: a header row, then one row per task. */
 export function taskCsv(items: readonly Evaluated[], m: Messages, columns: Omit<TaskColumns, 'targets'>): CsvValue[][] {
-  const cols = taskColumns(m, { ...columns, targets: true });
+  const cols = taskColumns(m, { office: fromSeveralPlans(items), ...columns, targets: true });
   return [cols.map((c) => c.header), ...items.map((e, i) => cols.map((c) => c.value(e, i)))];
 }
 

@@ -42,6 +42,7 @@ export function taskJson(e: Evaluated, m: Messages) {
   const { task, result } = e;
   return {
     id: task.id,
+    ...(e.office === undefined ? {} : { office: e.office }),
     title: task.title,
     section: task.section ?? null,
     point: task.point ?? null,
@@ -72,6 +73,11 @@ export function taskJson(e: Evaluated, m: Messages) {
 
 function snakeKeys(value: object): Record<string, unknown> {
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), v]));
+}
+
+/** Whether a view of these tasks needs an office column: they come from a roll-up of several plans. */
+export function fromSeveralPlans(items: readonly Evaluated[]): boolean {
+  return items.some((e) => e.office !== undefined);
 }
 
 /** The latest feedback in one cell: its date (month and day) and note. */

@@ -3,7 +3,9 @@ import { leadsOf, leadUnitOf } from '../../core/task.js';
 import type { ListReport } from '../../reports/list.js';
 import { paintLight } from '../color.js';
 import { renderTable, type Column } from '../table.js';
-import { taskJson, whyText } from '../task-view.js';
+import type { Evaluated } from '../../core/evaluate.js';
+import type { CsvValue } from '../csv.js';
+import { fromSeveralPlans, taskJson, whyText } from '../task-view.js';
 import type { ViewRenderer } from '../view.js';
 
 export const listView: ViewRenderer<ListReport> = {
@@ -12,7 +14,9 @@ export const listView: ViewRenderer<ListReport> = {
     const header = paint.bold(m.views.listHeader(r.tasks.length, r.total, env.asOf));
     if (r.tasks.length === 0) return `${header}\n${m.views.noMatch}\n`;
     const col = m.views.col;
+    const offices = fromSeveralPlans(r.tasks);
     const columns: Column[] = [
+      ...(offices ? [{ header: col.office, wrap: true, min: 4, max: 12 }] : []),
       { header: col.id },
       { header: col.title, wrap: true, min: 10, max: 40 },
       { header: col.lead, wrap: true, min: 6, max: 20 },
@@ -21,26 +25,28 @@ export const listView: ViewRenderer<ListReport> = {
       { header: col.light },
       { header: col.reasons, wrap: true, min: 10, max: 50 },
     ];
-    const rows = r.tasks.map((e) => [e.task.id, e.task.title, leadsOf(e.task).join('、'), leadUnitOf(e.task), e.task.deadline, m.light[e.result.light], whyText(e, m)]);
+    const rows = r.tasks.map((e) => [...(offices ? [e.office ?? ''] : []), e.task.id, e.task.title, leadsOf(e.task).join('、'), leadUnitOf(e.task), e.task.deadline, m.light[e.result.light], whyText(e, m)]);
     const table = renderTable(columns, rows, {
       width: env.width,
       ascii: env.ascii,
-      paint: (text, row, c) => (c === 5 ? paintLight(paint, r.tasks[row]!.result.light, text) : text),
+      paint: (text, row, c) => (c === (offices ? 6 : 5) ? paintLight(paint, r.tasks[row]!.result.light, text) : text),
     });
     return `${header}\n${table}\n`;
   },
   json: (r, { m }) => ({ command: 'list', count: r.tasks.length, tasks: r.tasks.map((e) => taskJson(e, m)) }),
   csv: (r, { m }) => {
     const col = m.views.col;
+    const offices = fromSeveralPlans(r.tasks);
+    const office = (cells: unknown[], e?: Evaluated) => (offices ? [e ? (e.office ?? '') : col.office, ...cells] : cells);
     return [
-      [col.id, col.title, col.section, col.point, col.lead, col.leadUnit, col.coUnits, col.deadline, col.status, col.light, col.daysOverdue, col.percent,
-        col.reasons, col.latestDate, col.latest],
-      ...r.tasks.map((e) => [
+      office([col.id, col.title, col.section, col.point, col.lead, col.leadUnit, col.coUnits, col.deadline, col.status, col.light, col.daysOverdue, col.percent,
+        col.reasons, col.latestDate, col.latest]),
+      ...r.tasks.map((e) => office([
         e.task.id, e.task.title, e.task.section, e.task.point, leadsOf(e.task).join('、'), leadUnitOf(e.task), e.task.units.slice(1).join('、'),
         e.task.deadline, m.status[e.result.status], m.light[e.result.light], e.result.daysOverdue, e.result.percent, whyText(e, m),
         e.result.latest?.date, e.result.latest?.note,
-      ]),
-    ];
+      ], e)),
+    ] as CsvValue[][];
   },
   ids: (r) => r.tasks.map((e) => e.task.id),
 };

@@ -3,14 +3,17 @@ import type { Evaluated } from '../../core/evaluate.js';
 import { leadsOf, leadUnitOf } from '../../core/task.js';
 import type { OverdueReport } from '../../reports/overdue.js';
 import { renderTable, type Column } from '../table.js';
-import { latestCell, taskJson } from '../task-view.js';
+import type { CsvValue } from '../csv.js';
+import { fromSeveralPlans, latestCell, taskJson } from '../task-view.js';
 import type { RenderEnv, ViewRenderer } from '../view.js';
 
 function overdueTable(items: readonly Evaluated[], env: RenderEnv): string {
   if (items.length === 0) return '';
   const { m, paint } = env;
   const col = m.views.col;
+  const offices = fromSeveralPlans(items);
   const columns: Column[] = [
+    ...(offices ? [{ header: col.office, wrap: true, min: 4, max: 12 }] : []),
     { header: col.id },
     { header: col.title, wrap: true, min: 10, max: 44 },
     { header: col.lead, wrap: true, min: 6, max: 20 },
@@ -20,6 +23,7 @@ function overdueTable(items: readonly Evaluated[], env: RenderEnv): string {
     { header: col.latest, wrap: true, min: 10, max: 60 },
   ];
   const rows = items.map((e) => [
+    ...(offices ? [e.office ?? ''] : []),
     e.task.id,
     [e.task.title, ...e.result.overdueMilestones.map((ms) => m.views.milestoneLine(ms.title, ms.due, ms.days))].join('\n'),
     leadsOf(e.task).join('、'),
@@ -28,7 +32,7 @@ function overdueTable(items: readonly Evaluated[], env: RenderEnv): string {
     m.views.days(e.result.daysOverdue),
     latestCell(e),
   ]);
-  return renderTable(columns, rows, { width: env.width, ascii: env.ascii, paint: (text, _r, c) => (c === 5 ? paint.red(text) : text) });
+  return renderTable(columns, rows, { width: env.width, ascii: env.ascii, paint: (text, _r, c) => (c === (offices ? 6 : 5) ? paint.red(text) : text) });
 }
 
 export const overdueView: ViewRenderer<OverdueReport> = {
@@ -50,15 +54,17 @@ export const overdueView: ViewRenderer<OverdueReport> = {
   }),
   csv: (r, { m }) => {
     const col = m.views.col;
+    const offices = fromSeveralPlans(r.tasks);
+    const office = (cells: CsvValue[], e?: Evaluated): CsvValue[] => (offices ? [e ? (e.office ?? '') : col.office, ...cells] : cells);
     return [
-      [col.id, col.title, col.lead, col.leadUnit, col.coUnits, col.deadline, col.daysOverdue, col.milestone, col.latestDate, col.latest],
+      office([col.id, col.title, col.lead, col.leadUnit, col.coUnits, col.deadline, col.daysOverdue, col.milestone, col.latestDate, col.latest]),
       ...r.groups.flatMap((g) =>
-        g.items.map((e) => [
+        g.items.map((e) => office([
           e.task.id, e.task.title, leadsOf(e.task).join('、'), leadUnitOf(e.task), e.task.units.slice(1).join('、'), e.task.deadline,
           e.result.daysOverdue,
           e.result.overdueMilestones.map((ms) => `${ms.title}（${ms.due}）`).join('；'),
           e.result.latest?.date, e.result.latest?.note,
-        ]),
+        ], e)),
       ),
     ];
   },
