@@ -84,7 +84,8 @@ export function exportBundle(repo: RepoContext, file: string, since: Since): Exp
   const any = Number(gitText(['rev-list', '--count', tip, ...exclude], repo.top) ?? '0');
   if (any === 0) return { ok: false, reason: 'nothing' };
   const tmp = tempPathFor(file);
-  const created = git(['bundle', 'create', '--quiet', tmp, `refs/heads/${branch}`, ...exclude], repo.top);
+  // HEAD too, so that the first file can simply be cloned
+  const created = git(['bundle', 'create', '--quiet', tmp, `refs/heads/${branch}`, 'HEAD', ...exclude], repo.top);
   try {
     if (!created.ok || !readHeader(tmp)) return { ok: false, reason: 'write', detail: created.stderr.trim() };
     renameSync(tmp, file);

@@ -149,11 +149,16 @@ function serverScript(program: HookProgram): string {
 
 export type ServerOutcome = { ok: true; path: string } | { ok: false; reason: 'not_repo' } | { ok: false; reason: 'exists'; path: string };
 
-/** Installs the pre-receive hook in the repository at `dir` (usually a bare one on the server). */
+/**
+ * Installs the pre-receive hook in the repository at `dir` (usually a bare one on the server). A
+ * Gitea or GitLab repository runs its own pre-receive hook and then every script in
+ * hooks/pre-receive.d/: ours goes there, beside theirs.
+ */
 export function installServerHook(dir: string, program: HookProgram, force: boolean): ServerOutcome {
   const hooks = gitText(['rev-parse', '--git-path', 'hooks'], dir);
   if (!hooks || !existsSync(dir)) return { ok: false, reason: 'not_repo' };
-  const path = join(isAbsolute(hooks) ? hooks : join(dir, hooks), 'pre-receive');
+  const hooksDir = isAbsolute(hooks) ? hooks : join(dir, hooks);
+  const path = existsSync(join(hooksDir, 'pre-receive.d')) ? join(hooksDir, 'pre-receive.d', 'tasks-validate') : join(hooksDir, 'pre-receive');
   if (existsSync(path) && !readFileSync(path, 'utf8').includes(SERVER_MARK) && !force) return { ok: false, reason: 'exists', path };
   mkdirSync(join(path, '..'), { recursive: true });
   writeFileSync(path, serverScript(program));

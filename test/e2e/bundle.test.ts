@@ -16,7 +16,7 @@ async function ok(clone: Clone, ...args: string[]): Promise<string> {
 
 function cloneBundle(file: string, clerk: string): Clone {
   const dir = join(tempDir(), 'city');
-  execFileSync('git', ['clone', '-q', '-b', 'main', file, dir]);
+  execFileSync('git', ['clone', '-q', file, dir]);
   const git = gitIn(dir);
   git('config', 'user.name', clerk);
   git('config', 'user.email', `${clerk}@example.org`);
