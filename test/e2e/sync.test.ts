@@ -78,6 +78,8 @@ describe('tasks sync between three clones and a hub', () => {
     await ok(a, 'progress', '2020-001', '甲的反馈');
     await ok(a, 'set', '2020-001', 'deadline', '2020-11-30', '--reason', '区长办公会同意');
     await ok(a, 'sync');
+    // a clone gets the merge driver from tasks hook install (or its first tasks sync)
+    await ok(b, 'hook', 'install');
     await ok(b, 'progress', '2020-001', '乙的反馈');
     await ok(b, 'milestone', '2020-001', 'done', '完成招标', '--on', '2020-06-28');
     b.git('pull', '-q', '--no-rebase', '--no-edit');
