@@ -5,7 +5,7 @@
 // leaves either the old state or the new one. Only a merge that needs a person is done in the
 // working folder (`git merge --no-commit`), git's documented in-between state, which a later
 // `tasks sync` finishes and `tasks sync --abort` undoes.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { idFromFile } from '../core/checks.js';
 import type { Config } from '../core/config.js';
@@ -16,7 +16,7 @@ import type { Messages } from '../i18n/index.js';
 import { git, gitText, hasIdentity, logCommits, readRevisions, type Commit } from './git.js';
 import { CONFIG_FILE, loadConfig, loadTasks, TASKS_DIR } from './load.js';
 import { withLocks } from './lock.js';
-import { checkText, conflictBlocks, describeBlocks, formatPath, kindOf } from './merge.js';
+import { checkText, conflictBlocks, describeBlocks, formatPath, kindOf, mergeFile } from './merge.js';
 import { decode, parseFast } from './parse.js';
 
 export interface RepoContext {
@@ -118,17 +118,30 @@ interface MergeTree {
   clean: boolean;
   /** conflicted paths (relative to the top) and git's kinds of conflict for each */
   conflicts: Map<string, Set<string>>;
+  /** the conflicted paths' versions: mode, and blob by stage (1 base, 2 ours, 3 theirs) */
+  stages: Map<string, { mode: string; blobs: Map<number, string> }>;
 }
 
+/**
+ * The merge in git's object store. Task files both sides changed are left conflicted here (the
+ * driver is replaced by `false`) and merged by mergeFields in this process: one program start
+ * instead of one per file.
+ */
 function mergeTree(repo: RepoContext, ours: string, theirs: string): MergeTree | undefined {
-  const r = git(['-c', 'core.quotePath=false', 'merge-tree', '--write-tree', '-z', ours, theirs], repo.top);
+  const r = git(['-c', 'core.quotePath=false', '-c', 'merge.tasks.driver=false', 'merge-tree', '--write-tree', '-z', ours, theirs], repo.top);
   if (r.status !== 0 && r.status !== 1) return undefined;
   const fields = r.stdout.toString('utf8').split('\0');
   const conflicts = new Map<string, Set<string>>();
+  const stages = new Map<string, { mode: string; blobs: Map<number, string> }>();
   let i = 1;
   for (; i < fields.length && fields[i] !== ''; i++) {
-    const path = fields[i]!.slice(fields[i]!.indexOf('\t') + 1);
+    const tab = fields[i]!.indexOf('\t');
+    const [mode = '', oid = '', stage = ''] = fields[i]!.slice(0, tab).split(' ');
+    const path = fields[i]!.slice(tab + 1);
     if (!conflicts.has(path)) conflicts.set(path, new Set());
+    const entry = stages.get(path) ?? { mode, blobs: new Map<number, string>() };
+    entry.blobs.set(Number(stage), oid);
+    stages.set(path, entry);
   }
   for (i++; i < fields.length - 1; ) {
     const n = Number(fields[i]);
@@ -138,7 +151,64 @@ function mergeTree(repo: RepoContext, ours: string, theirs: string): MergeTree |
     for (const p of paths) conflicts.get(p)?.add(kind);
     i += n + 3;
   }
-  return { tree: fields[0]!, clean: r.status === 0, conflicts };
+  return { tree: fields[0]!, clean: r.status === 0, conflicts, stages };
+}
+
+/** What git leaves to the task merge: a file's contents changed on both sides (or added by both). */
+const FIELD_MERGE = /^CONFLICT \((contents|add\/add)\)$/;
+
+/**
+ * Merges field by field the task files and settings `trial` left conflicted: the merged blobs by
+ * path, or undefined when some file needs a person (the working-folder merge then shows it).
+ */
+async function mergeFields(repo: RepoContext, trial: MergeTree, paths: readonly string[], m: Messages): Promise<Map<string, string> | undefined> {
+  if (paths.length === 0) return new Map();
+  const { config } = await loadConfig(repo.root, m);
+  const specs = paths.flatMap((p) => [1, 2, 3].map((s) => trial.stages.get(p)?.blobs.get(s) ?? `${'0'.repeat(40)}:missing`));
+  const blobs = readRevisions(repo.top, specs);
+  const texts: string[] = [];
+  for (const [i, path] of paths.entries()) {
+    const [base, ours, theirs] = [blobs[3 * i], blobs[3 * i + 1], blobs[3 * i + 2]];
+    if (!ours || !theirs) return undefined;
+    const result = await mergeFile({ file: planPath(repo, path), base, ours, theirs, roster: config.roster, m });
+    if (result.outcome !== 'clean') return undefined;
+    texts.push(result.text);
+  }
+  const dir = mkdtempSync(join(repo.gitDir, 'tasks-merge-'));
+  try {
+    const files = texts.map((text, i) => {
+      const file = join(dir, String(i));
+      writeFileSync(file, text);
+      return file;
+    });
+    const r = git(['hash-object', '-w', '--no-filters', '--stdin-paths'], repo.top, `${files.join('\n')}\n`);
+    const oids = r.stdout.toString('utf8').trim().split('\n');
+    if (!r.ok || oids.length !== paths.length) throw new Error(`git hash-object failed: ${r.stderr.trim()}`);
+    return new Map(paths.map((p, i) => [p, oids[i]!]));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** `tree` with the blobs at `changes` (paths relative to the tree) replaced, rebuilding only the folders above them. */
+function replaceBlobs(repo: RepoContext, tree: string, changes: ReadonlyMap<string, string>): string {
+  if (changes.size === 0) return tree;
+  const r = git(['ls-tree', '-z', tree], repo.top);
+  const entries = r.stdout.toString('utf8').split('\0').filter(Boolean).map((line) => {
+    const tab = line.indexOf('\t');
+    const [mode = '', type = '', oid = ''] = line.slice(0, tab).split(' ');
+    return { mode, type, oid, name: line.slice(tab + 1) };
+  });
+  for (const entry of entries) {
+    const direct = changes.get(entry.name);
+    if (direct !== undefined && entry.type === 'blob') entry.oid = direct;
+    const below = new Map([...changes].filter(([p]) => p.startsWith(`${entry.name}/`)).map(([p, oid]) => [p.slice(entry.name.length + 1), oid]));
+    if (below.size > 0 && entry.type === 'tree') entry.oid = replaceBlobs(repo, entry.oid, below);
+  }
+  const made = git(['mktree', '-z'], repo.top, entries.map((e) => `${e.mode} ${e.type} ${e.oid}\t${e.name}\0`).join(''));
+  const oid = made.stdout.toString('utf8').trim();
+  if (!made.ok || oid === '') throw new Error(`git mktree failed: ${made.stderr.trim()}`);
+  return oid;
 }
 
 /** git keeps the changed side of a file one side deleted and the other changed: nothing is lost by taking it. */
@@ -197,11 +267,14 @@ export async function integrate(repo: RepoContext, theirs: string, options: Inte
   const trial = mergeTree(repo, ours, theirs);
   const conflictKinds = [...(trial?.conflicts ?? [])].map(([path, kinds]) => ({ path, kinds: [...kinds].filter((k) => k.startsWith('CONFLICT')) }));
   const kept = conflictKinds.filter((c) => c.kinds.length > 0 && c.kinds.every((k) => KEEPS_CHANGED.test(k))).map((c) => planPath(repo, c.path));
-  const needsPerson = !trial || conflictKinds.some((c) => c.kinds.length === 0 || c.kinds.some((k) => !KEEPS_CHANGED.test(k)));
-  if (trial && !needsPerson) {
-    const problems = await checkMerged(repo, ours, trial.tree, options.m);
+  const byFields = conflictKinds.filter((c) => isPlanData(repo, c.path) && c.kinds.length > 0 && c.kinds.every((k) => FIELD_MERGE.test(k))).map((c) => c.path);
+  const needsPerson = !trial || conflictKinds.some((c) => !byFields.includes(c.path) && (c.kinds.length === 0 || c.kinds.some((k) => !KEEPS_CHANGED.test(k))));
+  const merged = trial && !needsPerson ? await mergeFields(repo, trial, byFields, options.m) : undefined;
+  if (trial && merged) {
+    const tree = replaceBlobs(repo, trial.tree, merged);
+    const problems = await checkMerged(repo, ours, tree, options.m);
     if (problems.length === 0) {
-      const commit = git(['commit-tree', trial.tree, '-p', ours, '-p', theirs, '-F', '-'], repo.top, options.message);
+      const commit = git(['commit-tree', tree, '-p', ours, '-p', theirs, '-F', '-'], repo.top, options.message);
       const id = commit.stdout.toString('utf8').trim();
       if (!commit.ok || id === '') throw new Error(`git commit-tree failed: ${commit.stderr.trim()}`);
       const ff = git(['merge', '--ff-only', '--quiet', id], repo.top);
