@@ -23,6 +23,8 @@ type Need = 'plan' | 'optional' | 'none';
 interface Spec {
   /** whether the command works on a plan, may work without one, or makes one */
   need: Need;
+  /** read the plans the settings list (`plans:`) too, as one roll-up with an office per task */
+  rollup?: boolean;
   /** which files to load, for commands that do not want the whole plan */
   load?: (args: string[], raw: Raw, root: string, io: Context, m: Messages) => Promise<LoadOptions>;
   run: (args: string[], raw: Raw, plan: Plan | undefined, session: Session, load: LoadOptions) => Promise<number>;
@@ -33,14 +35,15 @@ const abs = (session: Session, path: unknown) => (typeof path === 'string' ? res
 const need = (plan: Plan | undefined) => plan!;
 
 const COMMANDS: Record<string, Spec> = {
-  status: { need: 'plan', run: async (_a, _r, plan, s) => (await import('./commands/status.js')).runStatus({}, need(plan), s) },
+  status: { need: 'plan', rollup: true, run: async (_a, _r, plan, s) => (await import('./commands/status.js')).runStatus({}, need(plan), s) },
   overdue: {
-    need: 'plan',
+    need: 'plan', rollup: true,
     run: async (_a, raw, plan, s) =>
       (await import('./commands/overdue.js')).runOverdue({ ...viewOptions(raw, need(plan), s), group: groupOption(raw), check: raw.check === true }, need(plan), s),
   },
   due: {
     need: 'plan',
+    rollup: true,
     run: async (_a, raw, plan, s) =>
       (await import('./commands/due.js')).runDue(
         { ...viewOptions(raw, need(plan), s), group: groupOption(raw), within: raw.within === undefined ? undefined : daysOption(s.m, '--within', raw.within, 0) },
@@ -49,27 +52,27 @@ const COMMANDS: Record<string, Spec> = {
       ),
   },
   list: {
-    need: 'plan',
+    need: 'plan', rollup: true,
     run: async (_a, raw, plan, s) => (await import('./commands/list.js')).runList({ ...viewOptions(raw, need(plan), s), sort: sortOption(raw) }, need(plan), s),
   },
   summary: {
-    need: 'plan',
+    need: 'plan', rollup: true,
     run: async (_a, raw, plan, s) =>
-      (await import('./commands/summary.js')).runSummary({ ...viewOptions(raw, need(plan), s), by: (text(raw.by) ?? 'lead') as 'lead' }, need(plan), s),
+      (await import('./commands/summary.js')).runSummary({ ...viewOptions(raw, need(plan), s), by: (text(raw.by) ?? 'lead') as 'lead' | 'office' }, need(plan), s),
   },
   show: {
-    need: 'plan',
+    need: 'plan', rollup: true,
     run: async ([id], raw, plan, s) => (await import('./commands/show.js')).runShow({ id: id ?? '', format: raw.format === 'json' ? 'json' : 'table' }, need(plan), s),
   },
   export: {
-    need: 'plan',
+    need: 'plan', rollup: true,
     run: async ([kind], raw, plan, s) => {
       const encoding = (text(raw.encoding) ?? 'utf-8').toLowerCase().replace(/^utf8$/, 'utf-8');
       if (kind === 'csv' && encoding !== 'utf-8' && encoding !== 'gb18030') throw new UserError(s.m.exports.badEncoding(text(raw.encoding) ?? ''));
       const options = {
         ...viewOptions(raw, need(plan), s),
         kind: kind === 'csv' ? ('csv' as const) : ('xlsx' as const),
-        by: raw.by === 'unit' ? ('unit' as const) : ('lead' as const),
+        by: raw.by === 'unit' ? ('unit' as const) : raw.by === 'office' ? ('office' as const) : ('lead' as const),
         out: abs(s, raw.out),
         includeEmpty: raw.includeEmpty === true,
         split: raw.split === true,
@@ -105,6 +108,34 @@ const COMMANDS: Record<string, Spec> = {
       ),
   },
   undo: { need: 'plan', run: async (_a, _r, plan, s) => (await import('./commands/undo.js')).runUndo({}, need(plan), s) },
+  sync: {
+    need: 'plan',
+    run: async ([remote], raw, plan, s) =>
+      (await import('./commands/sync.js')).runSync({ remote: text(remote), abort: raw.abort === true, clerk: text(raw.clerk) }, need(plan), s),
+  },
+  resolve: {
+    need: 'plan',
+    run: async ([id, field, choice], _raw, plan, s) =>
+      (await import('./commands/resolve.js')).runResolve({ id: id ?? '', field: field ?? '', choice: choice ?? '' }, need(plan), s),
+  },
+  'bundle-export': {
+    need: 'plan',
+    run: async ([file], raw, plan, s) =>
+      (await import('./commands/bundle.js')).runBundleExport({ file: resolve(s.io.cwd, file ?? ''), since: text(raw.since) }, need(plan), s),
+  },
+  'bundle-import': {
+    need: 'plan',
+    run: async ([file], _raw, plan, s) => (await import('./commands/bundle.js')).runBundleImport({ file: resolve(s.io.cwd, file ?? '') }, need(plan), s),
+  },
+  'hook-server': {
+    need: 'none',
+    run: async ([dir], raw, _plan, s) => (await import('./commands/hook.js')).runHookServer({ dir: resolve(s.io.cwd, dir ?? '.'), force: raw.force === true }, undefined, s),
+  },
+  'merge-driver': {
+    need: 'none',
+    run: async ([base, ours, theirs, path], _raw, _plan, s) =>
+      (await import('./commands/merge-driver.js')).runMergeDriver({ base: base ?? '', ours: ours ?? '', theirs: theirs ?? '', path: path ?? '' }, undefined, s),
+  },
   'hook-install': { need: 'plan', run: async (_a, raw, plan, s) => (await import('./commands/hook.js')).runHookInstall({ force: raw.force === true }, need(plan), s) },
   init: {
     need: 'none',
@@ -389,6 +420,7 @@ async function dispatch(name: string, args: string[], raw: Raw, program: Command
           dir: g.dir as string | undefined,
           lang,
           fallbackLang: earlyLang([], io.env),
+          rollup: spec.rollup === true,
           load: { cache: io.env.TASKS_CACHE !== 'off', collectGarbage: io.collectGarbage, ...load },
         },
         state.m,

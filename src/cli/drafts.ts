@@ -15,6 +15,8 @@ import { CONFIG_FILE, type Plan } from '../store/load.js';
 import { InputError, readInputFile } from '../store/input.js';
 import { addToRoster } from '../store/plan-files.js';
 import { commitMessage } from '../store/trailers.js';
+import { idSeries } from '../store/share.js';
+import { repoContext } from '../store/sync.js';
 import { EXIT, ioError, UserError } from '../errors.js';
 import { ioReason, note } from './output.js';
 
@@ -63,7 +65,7 @@ function titleKey(title: string): string {
  * found once); else, where allowed, the task an earlier import drafted from the same place; else
  * a new id the plan has never used.
  */
-function placeDrafts(drafts: readonly SourcedDraft[], existing: ReturnType<typeof existingDrafts>, year: number, taken: readonly string[]): string[] {
+function placeDrafts(drafts: readonly SourcedDraft[], existing: ReturnType<typeof existingDrafts>, year: number, taken: readonly string[], series: string | undefined): string[] {
   const claimed = new Set(drafts.flatMap((d) => (d.id ? [d.id] : [])));
   const byTitle = new Map<string, string[]>();
   for (const [id, title] of existing.titles) {
@@ -88,7 +90,7 @@ function placeDrafts(drafts: readonly SourcedDraft[], existing: ReturnType<typeo
       given[i] = id;
     }
   });
-  return allocateIds(given, year, taken);
+  return allocateIds(given, year, taken, series);
 }
 
 export interface ImportOptions {
@@ -121,7 +123,7 @@ export function writeImported(session: Session, plan: Plan | undefined, drafts: 
   const { io } = session;
   const existing = existingDrafts(options.outDir);
   const taken = [...(plan?.tasks.map((t) => t.task.id) ?? []), ...existing.ids];
-  const ids = placeDrafts(drafts, existing, options.year, taken);
+  const ids = placeDrafts(drafts, existing, options.year, taken, plan ? idSeries(repoContext(plan.root)).code : undefined);
   const placed: Draft[] = drafts.map((d, i) => ({ id: ids[i]!, task: d.task, source: d.source, comment: d.comment, defaults: d.defaults }));
   const write = (dryRun: boolean) => {
     try {

@@ -64,6 +64,8 @@ export function findTask(session: Session, plan: Plan, id: string): LoadedTask {
     const lines = plan.problems.filter((p) => p.file === broken).map((p) => problemText(p, session.m));
     throw new UserError([session.m.edit.unreadable(broken), ...lines].join('\n'), EXIT.DATA);
   }
+  const office = plan.config.plans?.find((p) => wanted.startsWith(`${p.office}/`));
+  if (office) throw new UserError(session.m.rollup.foreign(wanted, office.office));
   throw new UserError(session.m.edit.unknownId(wanted, nearestIds(wanted, plan.tasks.map((t) => t.task.id))));
 }
 

@@ -47,7 +47,10 @@ export function renderEnv(session: Session, plan: Plan): RenderEnv {
 
 /** Every task of the plan with its light as of the session's date. */
 export function evaluatePlan(plan: Plan, session: Session): Evaluated[] {
-  const evaluated = evaluate(plan.tasks, session.asOf, settingsOf(plan.config));
+  const configs = plan.officeConfigs;
+  const evaluated = configs
+    ? plan.tasks.map((t) => evaluate([t], session.asOf, settingsOf(configs.get(t.office ?? '') ?? plan.config))[0]!)
+    : evaluate(plan.tasks, session.asOf, settingsOf(plan.config));
   if (evaluated.length >= LARGE_PLAN) session.io.collectGarbage?.();
   return evaluated;
 }

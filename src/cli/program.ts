@@ -39,6 +39,7 @@ class ClerkCommand extends Command {
 
 export function buildProgram(m: Messages, ctx: Context, dispatch: Dispatch): Command {
   const h = m.help;
+  const sh = m.syncHelp;
   const program = new ClerkCommand('tasks');
   program
     .description(h.program)
@@ -109,10 +110,12 @@ export function buildProgram(m: Messages, ctx: Context, dispatch: Dispatch): Com
 
   const hook = program.command('hook').description(h.cmd.hook);
   hook.command('install').description(h.cmd.hookInstall).option('--force', h.opt.forceHook).action(action('hook-install'));
+  hook.command('server').description(sh.cmd.hookServer).argument('<repo>', sh.arg.hub).option('--force', h.opt.forceHook).action(action('hook-server'));
 
   const collect = (value: string, previous: string[] = []) => [...previous, value];
   const viewOptions = (cmd: Command, extra: { group?: boolean; sort?: boolean } = {}) => {
     cmd
+      .option('--office <name>', sh.opt.office, collect)
       .option('--lead <name>', h.opt.lead, collect)
       .option('--unit <name>', h.opt.unit, collect)
       .option('--lead-unit <name>', h.opt.leadUnit, collect)
@@ -125,7 +128,7 @@ export function buildProgram(m: Messages, ctx: Context, dispatch: Dispatch): Com
       .option('--deadline-after <date>', h.opt.deadlineAfter)
       .option('--search <text>', h.opt.search, collect)
       .addOption(new Option('--format <format>', h.opt.format).choices(['table', 'json', 'csv', 'ids']).default('table'));
-    if (extra.group) cmd.addOption(new Option('--group <by>', h.opt.group).choices(['lead', 'unit']));
+    if (extra.group) cmd.addOption(new Option('--group <by>', h.opt.group).choices(['lead', 'unit', 'office']));
     if (extra.sort) cmd.addOption(new Option('--sort <key>', h.opt.sort).choices(['deadline', 'id', 'lead', 'light']));
     return cmd;
   };
@@ -142,13 +145,13 @@ export function buildProgram(m: Messages, ctx: Context, dispatch: Dispatch): Com
     .addOption(new Option('--format <format>', h.opt.format).choices(['table', 'json']).default('table'))
     .action(action('show'));
   viewOptions(program.command('summary').description(h.cmd.summary))
-    .addOption(new Option('--by <by>', h.opt.by).choices(['lead', 'unit', 'section']).default('lead'))
+    .addOption(new Option('--by <by>', h.opt.by).choices(['lead', 'unit', 'section', 'office']).default('lead'))
     .action(action('summary'));
 
   const exportCmd = program.command('export').description(h.cmd.export);
   const exportOptions = (cmd: Command) =>
     viewOptions(cmd)
-      .addOption(new Option('--by <by>', h.opt.exportBy).choices(['lead', 'unit']).default('lead'))
+      .addOption(new Option('--by <by>', h.opt.exportBy).choices(['lead', 'unit', 'office']).default('lead'))
       .option('--out <dir>', h.opt.exportOut)
       .option('--include-empty', h.opt.includeEmpty);
   exportOptions(exportCmd.command('xlsx').description(h.cmd.exportXlsx)).action(async (opts: Record<string, unknown>) => {
@@ -278,6 +281,26 @@ export function buildProgram(m: Messages, ctx: Context, dispatch: Dispatch): Com
     .addOption(new Option('--format <format>', h.opt.format).choices(['table', 'json']).default('table'))
     .action(action('log'));
   program.command('undo').description(h.cmd.undo).action(action('undo'));
+
+  program.command('sync').description(sh.cmd.sync)
+    .argument('[remote]', sh.arg.remote)
+    .option('--abort', sh.opt.abort)
+    .option('--clerk <letters>', sh.opt.clerk)
+    .action(action('sync'));
+  program.command('resolve').description(sh.cmd.resolve)
+    .argument('<id>', h.arg.id)
+    .argument('<field>', sh.arg.field)
+    .argument('<choice>', sh.arg.choice)
+    .action(action('resolve'));
+  const bundle = program.command('bundle').description(sh.cmd.bundle);
+  bundle.command('export').description(sh.cmd.bundleExport)
+    .argument('<file>', sh.arg.bundleFile)
+    .option('--since <when>', sh.opt.since)
+    .action(action('bundle-export'));
+  bundle.command('import').description(sh.cmd.bundleImport).argument('<file>', sh.arg.bundleFile).action(action('bundle-import'));
+  program.command('merge-driver', { hidden: true }).description(sh.cmd.mergeDriver)
+    .argument('<base>').argument('<ours>').argument('<theirs>').argument('<path>')
+    .action(action('merge-driver'));
 
   for (const cmd of allCommands(program)) {
     cmd

@@ -7,7 +7,7 @@ import { dueView } from '../render/views/due.js';
 import type { Plan } from '../store/load.js';
 
 export interface DueOptions extends ViewOptions {
-  group: 'lead' | 'unit' | undefined;
+  group: 'lead' | 'unit' | 'office' | undefined;
   /** days ahead; the plan's warning window when not given */
   within: number | undefined;
 }

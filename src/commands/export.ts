@@ -41,7 +41,7 @@ export async function runExport(options: ExportOptions, plan: Plan, session: Ses
   const selected = evaluated.filter(matches(options.filter));
   const tasks = evaluated.map((e) => e.task);
   const order = by === 'unit' ? unitNames(plan.config.roster, tasks) : groupOrder(by, plan.config.roster, tasks);
-  const all = groupBy(selected, by, order, (e) => e.task, true);
+  const all = groupBy(selected, by, order, (e) => e, true);
   // a unit's workbook: the tasks it leads, then those it shares as a co-unit
   const coTasks = (unit: string) => (by === 'unit' ? selected.filter((e) => e.task.units.slice(1).includes(unit)) : []);
   // drafts not yet assigned (待定) are the office's own list: in the overview, not a workbook of their own
@@ -52,7 +52,7 @@ export async function runExport(options: ExportOptions, plan: Plan, session: Ses
   const usedFiles = new Set<string>();
   const fileName = (name: string) => safeFileName(name, usedFiles, named.exports.unnamed);
   const files: OutFile[] = [];
-  const columns = by === 'lead' ? { lead: false, leadUnit: true } : { lead: true, leadUnit: false };
+  const columns = by === 'lead' ? { lead: false, leadUnit: true } : by === 'unit' ? { lead: true, leadUnit: false } : { lead: true, leadUnit: true, office: false };
 
   if (options.kind === 'xlsx') {
     const { writeWorkbook } = await import('../render/xlsx.js');
@@ -61,9 +61,13 @@ export async function runExport(options: ExportOptions, plan: Plan, session: Ses
     const leadSum = summarize(selected, 'lead', groupOrder('lead', plan.config.roster, tasks));
     const unitSum = summarize(selected, 'unit', groupOrder('unit', plan.config.roster, tasks));
     // the summaries first: they are what is read at the meeting
+    const officeSum = plan.config.roster.offices ? summarize(selected, 'office', groupOrder('office', plan.config.roster, tasks)) : undefined;
     const overview: SheetSpec[] = [
       summarySheet(safeSheetName(m.exports.byLead, sheetNames), m.exports.summaryTitle(planTitle, m.exports.byLead, asOf), m.views.sum.lead, leadSum.rows, leadSum.total, asOf, planTitle, m),
       summarySheet(safeSheetName(m.exports.byUnit, sheetNames), m.exports.summaryTitle(planTitle, m.exports.byUnit, asOf), m.views.sum.unit, unitSum.rows, unitSum.total, asOf, planTitle, m),
+      ...(officeSum
+        ? [summarySheet(safeSheetName(m.exports.byOffice, sheetNames), m.exports.summaryTitle(planTitle, m.exports.byOffice, asOf), m.views.sum.office, officeSum.rows, officeSum.total, asOf, planTitle, m)]
+        : []),
       taskSheet({ name: safeSheetName(m.exports.allTasks, sheetNames), title: m.exports.title(planTitle, m.exports.allTasks, asOf), items: selected, total: row('', selected), columns: { lead: true, leadUnit: true }, asOf, planTitle }, m),
     ];
     files.push({ name: `${overviewName}.xlsx`, data: await writeWorkbook(overview, asOf, CREATOR) });

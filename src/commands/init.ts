@@ -6,6 +6,8 @@ import { splitNames } from '../core/words.js';
 import type { Session } from '../context.js';
 import { EXIT, UserError } from '../errors.js';
 import { configText, initRepository, newPlanFiles, planExistsIn, writeNewFiles } from '../store/plan-files.js';
+import { configureDriver } from '../store/share.js';
+import { repoContext } from '../store/sync.js';
 
 export interface InitOptions {
   /** the folder of the new plan, absolute */
@@ -36,6 +38,8 @@ export async function runInit(options: InitOptions, _plan: undefined, session: S
   const out: string[] = [m.init.created(dir), ...(leads.length + units.length > 0 ? [m.initRoster.filled(leads.length, units.length)] : [])];
   if (options.git) {
     const repo = initRepository(dir, Object.keys(files), m.init.commit(title), io.self);
+    const context = repo.versioned ? repoContext(dir) : undefined;
+    if (context) configureDriver(context, io.self, m.syncHelp.cmd.mergeDriver);
     if (repo.created) out.push(m.init.gitInit);
     if (repo.committed) out.push(m.init.committed);
   }

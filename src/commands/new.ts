@@ -8,6 +8,8 @@ import { EXIT, UserError } from '../errors.js';
 import { editContext, readLead, readUnit, refusal, sayEditNotes, type EditOptions } from '../cli/edit.js';
 import { note, say } from '../cli/output.js';
 import { createTask } from '../store/edit.js';
+import { idSeries } from '../store/share.js';
+import { repoContext } from '../store/sync.js';
 import type { Plan } from '../store/load.js';
 import { commitMessage } from '../store/trailers.js';
 import { taskToYaml } from '../store/yaml.js';
@@ -52,6 +54,9 @@ export async function runNew(options: NewOptions, plan: Plan, session: Session):
   const units = splitNames(unitText!).map((n) => readUnit(session, plan, n));
   const given = options.id?.trim() || undefined;
   if (given && plan.tasks.some((t) => t.task.id === given)) throw new UserError(m.create.exists(given));
+  // a shared plan numbers this computer's new tasks in its own series, so that clones never collide
+  const series = idSeries(repoContext(plan.root));
+  if (!given && series.shared && !series.code) throw new UserError(m.clerk.needed(year));
   const build = (id: string) => {
     const task: Task = {
       id,
@@ -70,7 +75,7 @@ export async function runNew(options: NewOptions, plan: Plan, session: Session):
     return { task, text: taskToYaml(task), message: commitMessage(m.create.commit(id, task.title), { command: 'new', task: id }) };
   };
   // the id is chosen under the plan's lock, from the ids present then: concurrent runs never clash
-  const allocate = (present: string[]) => given ?? nextId(present, year);
+  const allocate = (present: string[]) => given ?? nextId(present, year, series.code);
   let result;
   try {
     result = await createTask(editContext(session, plan, options), allocate, build);

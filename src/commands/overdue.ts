@@ -8,7 +8,7 @@ import { overdueView } from '../render/views/overdue.js';
 import type { Plan } from '../store/load.js';
 
 export interface OverdueOptions extends ViewOptions {
-  group: 'lead' | 'unit' | undefined;
+  group: 'lead' | 'unit' | 'office' | undefined;
   /** exit 3 when something is red (for cron and CI) */
   check: boolean;
 }

@@ -19,7 +19,9 @@ export interface ShowOptions {
 export async function runShow(options: ShowOptions, plan: Plan, session: Session): Promise<number> {
   const { m } = session;
   const wanted = options.id.trim();
-  const found = plan.tasks.find((t) => t.task.id === wanted);
+  // in a roll-up, an id without its office is enough when only one office has it
+  const unqualified = plan.tasks.filter((t) => t.office !== undefined && t.task.id === `${t.office}/${wanted}`);
+  const found = plan.tasks.find((t) => t.task.id === wanted) ?? (unqualified.length === 1 ? unqualified[0] : undefined);
   if (!found) {
     const unreadable = plan.unreadable.find((f) => idFromFile(f) === wanted);
     if (unreadable) {
@@ -28,7 +30,7 @@ export async function runShow(options: ShowOptions, plan: Plan, session: Session
     }
     throw new UserError(m.show.notFound(wanted, nearestIds(wanted, plan.tasks.map((t) => t.task.id))));
   }
-  const [e] = evaluate([found], session.asOf, settingsOf(plan.config));
+  const [e] = evaluate([found], session.asOf, settingsOf(plan.officeConfigs?.get(found.office ?? '') ?? plan.config));
   const own = { ...plan, problems: plan.problems.filter((p) => p.file === found.file), unreadable: [] };
   session.io.stdout.write(renderView(options.format, taskView, taskReport(e!, session.asOf), renderEnv(session, own)));
   return reportProblems(session, own, { warnings: true }) > 0 ? EXIT.DATA : EXIT.OK;

@@ -5,6 +5,16 @@ import type { PeriodKind } from './periods.js';
 export interface Roster {
   leads: string[];
   units: string[];
+  /** in a roll-up: the offices whose plans it reads, in the order the settings list them */
+  offices?: string[];
+}
+
+/** A plan a roll-up reads: a folder, or a git remote fetched read-only. */
+export interface PlanRef {
+  office: string;
+  path?: string;
+  url?: string;
+  branch?: string;
 }
 
 /** When feedback is owed (core/feedback.ts): the cycle, and the day it is due in each period. */
@@ -56,6 +66,9 @@ export interface Config {
   feedback: FeedbackConfig;
   progress_categories: CategoryConfig;
   scoring: ScoringConfig;
+  /** in a roll-up, the office of this plan's own tasks */
+  office?: string;
+  plans?: PlanRef[];
 }
 
 const DEFAULT_SCORING: ScoringConfig = { base: 100, missing_feedback: 2, late_feedback: 1, red_task: 3, sent_back: 2, done_on_time: 1, max_bonus: 5 };

@@ -9,6 +9,8 @@ import type { LoadedTask, Task } from './task.js';
 export interface Evaluated {
   task: Task;
   file: string;
+  /** the office of the task's plan, in a roll-up (see LoadedTask) */
+  office?: string;
   result: LightResult;
   /** the completion request waiting for the office's review (待销号) on the date, if any */
   review: PendingReview | undefined;
@@ -26,9 +28,9 @@ export function settingsOf(config: Config): EvaluateSettings {
 }
 
 export function evaluate(tasks: readonly LoadedTask[], asOf: IsoDate, settings: EvaluateSettings): Evaluated[] {
-  return tasks.map(({ task, file }) => {
+  return tasks.map(({ task, file, office }) => {
     const result = lightOf(task, asOf, settings);
     const stale = settings.feedback && isOpen(result.light) ? staleFeedback(task, settings.feedback, asOf) : undefined;
-    return { task, file, result, review: awaitingReview(task, asOf), stale };
+    return { task, file, ...(office === undefined ? {} : { office }), result, review: awaitingReview(task, asOf), stale };
   });
 }

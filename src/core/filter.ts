@@ -6,6 +6,8 @@ import type { Light } from './light.js';
 import { leadsOf, leadUnitOf, type Status } from './task.js';
 
 export interface Filter {
+  /** in a roll-up: the office of the task's plan */
+  office?: string[];
   lead?: string[];
   /** lead unit or co-unit */
   unit?: string[];
@@ -30,7 +32,8 @@ const any = <T>(wanted: readonly T[] | undefined, test: (value: T) => boolean) =
 
 export function matches(filter: Filter): (e: Evaluated) => boolean {
   const search = filter.search?.map((s) => s.toLowerCase());
-  return ({ task, result }) =>
+  return ({ task, result, office }) =>
+    any(filter.office, (name) => office === name) &&
     any(filter.lead, (name) => leadsOf(task).includes(name)) &&
     any(filter.unit, (name) => task.units.includes(name)) &&
     any(filter.leadUnit, (name) => leadUnitOf(task) === name) &&

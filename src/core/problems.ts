@@ -51,7 +51,10 @@ export type ProblemCode =
   | 'no_tasks_dir'
   | 'tasks_not_folder'
   | 'not_a_task'
-  | 'cannot_edit';
+  | 'cannot_edit'
+  | 'merge_failed'
+  | 'plan_missing'
+  | 'plan_not_fetched';
 
 export type ProblemParams = Record<string, string | number | undefined>;
 

@@ -95,6 +95,11 @@ export interface LoadedTask {
   task: Task;
   /** path relative to the plan's root, with forward slashes, e.g. tasks/2020-017.yaml */
   file: string;
+  /**
+   * In a roll-up of several plans (`plans:` in the settings), the office whose plan holds the task;
+   * its id is then shown qualified, `屯溪区/2020-017`. Undefined for a single plan.
+   */
+  office?: string;
 }
 
 /** The lead or unit of a draft whose notice did not say (待定): filled in when the work is assigned. */

@@ -10,10 +10,10 @@ import { leadsOf, leadUnitOf, originalDeadline, type Target } from '../core/task
 import type { Messages } from '../i18n/index.js';
 import { statusText } from './task-view.js';
 import type { CsvValue } from './csv.js';
-import { feedbackText } from './task-view.js';
+import { feedbackText, fromSeveralPlans } from './task-view.js';
 import type { SheetColumn, SheetRow, SheetSpec } from './xlsx.js';
 
-export type ExportBy = 'lead' | 'unit';
+export type ExportBy = 'lead' | 'unit' | 'office';
 
 /** Which columns a sheet of tasks has: a per-official sheet leaves out the official, and so on. */
 export interface TaskColumns {
@@ -22,6 +22,8 @@ export interface TaskColumns {
   targets: boolean;
   /** 原时限: some task has an extended (or advanced) deadline */
   original: boolean;
+  /** the office of the task's plan: by default when the tasks come from a roll-up of several plans */
+  office?: boolean;
 }
 
 function targetText(t: Target, asOf: IsoDate, m: Messages): string {
@@ -59,6 +61,7 @@ function taskColumns(m: Messages, which: TaskColumns, asOf: IsoDate): Array<Shee
   const c = m.exports.col;
   const all: Array<(SheetColumn & { value: (e: Evaluated, i: number) => CsvValue }) | false> = [
     { header: c.no, width: 5, kind: 'number', align: 'center', value: (_e, i) => i + 1 },
+    which.office === true && { header: m.views.col.office, width: 10, value: (e) => e.office ?? '' },
     { header: c.id, width: 10, value: (e) => e.task.id },
     { header: c.title, width: 26, value: (e) => e.task.title },
     which.lead && { header: c.lead, width: 11, value: (e) => leadsOf(e.task).join('、') },
@@ -124,7 +127,7 @@ function forOfficials(items: readonly Evaluated[]): Evaluated[] {
 export function taskSheet(input: TaskSheetInput, m: Messages): SheetSpec {
   const all = [...input.items, ...(input.coBlock?.items ?? [])];
   const targets = all.some((e) => (e.task.targets ?? []).length > 0);
-  const cols = taskColumns(m, { ...input.columns, targets, original: all.some(extended) }, input.asOf);
+  const cols = taskColumns(m, { office: fromSeveralPlans(all), ...input.columns, targets, original: all.some(extended) }, input.asOf);
   const rows = (items: readonly Evaluated[]) => forOfficials(items).map((e, i) => ({ values: cols.map((c) => c.value(e, i)), fill: fillOf(e) }));
   const co = input.coBlock && input.coBlock.items.length > 0 ? [{ values: [input.coBlock.title], heading: true }, ...rows(input.coBlock.items)] : [];
   return {
@@ -142,7 +145,7 @@ export function taskSheet(input: TaskSheetInput, m: Messages): SheetSpec {
 
 /** The same rows as CSV: a header row, then one row per task, in the order of the workbooks. */
 export function taskCsv(items: readonly Evaluated[], m: Messages, columns: Omit<TaskColumns, 'targets' | 'original'>, asOf: IsoDate): CsvValue[][] {
-  const cols = taskColumns(m, { ...columns, targets: true, original: items.some(extended) }, asOf);
+  const cols = taskColumns(m, { office: fromSeveralPlans(items), ...columns, targets: true, original: items.some(extended) }, asOf);
   return [cols.map((c) => c.header), ...forOfficials(items).map((e, i) => cols.map((c) => c.value(e, i)))];
 }
 

@@ -61,6 +61,7 @@ export function taskJson(e: Evaluated, m: Messages) {
   const { task, result } = e;
   return {
     id: task.id,
+    ...(e.office === undefined ? {} : { office: e.office }),
     title: task.title,
     section: task.section ?? null,
     point: task.point ?? null,
@@ -125,6 +126,11 @@ export function feedbackText(entry: ProgressEntry, m: Messages): string {
   if (entry.problems) lines.push(`${m.fields.problems}：${entry.problems}`);
   if (entry.next_steps) lines.push(`${m.fields.next_steps}：${entry.next_steps}`);
   return lines.join('\n');
+}
+
+/** Whether a view of these tasks needs an office column: they come from a roll-up of several plans. */
+export function fromSeveralPlans(items: readonly Evaluated[]): boolean {
+  return items.some((e) => e.office !== undefined);
 }
 
 /** The latest feedback in one cell: its date (month and day) and note. */

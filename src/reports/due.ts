@@ -22,7 +22,7 @@ export interface DueReport {
   items: DueItem[];
   taskCount: number;
   milestoneCount: number;
-  group: 'lead' | 'unit' | undefined;
+  group: 'lead' | 'unit' | 'office' | undefined;
   /** the items in groups; a single group named '' when not grouped */
   groups: Group<DueItem>[];
 }
@@ -42,12 +42,12 @@ function dueItems(items: readonly Evaluated[], asOf: IsoDate, until: IsoDate): D
   return out.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.e.task.id < b.e.task.id ? -1 : a.e.task.id > b.e.task.id ? 1 : 0));
 }
 
-export function dueReport(evaluated: readonly Evaluated[], roster: Roster, asOf: IsoDate, options: { filter: Filter; within: number; group?: 'lead' | 'unit' }): DueReport {
+export function dueReport(evaluated: readonly Evaluated[], roster: Roster, asOf: IsoDate, options: { filter: Filter; within: number; group?: 'lead' | 'unit' | 'office' }): DueReport {
   const until = addDays(asOf, options.within);
   const items = dueItems(evaluated.filter(matches(options.filter)), asOf, until);
   const taskCount = items.filter((i) => i.kind === 'task').length;
   const groups = options.group
-    ? groupBy(items, options.group, groupOrder(options.group, roster, evaluated.map((e) => e.task)), (i) => i.e.task)
+    ? groupBy(items, options.group, groupOrder(options.group, roster, evaluated.map((e) => e.task)), (i) => i.e)
     : [{ name: '', items }];
   return { within: options.within, until, items, taskCount, milestoneCount: items.length - taskCount, group: options.group, groups };
 }

@@ -13,6 +13,7 @@ export interface ListReport {
 
 export function listReport(evaluated: readonly Evaluated[], roster: Roster, options: { filter: Filter; sort?: SortKey }): ListReport {
   const leadRank = rankIn(leadNames(roster, evaluated.map((e) => e.task)));
-  const tasks = evaluated.filter(matches(options.filter)).sort(sortBy(options.sort ?? 'id', leadRank));
+  const officeRank = roster.offices ? rankIn(roster.offices) : undefined;
+  const tasks = evaluated.filter(matches(options.filter)).sort(sortBy(options.sort ?? 'id', leadRank, officeRank));
   return { total: evaluated.length, tasks };
 }

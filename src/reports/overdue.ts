@@ -15,7 +15,7 @@ interface OverdueCounts {
 
 export interface OverdueReport {
   counts: OverdueCounts;
-  group: 'lead' | 'unit' | undefined;
+  group: 'lead' | 'unit' | 'office' | undefined;
   /** the red tasks in groups; a single group named '' when not grouped */
   groups: Group<Evaluated>[];
   /** the red tasks, most overdue first */
@@ -32,11 +32,11 @@ function overdueCounts(items: readonly Evaluated[]): OverdueCounts {
   };
 }
 
-export function overdueReport(evaluated: readonly Evaluated[], roster: Roster, options: { filter: Filter; group?: 'lead' | 'unit' }): OverdueReport {
+export function overdueReport(evaluated: readonly Evaluated[], roster: Roster, options: { filter: Filter; group?: 'lead' | 'unit' | 'office' }): OverdueReport {
   const selected = evaluated.filter(matches(options.filter));
   const red = selected.filter((e) => e.result.light === 'red').sort(mostOverdueFirst);
   const groups = options.group
-    ? groupBy(red, options.group, groupOrder(options.group, roster, evaluated.map((e) => e.task)), (e) => e.task)
+    ? groupBy(red, options.group, groupOrder(options.group, roster, evaluated.map((e) => e.task)), (e) => e)
     : [{ name: '', items: red }];
   return { counts: overdueCounts(selected), group: options.group, groups, tasks: red };
 }

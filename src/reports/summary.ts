@@ -33,7 +33,7 @@ export function summaryReport(evaluated: readonly Evaluated[], roster: Roster, o
 }
 
 export function summarize(items: readonly Evaluated[], by: GroupBy, order: readonly string[]): SummaryReport {
-  const rows = groupBy(items, by, order, (e) => e.task).map((g) => row(g.name, g.items));
+  const rows = groupBy(items, by, order, (e) => e).map((g) => row(g.name, g.items));
   return { by, rows, total: row('', items) };
 }
 

@@ -36,6 +36,8 @@ export interface Plan {
   unreadable: string[];
   /** number of task files looked at */
   fileCount: number;
+  /** in a roll-up, each office's own settings, by which its tasks' lights are judged */
+  officeConfigs?: ReadonlyMap<string, Config>;
 }
 
 export interface LoadOptions {
@@ -43,6 +45,8 @@ export interface LoadOptions {
   only?: readonly string[];
   /** file contents to use instead of the working tree (e.g. the staged versions) */
   sources?: ReadonlyMap<string, Uint8Array>;
+  /** read only the files in `sources`, not the working folder (a plan as a commit has it) */
+  onlySources?: boolean;
   /** more files to read, outside tasks/ (paths relative to the root) */
   extra?: readonly string[];
   /** use and update the cache of parsed tasks (default true) */
@@ -120,6 +124,7 @@ export async function loadTasks(root: string, config: Config, m: Messages, optio
     cache: options.cache !== false,
     sources: options.sources,
     extra: options.extra,
+    onlySources: options.onlySources,
     parallelFrom: options.parallelFrom ?? PARALLEL_FROM,
   });
   const tasks: LoadedTask[] = [];

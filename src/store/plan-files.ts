@@ -6,12 +6,13 @@ import { Document, isMap, isScalar, isSeq, parseDocument, stringify } from 'yaml
 import configSchema from '../../schemas/config.schema.json' with { type: 'json' };
 import taskSchema from '../../schemas/task.schema.json' with { type: 'json' };
 import { commitPaths, git, gitText, hasIdentity, repoRoot } from './git.js';
+import { ATTRIBUTES_FILE, newAttributes } from './share.js';
 import { CONFIG_FILE, TASKS_DIR } from './load.js';
 import { insertInProtocolOrder } from '../core/roster.js';
 import { commitMessage } from './trailers.js';
 import { makeFolders, writeFileAtomic } from './write.js';
 
-const GITIGNORE = ['# tasks: caches, locks and temp files', '.tasks-cache/', 'tasks/.locks/', '*.tmp', ''].join('\n');
+const GITIGNORE = ['# tasks: caches, locks, temp files and the mirrors of the plans a roll-up reads', '.tasks-cache/', 'tasks/.locks/', '.tasks-plans/', '*.tmp', ''].join('\n');
 const HOOK_MARK = '# tasks pre-commit hook';
 
 export interface ConfigWords {
@@ -68,6 +69,7 @@ export function newPlanFiles(configYaml: string, dir: string): Record<string, st
     '.vscode/settings.json': `${JSON.stringify({ 'yaml.schemas': { './schemas/task.schema.json': 'tasks/**/*.yaml', './schemas/config.schema.json': CONFIG_FILE } }, null, 2)}\n`,
   };
   if (!existsSync(join(dir, '.gitignore'))) files['.gitignore'] = GITIGNORE;
+  if (!existsSync(join(dir, ATTRIBUTES_FILE))) files[ATTRIBUTES_FILE] = newAttributes();
   return files;
 }
 

@@ -12,6 +12,8 @@ export interface OpenOptions {
   /** the language when neither --lang nor the plan says (TASKS_LANG) */
   fallbackLang: Lang;
   load?: LoadOptions;
+  /** read the plans the settings list (`plans:`) too, as one roll-up; views want this, edits do not */
+  rollup?: boolean;
 }
 
 /** The plan around cwd (or at --dir), with its tasks; throws a UserError worded in `early` when there is none. */
@@ -26,8 +28,10 @@ export async function openPlan(options: OpenOptions, early: Messages): Promise<{
     if (problems.length > 0) ({ config, found, problems } = await loadConfig(root, m, staged));
   }
   const loaded = await loadTasks(root, config, m, options.load);
-  return {
-    plan: { root, config, configFound: found, ...loaded, problems: [...problems, ...loaded.problems] },
-    m,
-  };
+  const plan: Plan = { root, config, configFound: found, ...loaded, problems: [...problems, ...loaded.problems] };
+  if (options.rollup && config.plans?.length) {
+    const { openRollup } = await import('./rollup.js');
+    return { plan: await openRollup(plan, m), m };
+  }
+  return { plan, m };
 }

@@ -18,6 +18,8 @@ export interface ReadOptions {
   cache: boolean;
   /** file contents to use instead of the working tree (they are not cached) */
   sources?: ReadonlyMap<string, Uint8Array> | undefined;
+  /** read only `sources`, none of the working tree (a merge judging the merged files) */
+  onlySources?: boolean | undefined;
   /** more files to read, outside tasks/ */
   extra?: readonly string[] | undefined;
   /** use helper threads from this many files up */
@@ -45,7 +47,7 @@ export async function diagnostics() {
 export async function readTasks(root: string, m: Messages, options: ReadOptions): Promise<TasksRead> {
   const cache = options.cache ? readCache(root) : undefined;
   const cachedListing = cache && listingOf(cache);
-  const listing = options.cache ? listWithCache(root, cachedListing) : walkTaskFiles(root);
+  const listing = options.onlySources ? { files: [], dirs: [], dirStamps: new Float64Array(0) } : options.cache ? listWithCache(root, cachedListing) : walkTaskFiles(root);
   const files = withExtraFiles(listing.files, options);
   // Stamps are cheap (a few µs a file): helpers pay off only for many more files than parsing does.
   let helpers = files.length >= options.parallelFrom * STAMP_FACTOR ? await startHelpers() : undefined;

@@ -15,7 +15,7 @@ export interface TempPlace {
 }
 
 /** Temp files start with a dot and end in .tmp, so the loader never reads them. */
-function tempPathFor(target: string, place: TempPlace = {}): string {
+export function tempPathFor(target: string, place: TempPlace = {}): string {
   return join(place.folder ?? dirname(target), `.${basename(target)}.${place.pid ?? 0}.${randomBytes(4).toString('hex')}.tmp`);
 }
 

@@ -12,7 +12,7 @@ type PathSegment = string | number;
 export type EditOp =
   /** set a value, adding the key where the schema's key order puts it if it is missing */
   | { op: 'set'; path: PathSegment[]; value: unknown }
-  /** remove a key */
+  /** remove a key, or a list's item when the last segment is an index */
   | { op: 'delete'; path: PathSegment[] }
   /** insert an item into a list at `index` (creating the list if missing) */
   | { op: 'insert'; path: PathSegment[]; index: number; value: unknown }
@@ -190,18 +190,7 @@ function applyOne(body: string, op: EditOp, eol: string): string {
     return body.slice(0, at) + prefix + render(undefined, op.value, column, indentSeq, eol) + body.slice(at);
   }
 
-  if (op.op === 'delete' && isSeq(parentNode) && typeof key === 'number') {
-    const item = parentNode.items[key] as Node | undefined;
-    if (!item) return body;
-    if (parentNode.flow) {
-      const { pair } = find(doc, parentPath);
-      const values = (parentNode.toJSON() as unknown[]).filter((_v, i) => i !== key);
-      return replacePair(body, pair!, render(String(parentPath.at(-1)), values, indentOf(body, (pair!.key as Node).range![0]), indentSeq, eol, true));
-    }
-    // the item's lines, from its dash to the end of its value; comments around it stay
-    return body.slice(0, lineStart(body, item.range![0])) + body.slice(valueLineEnd(body, item, body.length));
-  }
-
+  if (op.op === 'delete' && isSeq(parentNode) && typeof key === 'number') return removeItem(body, doc, op.path, eol, indentSeq);
   if (!isMap(parentNode)) {
     if (op.op === 'delete') return body;
     throw new EditError(`no mapping at ${parentPath.join('.')}`);
@@ -241,6 +230,24 @@ function applyOne(body: string, op: EditOp, eol: string): string {
   const at = after ? valueLineEnd(body, after.value as Node, body.length) : parentNode.items.length > 0 ? lineStart(body, (parentNode.items[0]!.key as Node).range![0]) : body.length;
   const prefix = at === body.length && body.length > 0 && !body.endsWith('\n') ? eol : '';
   return body.slice(0, at) + prefix + render(String(key), op.value, column, indentSeq, eol) + body.slice(at);
+}
+
+/** Removes a list's item: its lines in a block list, or the value from a flow list. */
+function removeItem(body: string, doc: Document, path: readonly PathSegment[], eol: string, indentSeq: boolean): string {
+  const { node: list, pair } = find(doc, path.slice(0, -1));
+  const index = path.at(-1) as number;
+  if (!isSeq(list) || index >= list.items.length) return body;
+  if (list.flow || list.items.length === 1) {
+    // the last item of a block list goes with its lines, leaving `key: []` rather than an empty key
+    if (!pair) throw new EditError('a list outside a mapping');
+    const values = (list.toJSON() as unknown[]).filter((_v, i) => i !== index);
+    return replacePair(body, pair, render(keyOf(pair), values, indentOf(body, (pair.key as Node).range![0]), indentSeq, eol, true));
+  }
+  const item = list.items[index] as Node;
+  const start = lineStart(body, item.range![0]);
+  // the item's dash must stand alone before it on its line, or the line holds more than the item
+  if (body.slice(start, item.range![0]).replace(/-/, '').trim() !== '') throw new EditError('a list item that does not start its line');
+  return body.slice(0, start) + body.slice(valueLineEnd(body, item, body.length));
 }
 
 function replacePair(body: string, pair: Pair, lines: string): string {

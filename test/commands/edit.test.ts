@@ -325,7 +325,7 @@ describe('tasks init', () => {
     const r = await run(['init', dir, '--year', '2021', '--title', '某某区2021年重点工作'], { env: { GIT_AUTHOR_NAME: 'a', GIT_AUTHOR_EMAIL: 'a@b.c', GIT_COMMITTER_NAME: 'a', GIT_COMMITTER_EMAIL: 'a@b.c' } });
     expect(r.code).toBe(0);
     const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8' });
-    expect(git('ls-files').trim().split('\n').sort()).toEqual(['.gitignore', '.vscode/settings.json', 'schemas/config.schema.json', 'schemas/task.schema.json', 'tasks.config.yaml', 'tasks/.gitkeep']);
+    expect(git('ls-files').trim().split('\n').sort()).toEqual(['.gitattributes', '.gitignore', '.vscode/settings.json', 'schemas/config.schema.json', 'schemas/task.schema.json', 'tasks.config.yaml', 'tasks/.gitkeep']);
     expect(readFileSync(join(dir, '.git', 'hooks', 'pre-commit'), 'utf8')).toContain('validate --staged');
     expect(load(readFileSync(join(dir, 'tasks.config.yaml'), 'utf8'))).toMatchObject({ title: '某某区2021年重点工作', year: 2021, roster: { leads: [], units: [] } });
     expect((await run(['-C', dir, 'validate'])).code).toBe(0);

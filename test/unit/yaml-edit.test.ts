@@ -133,4 +133,14 @@ describe('minimal YAML edits', () => {
     const out = applyToText('id: T-1\ntitle: x\nstatus: in_progress', [{ op: 'insert', path: ['progress'], index: 0, value: { date: '2020-01-01', note: 'y' } }]);
     expect(load(out)).toMatchObject({ progress: [{ date: '2020-01-01', note: 'y' }] });
   });
+
+  it('removes a list item with its lines, the last one leaving an empty flow list', () => {
+    const first = edit(SOURCE, [{ op: 'delete', path: ['milestones', 0] }]);
+    expect(first.changed).toEqual(['  - title: 完成招标', '    due: 2020-06-30']);
+    const flow = edit(SOURCE, [{ op: 'delete', path: ['units', 1] }]);
+    expect(flow.out).toContain('units: [区发改委]');
+    const last = edit(SOURCE, [{ op: 'delete', path: ['progress', 0] }]);
+    expect(last.out).toContain('progress: []\n');
+    expect(last.changed).toEqual(['progress:', '  - date: 2020-03-10', '    note: 已完成方案   # 第一条', '    percent: 20']);
+  });
 });

@@ -34,6 +34,7 @@ export const exports: typeof zh = {
     allTasks: 'All tasks',
     byLead: 'By lead official',
     byUnit: 'By lead unit',
+    byOffice: 'By office',
     overview: 'overview',
     unnamed: 'unnamed',
     pageFooter: 'page &P of &N',

@@ -14,7 +14,8 @@ import { periods } from './periods.js';
 import { problems } from './problems.js';
 import { reports } from './report.js';
 import { roster } from './roster.js';
+import { sync } from './sync.js';
 import { trail } from './trail.js';
 import { views } from './views.js';
 
-export const en: Messages = { ...common, ...problems, ...help, ...views, ...editing, ...changes, ...roster, ...imports, ...exports, ...dashboard, ...periods, ...documents, ...feedback, ...reports, ...io, ...trail };
+export const en: Messages = { ...common, ...problems, ...help, ...views, ...editing, ...changes, ...roster, ...imports, ...exports, ...dashboard, ...periods, ...documents, ...feedback, ...reports, ...io, ...trail, ...sync };

@@ -35,7 +35,7 @@ export const problems: typeof zh = {
     binary: () => 'the file contains NUL bytes and is not text; is this the right file?',
     lone_cr: () => 'this line ends in a bare carriage return (CR), as old Macs wrote, which cannot be read reliably; switch the line endings to LF (or Windows CRLF) in the editor and save',
     empty_file: () => 'the file is empty; a task needs at least id, title, lead, units, deadline and status',
-    conflict_marker: () => 'unresolved git conflict markers (<<<<<<< ======= >>>>>>>); keep the right lines and delete the markers',
+    conflict_marker: () => 'unresolved git conflict markers (<<<<<<< ======= >>>>>>>); choose a side with tasks resolve, or keep the right lines and delete the markers',
     yaml_syntax: (p: P) => `YAML syntax error: ${YAML_EXPLAINED_EN[String(p.detail)]?.(p) ?? p.message}`,
     multiple_documents: () => 'one file holds one task, but this one has several YAML documents (---); split it into files',
     alias_limit: () => 'too many anchors/aliases (& and *) to expand; refused to avoid resource exhaustion. Task files need none: write the values out',
@@ -90,6 +90,9 @@ export const problems: typeof zh = {
     cannot_edit: () => 'this file is written in a way that cannot be changed on the affected lines alone (anchors, aliases or an unusual layout); change it by hand in an editor, then run tasks validate',
     tasks_not_folder: () => 'tasks should be the folder of task files but is a file, so no task could be read; rename or move it and make a tasks folder',
     no_tasks_dir: () => 'no tasks/ folder here; run inside the plan folder or point --dir at it',
+    plan_missing: (p: P) => `plan ${p.index} of the roll-up (${p.office}): the folder ${p.path} is missing or holds no plan; check its path in plans`,
+    plan_not_fetched: (p: P) => `the plan of ${p.office} (${p.url}) has not been fetched yet; run tasks sync`,
+    merge_failed: (p: P) => `could not merge field by field (${p.detail}); merged line by line instead: check the lines between the conflict markers`,
   },
   config: {
     missing: 'No tasks.config.yaml found; using the default settings (tasks init creates one).',

@@ -23,13 +23,13 @@ export const views: typeof zh = {
     kindMilestone: 'milestone',
     milestoneLine: (title: string, due: string, days: number) => `milestone "${title}" ${days} d late (due ${due})`,
     col: {
-      id: 'id', title: 'task', lead: 'lead official', leadUnit: 'lead unit', units: 'units', coUnits: 'co-units', deadline: 'deadline',
+      office: 'office', id: 'id', title: 'task', lead: 'lead official', leadUnit: 'lead unit', units: 'units', coUnits: 'co-units', deadline: 'deadline',
       daysOverdue: 'late', latest: 'latest progress', latestDate: 'reported', light: 'light', status: 'status', kind: 'kind', due: 'due',
       daysLeft: 'left', percent: 'done %', section: 'section', point: 'work point', reasons: 'why', file: 'file', tags: 'tags',
       doneOn: 'done on', milestone: 'milestone', feedback: 'feedback',
     },
     sum: {
-      lead: 'lead official', unit: 'lead unit', section: 'section', total: 'tasks', done: 'done', doneLate: 'of which late', open: 'open',
+      lead: 'lead official', unit: 'lead unit', section: 'section', office: 'office', total: 'tasks', done: 'done', doneLate: 'of which late', open: 'open',
       red: 'red', yellow: 'yellow', green: 'green', suspended: 'suspended', cancelled: 'cancelled', rate: 'done %', totalRow: 'total',
       header: (date: string, by: string) => `As of ${formatEn(date)}, by ${by}`,
     },

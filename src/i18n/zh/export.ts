@@ -33,6 +33,7 @@ export const exports = {
     allTasks: '全部任务',
     byLead: '分领导汇总',
     byUnit: '分单位汇总',
+    byOffice: '分台账汇总',
     overview: '总表',
     unnamed: '未命名',
     pageFooter: '第 &P 页，共 &N 页',

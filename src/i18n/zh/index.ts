@@ -13,9 +13,10 @@ import { periods } from './periods.js';
 import { problems } from './problems.js';
 import { reports } from './report.js';
 import { roster } from './roster.js';
+import { sync } from './sync.js';
 import { trail } from './trail.js';
 import { views } from './views.js';
 
-export const zh = { ...common, ...problems, ...help, ...views, ...editing, ...changes, ...roster, ...imports, ...exports, ...dashboard, ...periods, ...documents, ...feedback, ...reports, ...io, ...trail };
+export const zh = { ...common, ...problems, ...help, ...views, ...editing, ...changes, ...roster, ...imports, ...exports, ...dashboard, ...periods, ...documents, ...feedback, ...reports, ...io, ...trail, ...sync };
 
 export type Messages = typeof zh;

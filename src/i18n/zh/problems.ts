@@ -54,7 +54,7 @@ export const problems = {
     binary: () => '文件含有 NUL 字节，不是文本文件；请检查是否放错了文件',
     lone_cr: () => '这里的换行只有回车符（CR），是旧式 Mac 的写法，无法可靠读取；请在编辑器中把换行方式改为 LF（或 Windows 的 CRLF）后保存',
     empty_file: () => '文件是空的；每个任务文件至少要有 id、title、lead、units、deadline、status',
-    conflict_marker: () => '文件中有未解决的 git 合并冲突标记（<<<<<<< ======= >>>>>>>）；请保留正确的内容并删去标记',
+    conflict_marker: () => '文件中有未解决的 git 合并冲突标记（<<<<<<< ======= >>>>>>>）；请用 tasks resolve 选择本方或对方，或保留正确的内容并删去标记',
     yaml_syntax: (p: P) =>
       `YAML 格式错误：${YAML_EXPLAINED_ZH[String(p.detail)]?.(p) ?? YAML_CODES_ZH[String(p.detail)] ?? `这一行的写法不对（${p.detail}）；请对照其他任务文件检查，值中有特殊符号时给整个值加上引号`}`,
     multiple_documents: () => '一个文件只能写一个任务，这里有多个 YAML 文档（---）；请拆成多个文件',
@@ -111,6 +111,9 @@ export const problems = {
     cannot_edit: () => '这个文件的写法无法只改动相关的几行（例如用了锚点、别名或不常见的排版）；请在编辑器中手工修改，改完运行 tasks validate',
     tasks_not_folder: () => 'tasks 应是存放任务文件的文件夹，但现在是一个文件，没有任务可读；请把它改名或移走，再建一个 tasks 文件夹',
     no_tasks_dir: () => '没有找到 tasks/ 文件夹；请在台账目录中运行，或用 --dir 指定台账目录',
+    plan_missing: (p: P) => `汇总的第 ${p.index} 个台账（${p.office}）的目录 ${p.path} 不存在或不是台账；请检查 plans 中的 path`,
+    plan_not_fetched: (p: P) => `还没有获取${p.office}的台账（${p.url}）；请运行 tasks sync`,
+    merge_failed: (p: P) => `无法按字段合并（${p.detail}），已改为逐行合并；请检查冲突标记之间的内容`,
   },
   config: {
     missing: '未找到 tasks.config.yaml，使用默认设置（可用 tasks init 创建）。',

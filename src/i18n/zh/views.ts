@@ -22,13 +22,13 @@ export const views = {
     kindMilestone: '节点',
     milestoneLine: (title: string, due: string, days: number) => `节点“${title}”逾期${days}天（应于${due}）`,
     col: {
-      id: '编号', title: '任务', lead: '牵头领导', leadUnit: '牵头单位', units: '责任单位', coUnits: '配合单位', deadline: '完成时限',
+      office: '所属台账', id: '编号', title: '任务', lead: '牵头领导', leadUnit: '牵头单位', units: '责任单位', coUnits: '配合单位', deadline: '完成时限',
       daysOverdue: '逾期', latest: '最新进展', latestDate: '进展日期', light: '预警', status: '状态', kind: '类型', due: '到期日',
       daysLeft: '剩余', percent: '进度', section: '所属部分', point: '所属要点', reasons: '原因', file: '文件', tags: '标签',
       doneOn: '完成日期', milestone: '节点', feedback: '反馈',
     },
     sum: {
-      lead: '牵头责任领导', unit: '牵头单位', section: '部分', total: '任务数', done: '已完成', doneLate: '其中逾期完成', open: '推进中',
+      lead: '牵头责任领导', unit: '牵头单位', section: '部分', office: '所属台账', total: '任务数', done: '已完成', doneLate: '其中逾期完成', open: '推进中',
       red: '红灯', yellow: '黄灯', green: '绿灯', suspended: '暂缓', cancelled: '取消', rate: '完成率', totalRow: '合计',
       header: (date: string, by: string) => `截至${formatZh(date)}，按${by}汇总`,
     },

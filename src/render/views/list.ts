@@ -3,7 +3,9 @@ import { leadsOf, leadUnitOf } from '../../core/task.js';
 import type { ListReport } from '../../reports/list.js';
 import { paintLight } from '../color.js';
 import { renderTable, type Column } from '../table.js';
-import { lightText, paintStale, staleMark, statusText, taskJson, whyText, withStale } from '../task-view.js';
+import type { Evaluated } from '../../core/evaluate.js';
+import type { CsvValue } from '../csv.js';
+import { fromSeveralPlans, lightText, paintStale, staleMark, statusText, taskJson, whyText, withStale } from '../task-view.js';
 import type { ViewRenderer } from '../view.js';
 import { fitLine } from '../wrap.js';
 
@@ -13,7 +15,9 @@ export const listView: ViewRenderer<ListReport> = {
     const header = fitLine(m.views.listHeader(r.tasks.length, r.total, env.asOf), env.width, paint.bold);
     if (r.tasks.length === 0) return `${header}\n${m.views.noMatch}\n`;
     const col = m.views.col;
+    const offices = fromSeveralPlans(r.tasks);
     const columns: Column[] = [
+      ...(offices ? [{ header: col.office, wrap: true, min: 4, max: 12 }] : []),
       { header: col.id },
       { header: col.title, wrap: true, min: 10, max: 40 },
       { header: col.lead, wrap: true, min: 6, max: 20 },
@@ -22,27 +26,29 @@ export const listView: ViewRenderer<ListReport> = {
       { header: col.light },
       { header: col.reasons, wrap: true, min: 10, max: 50 },
     ];
-    const rows = r.tasks.map((e) => [e.task.id, e.task.title, leadsOf(e.task).join('、'), leadUnitOf(e.task), e.result.deadline, withStale(lightText(e, m), e, m), whyText(e, m)]);
+    const rows = r.tasks.map((e) => [...(offices ? [e.office ?? ''] : []), e.task.id, e.task.title, leadsOf(e.task).join('、'), leadUnitOf(e.task), e.result.deadline, withStale(lightText(e, m), e, m), whyText(e, m)]);
     const table = renderTable(columns, rows, {
       width: env.width,
       ascii: env.ascii,
-      paint: (text, row, c) => (c === 5 ? paintStale(text, m, paint, (s) => paintLight(paint, r.tasks[row]!.result.light, s)) : text),
+      paint: (text, row, c) => (c === (offices ? 6 : 5) ? paintStale(text, m, paint, (s) => paintLight(paint, r.tasks[row]!.result.light, s)) : text),
     });
     return `${header}\n${table}\n`;
   },
   json: (r, { m }) => ({ command: 'list', count: r.tasks.length, tasks: r.tasks.map((e) => taskJson(e, m)) }),
   csv: (r, { m }) => {
     const col = m.views.col;
+    const offices = fromSeveralPlans(r.tasks);
+    const office = (cells: unknown[], e?: Evaluated) => (offices ? [e ? (e.office ?? '') : col.office, ...cells] : cells);
     return [
-      [col.id, col.title, col.section, col.point, col.lead, col.leadUnit, col.coUnits, col.deadline, col.status, col.light, col.daysOverdue, col.percent,
-        col.reasons, col.latestDate, col.latest, col.feedback],
-      ...r.tasks.map((e) => [
+      office([col.id, col.title, col.section, col.point, col.lead, col.leadUnit, col.coUnits, col.deadline, col.status, col.light, col.daysOverdue, col.percent,
+        col.reasons, col.latestDate, col.latest, col.feedback]),
+      ...r.tasks.map((e) => office([
         e.task.id, e.task.title, e.task.section, e.task.point, leadsOf(e.task).join('、'), leadUnitOf(e.task), e.task.units.slice(1).join('、'),
         // the light alone, so that a spreadsheet can filter on it; the stale mark has its column
         e.result.deadline, statusText(e, m), m.light[e.result.light], e.result.daysOverdue, e.result.percent, whyText(e, m),
         e.result.latest?.date, e.result.latest?.note, staleMark(e, m),
-      ]),
-    ];
+      ], e)),
+    ] as CsvValue[][];
   },
   ids: (r) => r.tasks.map((e) => e.task.id),
 };

@@ -3,8 +3,9 @@ import type { Evaluated } from '../../core/evaluate.js';
 import { leadsOf, leadUnitOf } from '../../core/task.js';
 import type { OverdueReport } from '../../reports/overdue.js';
 import { renderTable, type Column } from '../table.js';
+import type { CsvValue } from '../csv.js';
 import { oneLine } from '../text.js';
-import { latestCell, paintStale, reviewText, staleMark, taskJson, withStale } from '../task-view.js';
+import { fromSeveralPlans, latestCell, paintStale, reviewText, staleMark, taskJson, withStale } from '../task-view.js';
 import type { RenderEnv, ViewRenderer } from '../view.js';
 import { fitLine } from '../wrap.js';
 
@@ -12,7 +13,9 @@ function overdueTable(items: readonly Evaluated[], env: RenderEnv): string {
   if (items.length === 0) return '';
   const { m, paint } = env;
   const col = m.views.col;
+  const offices = fromSeveralPlans(items);
   const columns: Column[] = [
+    ...(offices ? [{ header: col.office, wrap: true, min: 4, max: 12 }] : []),
     { header: col.id },
     { header: col.title, wrap: true, min: 10, max: 44 },
     { header: col.lead, wrap: true, min: 6, max: 20 },
@@ -22,6 +25,7 @@ function overdueTable(items: readonly Evaluated[], env: RenderEnv): string {
     { header: col.latest, wrap: true, min: 10, max: 60 },
   ];
   const rows = items.map((e) => [
+    ...(offices ? [e.office ?? ''] : []),
     e.task.id,
     [e.task.title, ...e.result.overdueMilestones.map((ms) => m.views.milestoneLine(ms.title, ms.due, ms.days)), ...(e.review ? [reviewText(e, m)] : [])].join('\n'),
     leadsOf(e.task).join('、'),
@@ -30,7 +34,7 @@ function overdueTable(items: readonly Evaluated[], env: RenderEnv): string {
     withStale(m.views.days(e.result.daysOverdue), e, m),
     latestCell(e),
   ]);
-  return renderTable(columns, rows, { width: env.width, ascii: env.ascii, paint: (text, _r, c) => (c === 5 ? paintStale(text, m, paint, paint.red) : text) });
+  return renderTable(columns, rows, { width: env.width, ascii: env.ascii, paint: (text, _r, c) => (c === (offices ? 6 : 5) ? paintStale(text, m, paint, paint.red) : text) });
 }
 
 export const overdueView: ViewRenderer<OverdueReport> = {
@@ -52,15 +56,17 @@ export const overdueView: ViewRenderer<OverdueReport> = {
   }),
   csv: (r, { m }) => {
     const col = m.views.col;
+    const offices = fromSeveralPlans(r.tasks);
+    const office = (cells: CsvValue[], e?: Evaluated): CsvValue[] => (offices ? [e ? (e.office ?? '') : col.office, ...cells] : cells);
     return [
-      [col.id, col.title, col.lead, col.leadUnit, col.coUnits, col.deadline, col.daysOverdue, col.milestone, col.latestDate, col.latest, col.feedback],
+      office([col.id, col.title, col.lead, col.leadUnit, col.coUnits, col.deadline, col.daysOverdue, col.milestone, col.latestDate, col.latest, col.feedback]),
       ...r.groups.flatMap((g) =>
-        g.items.map((e) => [
+        g.items.map((e) => office([
           e.task.id, e.task.title, leadsOf(e.task).join('、'), leadUnitOf(e.task), e.task.units.slice(1).join('、'), e.result.deadline,
           e.result.daysOverdue,
           e.result.overdueMilestones.map((ms) => `${ms.title}（${ms.due}）`).join('；'),
           e.result.latest?.date, e.result.latest?.note, staleMark(e, m),
-        ]),
+        ], e)),
       ),
     ];
   },
