@@ -92,32 +92,18 @@ function textTable(t: DocTable, m: Messages, options: DocumentTextOptions): stri
   const lines = tableLines(t, m);
   const rows = lines.map((line) => t.columns.map((c, i) => cellText(line.cells[i], c)));
   const style = options.style;
-  const plain = renderTable(columns, rows, { width: options.width, ascii: options.ascii });
-  const fits = plain.split('\n').every((line) => displayWidth(line) <= options.width);
-  if (fits) {
-    if (!style) return plain;
-    return renderTable(columns, rows, {
-      width: options.width,
-      ascii: options.ascii,
-      paint: (text: string, r: number) => {
-        const line = lines[r];
-        if (line?.total) return style(text, 'strong');
-        return line?.emphasis ? style(text, line.emphasis) : text;
-      },
-    });
-  }
-  // Too many columns for the width even with text wrapped: one record per row, a field to a line.
-  return lines
-    .map((line, r) =>
-      t.columns
-        .flatMap((c, i) => {
-          const value = rows[r]![i]!;
-          if (value === '') return [];
-          const text = wrap(`${c.header}：${value}`, options.width - 2).map((l, k) => (k === 0 ? l : `  ${l}`));
-          const tone = line.total ? 'strong' : line.emphasis;
-          return tone && style ? text.map((l) => style(l, tone)) : text;
-        })
-        .join('\n'),
-    )
-    .join('\n\n');
+  // a table too wide for the terminal is stacked by renderTable: one record per row
+  return renderTable(columns, rows, {
+    width: options.width,
+    ascii: options.ascii,
+    ...(style
+      ? {
+          paint: (text: string, r: number) => {
+            const line = lines[r];
+            if (line?.total) return style(text, 'strong');
+            return line?.emphasis ? style(text, line.emphasis) : text;
+          },
+        }
+      : {}),
+  });
 }

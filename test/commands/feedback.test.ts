@@ -201,7 +201,7 @@ describe('the round trip', () => {
     const exported = await run([...BACK, 'export', 'xlsx', '--by', 'unit', '--out', join(dir, 'exports')], { cwd: dir });
     expect(exported.code).toBe(0);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile(join(dir, 'exports', '2020-09-30', '区财政局.xlsx'));
+    await book.xlsx.readFile(join(dir, 'exports', '2020-09-30-分单位', '区财政局.xlsx'));
     const sheet = book.worksheets[0]!;
     const f04row = [...Array(sheet.rowCount).keys()].map((i) => sheet.getRow(i + 1)).find((row) => row.getCell(2).value === 'F-04')!;
     expect((f04row.values as unknown[]).slice(1)).toContain('推进中（待销号）');

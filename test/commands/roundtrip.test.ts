@@ -87,7 +87,7 @@ describe('any text a clerk types round-trips', () => {
         const quoted = JSON.stringify(typed(name));
         writeFileSync(file, `${base}targets:\n  - name: ${quoted}\n    target: 10\n`);
         await ok(dir, ['target', '2020-003', typed(name), '--actual', String(actual), '--no-commit']);
-        expect(readBack(dir, '2020-003').targets).toEqual([{ name: typed(name), target: 10, actual }]);
+        expect(readBack(dir, '2020-003').targets).toEqual([{ name: typed(name), target: 10, actuals: [{ date: '2020-09-30', value: actual }] }]);
       }),
       options(15),
     );
