@@ -1,5 +1,5 @@
 // Test helpers: run the CLI in-process with a fake context, or the built bin/tasks as a child process.
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -94,4 +94,17 @@ export function copyFixture(name: string): string {
   const dir = tempDir();
   cpSync(fixture(name), dir, { recursive: true, filter: (src) => !src.includes('.tasks-cache') });
   return dir;
+}
+
+/** A copy of a fixture in a fresh git repository with one commit; `prepare` may change the copy first. */
+export function gitFixture(name: string, prepare?: (dir: string) => void): { dir: string; git: (...args: string[]) => string } {
+  const dir = copyFixture(name);
+  prepare?.(dir);
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
+  git('init', '-q');
+  git('config', 'user.name', '督查室 李四');
+  git('config', 'user.email', 'lisi@example.org');
+  git('add', '.');
+  git('commit', '-qm', '台账');
+  return { dir, git };
 }

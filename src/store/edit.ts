@@ -293,6 +293,33 @@ async function validated(ctx: EditContext, file: string, text: string): Promise<
 }
 
 /**
+ * The task file read again, changed by the operations `ops` gives for the task as it is now, and
+ * checked: the new text must hold a valid task, agree with the rest of the plan, and read back as
+ * exactly the intended change. Undefined when there is nothing to change.
+ */
+async function changeFile(ctx: EditContext, file: string, ops: (task: Task) => EditOp[]): Promise<{ write: Write; task: Task } | undefined> {
+  const read = readPlanFile(ctx.root, file);
+  if (!read.ok) throw new EditRefused({ kind: 'unreadable', problems: [read.problem] });
+  const bytes = read.bytes;
+  const decoded = decode(file, bytes);
+  if ('problems' in decoded) throw new EditRefused({ kind: 'unreadable', problems: decoded.problems });
+  const current = await readTask(ctx, file, decoded.text, 'unreadable');
+  const wanted = ops(structuredClone(current));
+  if (wanted.length === 0) return undefined;
+  let text: string;
+  try {
+    text = applyToText(bytes.toString('utf8'), wanted);
+  } catch (error) {
+    if (error instanceof EditError) throw cannotEdit(file, error.message);
+    throw error;
+  }
+  const expected = applyToData(current as unknown as Record<string, unknown>, wanted);
+  const task = await validated(ctx, file, text.replace(/^\uFEFF/, ''));
+  if (!isDeepStrictEqual(JSON.parse(JSON.stringify(expected)), task)) throw cannotEdit(file, 'read-back');
+  return { write: { file, text, before: bytes }, task };
+}
+
+/**
  * Changes the task in `file`: under its lock, reads it again, asks `change` for the operations
  * (given the task as it is now, so that concurrent edits never lose one another), checks the
  * result and writes it, then commits it.
@@ -301,26 +328,15 @@ export async function editTask(ctx: EditContext, file: string, id: string, chang
   let result: EditResult | undefined;
   await locked(ctx, [id], async () => {
     const trail = prepareFile(ctx, file, true);
-    const read = readPlanFile(ctx.root, file);
-    if (!read.ok) throw new EditRefused({ kind: 'unreadable', problems: [read.problem] });
-    const bytes = read.bytes;
-    const decoded = decode(file, bytes);
-    if ('problems' in decoded) throw new EditRefused({ kind: 'unreadable', problems: decoded.problems });
-    const current = await readTask(ctx, file, decoded.text, 'unreadable');
-    const { ops, message } = change(structuredClone(current));
-    if (ops.length === 0) throw new EditRefused({ kind: 'nothing_to_do' });
-    let text: string;
-    try {
-      text = applyToText(bytes.toString('utf8'), ops);
-    } catch (error) {
-      if (error instanceof EditError) throw cannotEdit(file, error.message);
-      throw error;
-    }
-    const expected = applyToData(current as unknown as Record<string, unknown>, ops);
-    const task = await validated(ctx, file, text.replace(/^\uFEFF/, ''));
-    if (!isDeepStrictEqual(JSON.parse(JSON.stringify(expected)), task)) throw cannotEdit(file, 'read-back');
-    writeAndCommit(ctx, trail, [{ file, text, before: bytes }], message);
-    result = { task, file, committed: trail.commit, versioned: trail.commit || !ctx.commit, recovered: trail.recovered };
+    let message = '';
+    const changed = await changeFile(ctx, file, (task) => {
+      const c = change(task);
+      message = c.message;
+      return c.ops;
+    });
+    if (!changed) throw new EditRefused({ kind: 'nothing_to_do' });
+    writeAndCommit(ctx, trail, [changed.write], message);
+    result = { task: changed.task, file, committed: trail.commit, versioned: trail.commit || !ctx.commit, recovered: trail.recovered };
   });
   return result!;
 }
@@ -369,29 +385,13 @@ export async function editTasks(
       const { file, id } = change;
       try {
         if (trail.commit) checkClean(states.get(file) ?? 'new', true);
-        const read = readPlanFile(ctx.root, file);
-        if (!read.ok) throw new EditRefused({ kind: 'unreadable', problems: [read.problem] });
-        const bytes = read.bytes;
-        const decoded = decode(file, bytes);
-        if ('problems' in decoded) throw new EditRefused({ kind: 'unreadable', problems: decoded.problems });
-        const current = await readTask(ctx, file, decoded.text, 'unreadable');
-        const ops = change.ops(structuredClone(current));
-        if (ops.length === 0) {
+        const changed = await changeFile(ctx, file, change.ops);
+        if (!changed) {
           outcomes.push({ kind: 'unchanged', id, file });
           continue;
         }
-        let text: string;
-        try {
-          text = applyToText(bytes.toString('utf8'), ops);
-        } catch (error) {
-          if (error instanceof EditError) throw cannotEdit(file, error.message);
-          throw error;
-        }
-        const expected = applyToData(current as unknown as Record<string, unknown>, ops);
-        const task = await validated(ctx, file, text.replace(/^\uFEFF/, ''));
-        if (!isDeepStrictEqual(JSON.parse(JSON.stringify(expected)), task)) throw cannotEdit(file, 'read-back');
-        prepared.push({ id, write: { file, text, before: bytes } });
-        outcomes.push({ kind: 'written', id, file, task });
+        prepared.push({ id, write: changed.write });
+        outcomes.push({ kind: 'written', id, file, task: changed.task });
       } catch (error) {
         if (!(error instanceof EditRefused)) throw error;
         if (options.allOrNothing) throw new EditRefused(error.failure, file);

@@ -1,23 +1,15 @@
 // tasks assign and tasks init's roster, on temp copies of fixture plans in real git repositories.
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { copyFixture, run, tempDir } from '../helpers.js';
+import { gitFixture, run, tempDir } from '../helpers.js';
 
 const AS_OF = ['--as-of', '2020-09-30'];
 
-function repo(): { dir: string; git: (...args: string[]) => string } {
-  const dir = copyFixture('edit');
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
-  git('init', '-q');
-  git('config', 'user.name', '督查室 李四');
-  git('config', 'user.email', 'lisi@example.org');
-  git('add', '.');
-  git('commit', '-qm', '台账');
-  return { dir, git };
+function repo(): ReturnType<typeof gitFixture> {
+  return gitFixture('edit');
 }
 
 const data = (dir: string, id: string) => parse(readFileSync(join(dir, 'tasks', `${id}.yaml`), 'utf8').replace(/^\uFEFF/, ''));

@@ -4,20 +4,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { copyFixture, run, runJson, tempDir } from '../helpers.js';
+import { copyFixture, gitFixture, run, runJson, tempDir } from '../helpers.js';
 
 const AS_OF = ['--as-of', '2020-09-30'];
 
 /** A copy of the fixture in a fresh git repository with one commit. */
-function repo(name = 'edit'): { dir: string; git: (...args: string[]) => string } {
-  const dir = copyFixture(name);
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
-  git('init', '-q');
-  git('config', 'user.name', '督查室 李四');
-  git('config', 'user.email', 'lisi@example.org');
-  git('add', '.');
-  git('commit', '-qm', '台账');
-  return { dir, git };
+function repo(name = 'edit'): ReturnType<typeof gitFixture> {
+  return gitFixture(name);
 }
 
 const read = (dir: string, id: string) => readFileSync(join(dir, 'tasks', `${id}.yaml`), 'utf8');

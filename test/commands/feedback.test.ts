@@ -1,12 +1,11 @@
 // The feedback round trip: forms out for a period, filled in as units would, read back into the
 // ledger; completion requests reviewed with tasks done (销号) and tasks reject (退回).
-import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { load } from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyFixture, fixture, run, runJson } from '../helpers.js';
+import { copyFixture, gitFixture, fixture, run, runJson } from '../helpers.js';
 import { COL, fillForm, sendForms } from '../form-fill.js';
 
 
@@ -16,15 +15,8 @@ const UNITS = ['区发改委', '区财政局', '区住建局'] as const;
 type Unit = (typeof UNITS)[number];
 
 /** A copy of the feedback fixture in a fresh git repository with one commit. */
-function repo(): { dir: string; git: (...args: string[]) => string } {
-  const dir = copyFixture('feedback');
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
-  git('init', '-q');
-  git('config', 'user.name', '督查室 李四');
-  git('config', 'user.email', 'lisi@example.org');
-  git('add', '.');
-  git('commit', '-qm', '台账');
-  return { dir, git };
+function repo(): ReturnType<typeof gitFixture> {
+  return gitFixture('feedback');
 }
 
 const task = (dir: string, id: string) => load(readFileSync(join(dir, 'tasks', `${id}.yaml`), 'utf8')) as Record<string, any>;

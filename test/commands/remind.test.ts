@@ -1,22 +1,15 @@
 // tasks remind: numbered 催办单 to the units that owe something, the numbers kept in the plan.
-import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { copyFixture, run } from '../helpers.js';
+import { copyFixture, gitFixture, run } from '../helpers.js';
 
 /** The rhythm fixture in a git repository, with 2020-001 reporting and 2020-002 not. */
-function repo(): { dir: string; git: (...args: string[]) => string } {
-  const dir = copyFixture('rhythm');
-  writeFileSync(join(dir, 'tasks', '2020-001.yaml'), `${readFileSync(join(dir, 'tasks', '2020-001.yaml'), 'utf8')}progress:\n  - date: 2020-02-29\n    note: 完成设计\n    percent: 10\n`);
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
-  git('init', '-q');
-  git('config', 'user.name', '督查室 李四');
-  git('config', 'user.email', 'lisi@example.org');
-  git('add', '.');
-  git('commit', '-qm', '台账');
-  return { dir, git };
+function repo(): ReturnType<typeof gitFixture> {
+  return gitFixture('rhythm', (dir) => {
+    writeFileSync(join(dir, 'tasks', '2020-001.yaml'), `${readFileSync(join(dir, 'tasks', '2020-001.yaml'), 'utf8')}progress:\n  - date: 2020-02-29\n    note: 完成设计\n    percent: 10\n`);
+  });
 }
 
 describe('tasks remind', () => {

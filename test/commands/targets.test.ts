@@ -1,22 +1,14 @@
 // tasks target ID add|rename|remove|set on a temp copy of a fixture plan in a real git repository.
-import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { copyFixture, run, runJson } from '../helpers.js';
+import { gitFixture, run, runJson } from '../helpers.js';
 
 const AS_OF = ['--as-of', '2020-09-30'];
 
-function repo(): { dir: string; git: (...args: string[]) => string } {
-  const dir = copyFixture('edit');
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
-  git('init', '-q');
-  git('config', 'user.name', '督查室 李四');
-  git('config', 'user.email', 'lisi@example.org');
-  git('add', '.');
-  git('commit', '-qm', '台账');
-  return { dir, git };
+function repo(): ReturnType<typeof gitFixture> {
+  return gitFixture('edit');
 }
 
 const data = (dir: string, id: string) => load(readFileSync(join(dir, 'tasks', `${id}.yaml`), 'utf8').replace(/^\uFEFF/, '')) as Record<string, any>;
