@@ -26,13 +26,29 @@ function isAlive(pid: number): boolean {
   }
 }
 
+let reader: import('node:readline/promises').Interface | undefined;
+
+/**
+ * One answer from the terminal. One reader serves every question, so that lines typed (or pasted)
+ * ahead are kept for the next one; Ctrl+D answers with nothing, as an empty line does.
+ */
 async function ask(question: string): Promise<string> {
-  const { createInterface } = await import('node:readline/promises');
-  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  if (!reader) {
+    // required, not imported: bin/loader.cjs runs the bundle as a script, where import() has no loader
+    const { createInterface } = createRequire(import.meta.url)('node:readline/promises') as typeof import('node:readline/promises');
+    const opened = createInterface({ input: process.stdin, output: process.stderr });
+    // Ctrl+D closes it; the next question opens another (a terminal can still be read)
+    opened.on('close', () => {
+      if (reader === opened) reader = undefined;
+    });
+    reader = opened;
+  }
   try {
-    return (await rl.question(question)).trim();
-  } finally {
-    rl.close();
+    return (await reader.question(question)).trim();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ABORT_ERR' || code === 'ERR_USE_AFTER_CLOSE') return '';
+    throw error;
   }
 }
 
@@ -78,5 +94,9 @@ export async function main(): Promise<void> {
     collectGarbage,
     checkpoint: process.env.TASKS_CRASH_AT ? crashAt(process.env.TASKS_CRASH_AT) : undefined,
   };
-  process.exitCode = await runCli(process.argv.slice(2), ctx);
+  try {
+    process.exitCode = await runCli(process.argv.slice(2), ctx);
+  } finally {
+    reader?.close();
+  }
 }
