@@ -12,10 +12,36 @@ export interface ExportVocabulary {
   statuses: Readonly<Record<Status, string>>;
   target: Messages['exports']['target'];
   extended: Messages['exports']['extended'];
+  /** the labels of a feedback's 存在问题 and 下步打算 lines, as the exports write them */
+  feedback: { problems: string; next_steps: string };
 }
 
 export function exportVocabulary(m: Messages): ExportVocabulary {
-  return { columns: m.exports.col, statuses: m.status, target: m.exports.target, extended: m.exports.extended };
+  return { columns: m.exports.col, statuses: m.status, target: m.exports.target, extended: m.exports.extended, feedback: { problems: m.fields.problems!, next_steps: m.fields.next_steps! } };
+}
+
+/**
+ * A feedback cell as the exports write it (进展情况, then 存在问题：… and 下步打算：… on lines of their
+ * own) split into its three parts; a cell without those lines is all 进展情况.
+ */
+export function splitFeedback(text: string, vocabularies: readonly ExportVocabulary[]): { note: string; problems?: string; next_steps?: string } {
+  const parts: { note: string[]; problems: string[]; next_steps: string[] } = { note: [], problems: [], next_steps: [] };
+  let into: keyof typeof parts = 'note';
+  for (const line of text.split('\n')) {
+    const labelled = (['problems', 'next_steps'] as const).find((key) => vocabularies.some((v) => new RegExp(`^${v.feedback[key]}\\s*[：:]`, 'i').test(line)));
+    if (labelled) {
+      into = labelled;
+      parts[into].push(line.replace(/^[^：:]*[：:]\s*/, ''));
+    } else parts[into].push(line);
+  }
+  const joined = (lines: string[]) => lines.join('\n').trim();
+  // a cell that starts with its problems keeps its whole text as the note
+  if (joined(parts.note) === '') return { note: text.trim() };
+  return {
+    note: joined(parts.note),
+    ...(joined(parts.problems) ? { problems: joined(parts.problems) } : {}),
+    ...(joined(parts.next_steps) ? { next_steps: joined(parts.next_steps) } : {}),
+  };
 }
 
 /** A number the clerk typed before the text (1. / 1、 / （1）), but not 1.5万亩. */

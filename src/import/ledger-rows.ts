@@ -8,7 +8,7 @@
 import { ymd, type IsoDate } from '../core/dates.js';
 import { UNASSIGNED, type ProgressEntry, type Status, type Target, type Task } from '../core/task.js';
 import { isValidId } from '../core/words.js';
-import { clean, clipTitle, namesIn, parseStatus, parseTargetText, percentCell, readDate, resolveDeadline, statusWords, stripNumbering, titleOf, unitsOf, type ExportVocabulary, type ResolvedDeadline } from './ledger-cells.js';
+import { clean, clipTitle, namesIn, parseStatus, splitFeedback, parseTargetText, percentCell, readDate, resolveDeadline, statusWords, stripNumbering, titleOf, unitsOf, type ExportVocabulary, type ResolvedDeadline } from './ledger-cells.js';
 import { CN_NUMBERING, dateInTitle, normalizeHeader, NUMBERING, PART, POINT, type Field, type Header, type HeaderColumn, type LedgerSheet } from './ledger-header.js';
 import { parseTargets } from './notice.js';
 
@@ -154,7 +154,7 @@ export function readLedger(sheet: LedgerSheet, header: Header, year: number, opt
       const dateText = firstOf('progress_date');
       const date = dateText !== '' ? readDate(dateText, year) : sheetDate;
       if (date) {
-        progress = { date, note, ...(percent !== undefined ? { percent } : {}) };
+        progress = { date, ...splitFeedback(note, vocabularies), ...(percent !== undefined ? { percent } : {}) };
         if (dateText === '') progressDateFromTitle = date;
       } else report('warning', dateText === '' ? 'progress_without_date' : 'bad_progress_date', dateText || note);
     }

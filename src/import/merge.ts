@@ -15,7 +15,7 @@ export interface Incoming {
 export interface MergeContext {
   /** the date a changed actual value of a target is recorded on */
   asOf: IsoDate;
-  /** the reason recorded when the source moves the deadline of a task already assigned */
+  /** the reason recorded when the source moves the deadline, or changes the status, of a task already assigned */
   deadlineReason: string;
 }
 
@@ -24,6 +24,8 @@ const from = <K extends keyof Task>(incoming: Incoming, key: K): Task[K] | undef
   const value = incoming.task[key as keyof Omit<Task, 'id'>] as Task[K] | undefined;
   return value === '' ? undefined : value;
 };
+
+const HELD: ReadonlyArray<Task['status']> = ['done', 'suspended', 'cancelled'];
 
 /** The task after the source is read into it. */
 export function mergeTask(existing: Task, incoming: Incoming, ctx: MergeContext): Task {
@@ -51,12 +53,20 @@ export function mergeTask(existing: Task, incoming: Incoming, ctx: MergeContext)
     else if (deadline !== existing.deadline) delete out.deadline_text;
   }
 
-  // a completion stays: a sheet of an earlier date must not reopen a task (tasks reopen does that)
+  // A completion, a suspension and a cancellation stay: a sheet of an earlier date must not undo
+  // them (tasks reopen and tasks set status do that, with a reason). A change is dated, so that
+  // views of earlier dates still see the status as it was.
   const status = from(incoming, 'status');
-  if (status !== undefined && existing.status !== 'done') {
+  if (status !== undefined && status !== existing.status && !HELD.includes(existing.status)) {
     out.status = status;
     if (status === 'done') out.done_on = incoming.task.done_on ?? existing.done_on ?? ctx.asOf;
     else delete out.done_on;
+    // a completion is dated by its done_on; other changes of an assigned task get a dated record
+    if (status !== 'done' && !isUnassigned(existing)) {
+      const changes = [...(existing.status_changes ?? [])];
+      changes.splice(dateOrderIndex(changes, ctx.asOf, (c) => c.date), 0, { date: ctx.asOf, from: existing.status, to: status, reason: ctx.deadlineReason });
+      out.status_changes = changes;
+    }
   }
 
   const milestones = mergeMilestones(existing.milestones ?? [], incoming.task.milestones ?? []);
@@ -90,7 +100,9 @@ function mergeTargets(existing: readonly Target[], incoming: readonly Target[], 
     const merged: Target = { ...t, target: update.target };
     if (update.unit !== undefined) merged.unit = update.unit;
     if (update.direction !== undefined) merged.direction = update.direction;
-    if (update.actual !== undefined && update.actual !== currentActual(t)) {
+    // a value already recorded (the sheet of an earlier date read again) is not new
+    const known = update.actual === t.actual || (t.actuals ?? []).some((a) => a.value === update.actual);
+    if (update.actual !== undefined && update.actual !== currentActual(t) && !known) {
       if (t.actuals?.length) merged.actuals = [...t.actuals, { date: asOf, value: update.actual }];
       else merged.actual = update.actual;
     }
