@@ -5,7 +5,7 @@ import { paintLight } from '../color.js';
 import { renderTable, type Column } from '../table.js';
 import type { Evaluated } from '../../core/evaluate.js';
 import type { CsvValue } from '../csv.js';
-import { fromSeveralPlans, lightText, paintStale, staleMark, statusText, taskJson, whyText, withStale } from '../task-view.js';
+import { fromSeveralPlans, lightText, paintStale, staleMark, statusText, taskJson, whyText } from '../task-view.js';
 import type { ViewRenderer } from '../view.js';
 import { fitLine } from '../wrap.js';
 
@@ -26,11 +26,16 @@ export const listView: ViewRenderer<ListReport> = {
       { header: col.light },
       { header: col.reasons, wrap: true, min: 10, max: 50 },
     ];
-    const rows = r.tasks.map((e) => [...(offices ? [e.office ?? ''] : []), e.task.id, e.task.title, leadsOf(e.task).join('、'), leadUnitOf(e.task), e.result.deadline, withStale(lightText(e, m), e, m), whyText(e, m)]);
+    // the stale mark goes under the reasons, so that the light column stays narrow
+    const rows = r.tasks.map((e) => [
+      ...(offices ? [e.office ?? ''] : []), e.task.id, e.task.title, leadsOf(e.task).join('、'), leadUnitOf(e.task), e.result.deadline, lightText(e, m),
+      e.stale ? `${whyText(e, m)}\n${m.views.stale}` : whyText(e, m),
+    ]);
+    const light = offices ? 6 : 5;
     const table = renderTable(columns, rows, {
       width: env.width,
       ascii: env.ascii,
-      paint: (text, row, c) => (c === (offices ? 6 : 5) ? paintStale(text, m, paint, (s) => paintLight(paint, r.tasks[row]!.result.light, s)) : text),
+      paint: (text, row, c) => (c === light ? paintLight(paint, r.tasks[row]!.result.light, text) : c === light + 1 ? paintStale(text, m, paint, (s) => s) : text),
     });
     return `${header}\n${table}\n`;
   },
