@@ -20,7 +20,7 @@ describe('tasks dashboard', () => {
     expect(figure(html, 'total')).toBe('7');
     expect(figure(html, 'red')).toBe('2');
     expect(figure(html, 'on_time_rate')).toBe('75');
-    expect(html).toContain('按时反馈率<small>（9月下旬）</small>');
+    expect(html).toContain('<div class="round">9月下旬各单位反馈</div>');
     expect(html).toContain('2020-001');
     expect(html).toContain('全年目标已基本完成，申请销号');
   });
@@ -112,7 +112,7 @@ describe('tasks dashboard', () => {
     expect(r.code).toBe(0);
     const html = page(dir);
     expect(html).toMatch(/<html lang="en">/);
-    expect(html).toContain('Feedback on time<small> (Sep late)</small>');
+    expect(html).toContain('<div class="round">reports for Sep late</div>');
     expect(html.match(/<script/g)).toHaveLength(1);
     expect(html).toContain('&lt;/svg&gt;&lt;script&gt;alert(1)&lt;/script&gt;书房');
   });

@@ -37,7 +37,7 @@ export const dashboard: typeof zh = {
       awaiting_review: 'Awaiting review',
       on_time_rate: 'Feedback on time',
     },
-    roundOf: (period: string) => ` (${period})`,
+    roundOf: (period: string) => `reports for ${period}`,
     countUnit: '',
     sinceXun: 'since last 旬',
     sinceMonth: 'since last month',

@@ -35,8 +35,8 @@ export const dashboard = {
       awaiting_review: '待销号',
       on_time_rate: '按时反馈率',
     },
-    /** the feedback round a figure is of, after its label */
-    roundOf: (period: string) => `（${period}）`,
+    /** the round of feedback a figure is of, under the figure */
+    roundOf: (period: string) => `${period}各单位反馈`,
     countUnit: '项',
     sinceXun: '较上旬',
     sinceMonth: '较上月',

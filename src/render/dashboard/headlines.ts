@@ -43,7 +43,8 @@ export function renderHeadlines(data: DashboardData, m: Messages): string {
       change(h, h.sinceXun, w.sinceXun, data.compareTo.xun, m) + change(h, h.sinceMonth, w.sinceMonth, data.compareTo.month, m);
     return (
       `<div class="tile t-${h.key}" data-headline="${h.key}" data-value="${value}"${pick}>` +
-      `<div class="label">${esc(w.headline[h.key])}${h.period ? `<small>${esc(w.roundOf(w.period(h.period)))}</small>` : ''}</div><div class="figure">${figure}</div>` +
+      `<div class="label">${esc(w.headline[h.key])}</div><div class="figure">${figure}</div>` +
+      `${h.period ? `<div class="round">${esc(w.roundOf(w.period(h.period)))}</div>` : ''}` +
       `${changes ? `<ul class="changes">${changes}</ul>` : ''}</div>`
     );
   });

@@ -36,7 +36,7 @@ h2 .shown{color:#1e63b0;font-weight:700}
 .tiles{display:flex;flex-wrap:wrap;gap:10px;margin-bottom:12px}
 .tile{flex:1 1 150px;background:#fff;border:1px solid #dde2e7;border-top:4px solid #5f6b76;border-radius:6px;padding:8px 12px}
 .tile .label{color:#47525c;font-size:14px}
-.tile .label small{font-size:12px;margin-left:2px}
+.tile .round{font-size:12px;color:#47525c}
 .tile .figure{font-size:34px;font-weight:700;line-height:1.15;font-variant-numeric:tabular-nums}
 .tile .figure small{font-size:16px;font-weight:400;margin-left:2px}
 .t-red{border-top-color:#d32f2f}.t-red .figure{color:#c62828}
