@@ -186,6 +186,7 @@ try {
     if (n <= 10000) {
       const out = join(scratch, `exports-${n}`);
       record(`export@${n}`, 'tasks export xlsx', n, series(tasks('export', 'xlsx', '--out', out, '--quiet'), Math.min(runs, 3)));
+      record(`dashboard@${n}`, 'tasks dashboard', n, series(tasks('dashboard', '--out', join(out, 'dashboard.html'), '--quiet'), Math.min(runs, 3)));
     }
   }
 } finally {

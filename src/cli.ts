@@ -325,6 +325,11 @@ const COMMANDS: Record<string, Spec> = {
         s,
       ),
   },
+  dashboard: {
+    need: 'plan',
+    run: async (_a, raw, plan, s) =>
+      (await import('./commands/dashboard.js')).runDashboard({ filter: viewOptions(raw, need(plan), s).filter, out: abs(s, raw.out) }, need(plan), s),
+  },
   target: {
     need: 'plan',
     run: async ([id, action, ...args], raw, plan, s) =>

@@ -113,7 +113,7 @@ export function buildProgram(m: Messages, ctx: Context, dispatch: Dispatch): Com
   hook.command('server').description(sh.cmd.hookServer).argument('<repo>', sh.arg.hub).option('--force', h.opt.forceHook).action(action('hook-server'));
 
   const collect = (value: string, previous: string[] = []) => [...previous, value];
-  const viewOptions = (cmd: Command, extra: { group?: boolean; sort?: boolean } = {}) => {
+  const filterOptions = (cmd: Command) =>
     cmd
       .option('--office <name>', sh.opt.office, collect)
       .option('--lead <name>', h.opt.lead, collect)
@@ -126,8 +126,9 @@ export function buildProgram(m: Messages, ctx: Context, dispatch: Dispatch): Com
       .option('--tag <tag>', h.opt.tag, collect)
       .option('--deadline-before <date>', h.opt.deadlineBefore)
       .option('--deadline-after <date>', h.opt.deadlineAfter)
-      .option('--search <text>', h.opt.search, collect)
-      .addOption(new Option('--format <format>', h.opt.format).choices(['table', 'json', 'csv', 'ids']).default('table'));
+      .option('--search <text>', h.opt.search, collect);
+  const viewOptions = (cmd: Command, extra: { group?: boolean; sort?: boolean } = {}) => {
+    filterOptions(cmd).addOption(new Option('--format <format>', h.opt.format).choices(['table', 'json', 'csv', 'ids']).default('table'));
     if (extra.group) cmd.addOption(new Option('--group <by>', h.opt.group).choices(['lead', 'unit', 'office']));
     if (extra.sort) cmd.addOption(new Option('--sort <key>', h.opt.sort).choices(['deadline', 'id', 'lead', 'light']));
     return cmd;
@@ -163,6 +164,10 @@ export function buildProgram(m: Messages, ctx: Context, dispatch: Dispatch): Com
     .action(async (opts: Record<string, unknown>) => {
       await dispatch('export', ['csv'], opts);
     });
+
+  filterOptions(program.command('dashboard').description(m.dashboardHelp.cmd))
+    .option('--out <file>', m.dashboardHelp.out)
+    .action(action('dashboard'));
 
   const noCommit = (cmd: Command) => cmd.option('--no-commit', h.opt.noCommit);
   program.command('init').description(h.cmd.init)

@@ -2,7 +2,9 @@
 // tasks, render/dashboard turns it into the page. Only strings, numbers, arrays and plain objects,
 // so it can also be written as JSON and a page re-rendered from it.
 import type { IsoDate } from '../core/dates.js';
+import type { Filter } from '../core/filter.js';
 import type { Light, Reason } from '../core/light.js';
+import type { Period } from '../core/periods.js';
 
 /** The headline figures the page knows how to word; the report picks which to show, in order. */
 export type HeadlineKey = 'total' | 'done' | 'rate' | 'red' | 'yellow' | 'awaiting_review' | 'on_time_rate';
@@ -15,6 +17,8 @@ export interface Headline {
   sinceXun?: number;
   /** value now minus value at the end of the previous month; absent when there is nothing to compare */
   sinceMonth?: number;
+  /** the round of feedback a feedback figure is of (the latest due by the date; each change compares the round due then) */
+  period?: Period;
 }
 
 /** Tasks of one official or one unit by light as of the date. */
@@ -82,14 +86,23 @@ export interface TargetItem extends ListedTask {
   elapsed: number;
 }
 
-export const PUNCTUALITY = ['on_time', 'late', 'missing', 'not_due'] as const;
+/** A unit's feedback for one period: the worst of its reports (missing, late, not yet due, on time), or none owed. */
+export const PUNCTUALITY = ['on_time', 'late', 'missing', 'not_due', 'none'] as const;
 export type Punctuality = (typeof PUNCTUALITY)[number];
 
 export interface PunctualityGrid {
-  /** the 旬 ends of the columns, oldest first */
-  xuns: IsoDate[];
-  /** one row per unit in roster order; cells[i] is the unit's feedback for xuns[i] */
+  /** the periods of the feedback cycle (旬 unless the plan's rules say otherwise), oldest first */
+  periods: Period[];
+  /** one row per unit in roster order; cells[i] is the unit's feedback for periods[i] */
   rows: Array<{ unit: string; cells: Punctuality[] }>;
+}
+
+/** The filters the page was made with (those of tasks list), and how many tasks they left. */
+export interface Scope {
+  filter: Filter;
+  tasks: number;
+  /** tasks in the plan */
+  of: number;
 }
 
 export interface DashboardData {
@@ -111,4 +124,6 @@ export interface DashboardData {
   punctuality: PunctualityGrid;
   /** task files that could not be read and are missing from every figure */
   unreadable: number;
+  /** present when filters left out some of the plan */
+  scope?: Scope;
 }

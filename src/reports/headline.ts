@@ -42,13 +42,12 @@ export function headlineOf(evaluated: readonly Evaluated[], asOf: IsoDate, feedb
   let targetsMet = 0;
   let targetsTotal = 0;
   let awaitingReview = 0;
-  for (const { task } of evaluated) {
+  for (const { task, review } of evaluated) {
+    // core/review.ts says what waits: one per task, none once the task is done or cancelled
+    if (review !== undefined) awaitingReview++;
     for (const t of task.targets ?? []) {
       targetsTotal++;
       if (targetMet(t, asOf) === true) targetsMet++;
-    }
-    for (const req of task.completion_requests ?? []) {
-      if (req.date <= asOf && (req.decided === undefined || req.decided > asOf)) awaitingReview++;
     }
   }
   const tasks = evaluated.map((e) => e.task);

@@ -60,7 +60,12 @@ export function row(name: string, items: readonly Evaluated[]): SummaryRow {
         if (result.status === 'not_started') r.notStarted++;
     }
   }
-  const counted = r.total - r.cancelled;
-  r.rate = counted > 0 ? Math.round((r.done / counted) * 1000) / 10 : undefined;
+  r.rate = completionRate(r.done, r.total, r.cancelled);
   return r;
+}
+
+/** done ÷ (total − cancelled), 0–100 with one decimal; undefined when nothing counts. */
+export function completionRate(done: number, total: number, cancelled: number): number | undefined {
+  const counted = total - cancelled;
+  return counted > 0 ? Math.round((done / counted) * 1000) / 10 : undefined;
 }

@@ -1,6 +1,7 @@
 // The dashboard page in Debian's Chromium, opened from a file as a leader would open it: nothing
-// leaves the file, nothing fails, the figures are there, a click filters, hostile names stay text.
-// The screenshot and the PDF are left in <tmpdir>/tasks-dashboard-e2e/ for people to look at.
+// leaves the file, nothing fails, the figures are there, a click filters, hostile names stay text;
+// and the page bin/tasks makes of the bundled plan says what the terminal's views say.
+// The screenshots and the PDFs are left in <tmpdir>/tasks-dashboard-e2e/ for people to look at.
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +14,7 @@ import { NAME_WIDTH } from '../../src/render/dashboard/picks.js';
 import { clip } from '../../src/render/html.js';
 import type { DashboardData } from '../../src/reports/dashboard-data.js';
 import { HOSTILE, syntheticDashboard } from '../fixtures/dashboard/data.js';
+import { spawnTasks } from '../helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
@@ -56,6 +58,10 @@ interface Opened {
 async function open(name: string, data: DashboardData): Promise<Opened> {
   const file = join(OUT, `${name}.html`);
   writeFileSync(file, renderDashboard(data, zh));
+  return openFile(file);
+}
+
+async function openFile(file: string): Promise<Opened> {
   const url = pathToFileURL(file).href;
   const page = await context.newPage();
   const requests: string[] = [];
@@ -143,6 +149,51 @@ describe('the dashboard in Chromium', () => {
     await page.locator('#by-lead th .name').first().click();
     expect(await page.locator('#filter-label').innerText()).toBe(HOSTILE.lead);
     expect(await page.evaluate('typeof window.__pwned')).toBe('undefined');
+  });
+
+  it.skipIf(!hasChromium)('shows the bundled plan as of 2020-09-30 with the figures of tasks overdue and tasks summary', async () => {
+    const file = join(OUT, 'bundled-2020-09-30.html');
+    const made = spawnTasks(['--as-of', '2020-09-30', 'dashboard', '--out', file]);
+    expect(made).toMatchObject({ code: 0, stderr: '' });
+    expect(made.stdout.trim()).toMatch(/bundled-2020-09-30\.html$/);
+    const json = (...args: string[]) => {
+      const r = spawnTasks(['--as-of', '2020-09-30', ...args, '--format', 'json']);
+      expect(r.code).toBe(0);
+      return JSON.parse(r.stdout);
+    };
+    const overdue = json('overdue');
+    const { total } = json('summary');
+    const list = json('list');
+    const waiting = list.tasks.filter((t: { awaiting_review: unknown }) => t.awaiting_review !== null).length;
+
+    const { page, requests, errors, url } = await openFile(file);
+    expect(requests).toEqual([url]);
+    const shown = async (key: string) => Number((await page.locator(`[data-headline="${key}"]`).getAttribute('data-value')) ?? NaN);
+    const figure = async (key: string) => (await page.locator(`[data-headline="${key}"] .figure`).innerText()).replace(/[^\d.]/g, '');
+    expect(await shown('red')).toBe(overdue.counts.red);
+    expect(await figure('red')).toBe(String(overdue.counts.red));
+    expect(await shown('total')).toBe(total.total);
+    expect(await shown('done')).toBe(total.done);
+    expect(await shown('yellow')).toBe(total.yellow);
+    expect(await shown('rate')).toBe(total.completion_rate);
+    expect(await figure('rate')).toBe(String(total.completion_rate));
+    expect(await shown('awaiting_review')).toBe(waiting);
+    expect(await visibleRows(page, 'red')).toBe(overdue.tasks.length);
+    expect(await page.locator('#red tr[data-row] td.id').allInnerTexts()).toEqual(overdue.tasks.map((t: { id: string }) => t.id));
+
+    // a click on an official leaves the red tasks tasks overdue --lead gives
+    const lead = overdue.tasks[0].lead[0] as string;
+    const theirs = json('overdue', '--lead', lead).tasks.map((t: { id: string }) => t.id);
+    expect(theirs.length).toBeLessThan(overdue.tasks.length);
+    await page.locator('#by-lead th .name', { hasText: lead }).click();
+    expect(await page.locator('#red tr[data-row]:visible td.id').allInnerTexts()).toEqual(theirs);
+    expect(await page.locator('#filter-label').innerText()).toBe(lead);
+
+    await page.locator('#filter button').click();
+    await page.screenshot({ path: join(OUT, 'bundled-2020-09-30.png') });
+    await page.pdf({ path: join(OUT, 'bundled-2020-09-30.pdf'), preferCSSPageSize: true, printBackground: true });
+    expect(requests).toEqual([url]);
+    expect(errors).toEqual([]);
   });
 
   it.skipIf(!hasChromium)('is readable with scripts off', async () => {

@@ -1,11 +1,16 @@
 // The leadership dashboard page (tasks dashboard), of the same shape as ../zh/dashboard.ts.
 import { formatEnglishDate, parts } from '../../core/dates.js';
+import { periodNumber, type Period } from '../../core/periods.js';
 import type { dashboard as zh } from '../zh/dashboard.js';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const short = (date: string) => `${parts(date).day} ${MONTHS[parts(date).month - 1]}`;
 
 export const dashboard: typeof zh = {
+  dashboardHelp: {
+    cmd: 'The leadership dashboard: one web page (charts, red tasks, awaiting review, targets, feedback) that opens, forwards and prints with no network; takes the filters of tasks list',
+    out: 'the file to write (.html), or a folder to put it in; exports/<date>-dashboard.html in the plan by default',
+  },
   dashboard: {
     lang: 'en',
     docTitle: (title: string, date: string) => `${title}: progress as of ${formatEnglishDate(date)}`,
@@ -13,9 +18,15 @@ export const dashboard: typeof zh = {
     asOf: (date: string) => `as of ${formatEnglishDate(date)}`,
     shortDate: short,
     month: (month: number) => MONTHS[month - 1] ?? String(month),
-    xun: (date: string) => {
-      const { month, day } = parts(date);
-      return `${MONTHS[month - 1]} ${day <= 10 ? 'early' : day <= 20 ? 'mid' : 'late'}`;
+    period: (period: Period) => {
+      const { year, month, day } = parts(period.start);
+      switch (period.kind) {
+        case 'xun': return `${MONTHS[month - 1]} ${day <= 10 ? 'early' : day <= 20 ? 'mid' : 'late'}`;
+        case 'month': return MONTHS[month - 1] ?? String(month);
+        case 'quarter': return `Q${periodNumber(period)}`;
+        case 'half': return `H${periodNumber(period)}`;
+        case 'year': return String(year);
+      }
     },
     headline: {
       total: 'Tasks',
@@ -26,6 +37,7 @@ export const dashboard: typeof zh = {
       awaiting_review: 'Awaiting review',
       on_time_rate: 'Feedback on time',
     },
+    roundOf: (period: string) => `reports for ${period}`,
     countUnit: '',
     sinceXun: 'since last 旬',
     sinceMonth: 'since last month',
@@ -47,7 +59,7 @@ export const dashboard: typeof zh = {
       red: 'Red tasks',
       review: 'Awaiting review',
       targets: 'Targets',
-      punctuality: 'Feedback by 旬',
+      punctuality: 'Feedback by unit',
     },
     completionNote: (share: number, elapsed: number, gap: number) =>
       `${share}% done, ${elapsed}% of the year gone: ` + (gap > 0 ? `${gap} points behind time` : gap < 0 ? `${-gap} points ahead of time` : 'in step with time'),
@@ -90,8 +102,24 @@ export const dashboard: typeof zh = {
     },
     noMatch: 'No task matches the filter.',
     empty: 'The plan has no tasks yet.',
-    punctuality: { on_time: 'on time', late: 'late', missing: 'missing', not_due: 'not due' },
-    punctualityMark: { on_time: '✓', late: 'L', missing: '✗', not_due: '' },
+    punctuality: { on_time: 'on time', late: 'late', missing: 'missing', not_due: 'not due yet', none: 'nothing owed' },
+    punctualityMark: { on_time: '✓', late: 'L', missing: '✗', not_due: '', none: '·' },
+    scope: (shown: number, of: number, parts: readonly string[]) => `This page holds only the ${shown} tasks (of ${of}) that match: ${parts.join('; ')}`,
+    scopeKey: {
+      office: 'office',
+      lead: 'lead official',
+      unit: 'unit',
+      leadUnit: 'lead unit',
+      status: 'status',
+      light: 'light',
+      section: 'section',
+      point: 'point',
+      tag: 'tag',
+      deadlineBefore: 'deadline before',
+      deadlineAfter: 'deadline after',
+      search: 'text',
+    },
+    untitled: 'Key work',
     filter: {
       hint: 'Click an official, a unit, a light or a figure to show only its tasks in the lists below; click again to undo.',
       label: 'Showing: ',

@@ -23,6 +23,7 @@ export const help: typeof zh = {
       '  tasks validate                         check every task file',
       '  tasks report xun                       the last 旬 dispatch report (month, quarter, year …)',
       '  tasks remind                           reminders to the units that owe something',
+      '  tasks dashboard                        the leadership dashboard: one web page to open, forward and print offline',
     ].join('\n'),
     cmd: {
       assign: 'assign many tasks at once: lead officials, units and deadlines (--from a responsibility table .xlsx or .csv, or ids with --lead/--unit/--deadline), in one commit',

@@ -1,7 +1,13 @@
 // 领导看板（tasks dashboard）页面上的文字（英文见 ../en/dashboard.ts，两者结构相同）。
-import { formatChineseDate, parts } from '../../core/dates.js';
+import { formatChineseDate, formatSmallNumber, parts } from '../../core/dates.js';
+import { periodNumber, type Period } from '../../core/periods.js';
+import type { Filter } from '../../core/filter.js';
 
 export const dashboard = {
+  dashboardHelp: {
+    cmd: '领导看板：一个网页文件（图表、红灯任务、待销号、指标、反馈情况），不联网即可打开、转发、打印；可加 tasks list 的筛选条件',
+    out: '写入的文件（.html），或放文件的目录；默认写到台账目录下的 exports/<日期>-dashboard.html',
+  },
   dashboard: {
     lang: 'zh-CN',
     docTitle: (title: string, date: string) => `${title}推进情况（截至${formatChineseDate(date)}）`,
@@ -9,9 +15,16 @@ export const dashboard = {
     asOf: (date: string) => `截至${formatChineseDate(date)}`,
     shortDate: (date: string) => `${parts(date).month}月${parts(date).day}日`,
     month: (month: number) => `${month}月`,
-    xun: (date: string) => {
-      const { month, day } = parts(date);
-      return `${month}月${day <= 10 ? '上' : day <= 20 ? '中' : '下'}旬`;
+    /** a feedback period as a column heading: 9月下旬, 9月, 三季度, 上半年, 2020年 */
+    period: (period: Period) => {
+      const { year, month, day } = parts(period.start);
+      switch (period.kind) {
+        case 'xun': return `${month}月${day <= 10 ? '上' : day <= 20 ? '中' : '下'}旬`;
+        case 'month': return `${month}月`;
+        case 'quarter': return `${formatSmallNumber(periodNumber(period))}季度`;
+        case 'half': return month <= 6 ? '上半年' : '下半年';
+        case 'year': return `${year}年`;
+      }
     },
     headline: {
       total: '任务总数',
@@ -22,6 +35,8 @@ export const dashboard = {
       awaiting_review: '待销号',
       on_time_rate: '按时反馈率',
     },
+    /** the round of feedback a figure is of, under the figure */
+    roundOf: (period: string) => `${period}各单位反馈`,
     countUnit: '项',
     sinceXun: '较上旬',
     sinceMonth: '较上月',
@@ -44,7 +59,7 @@ export const dashboard = {
       red: '红灯任务',
       review: '待销号任务',
       targets: '量化指标',
-      punctuality: '各单位按旬反馈情况',
+      punctuality: '各单位按期反馈情况',
     },
     /** gap: time elapsed minus share done, in percentage points */
     completionNote: (share: number, elapsed: number, gap: number) =>
@@ -88,8 +103,25 @@ export const dashboard = {
     },
     noMatch: '没有符合筛选条件的任务。',
     empty: '台账中还没有任务。',
-    punctuality: { on_time: '按时', late: '迟报', missing: '未报', not_due: '未到' },
-    punctualityMark: { on_time: '✓', late: '迟', missing: '缺', not_due: '' },
+    punctuality: { on_time: '按时', late: '迟报', missing: '未报', not_due: '未到报送日', none: '无需报送' },
+    punctualityMark: { on_time: '✓', late: '迟', missing: '缺', not_due: '', none: '·' },
+    /** the filters the page was made with (those of tasks list) */
+    scope: (shown: number, of: number, parts: readonly string[]) => `本页只含符合条件的 ${shown} 项任务（全部 ${of} 项）：${parts.join('；')}`,
+    scopeKey: {
+      office: '所属台账',
+      lead: '牵头领导',
+      unit: '责任单位',
+      leadUnit: '牵头单位',
+      status: '状态',
+      light: '灯色',
+      section: '部分',
+      point: '要点',
+      tag: '标签',
+      deadlineBefore: '时限早于',
+      deadlineAfter: '时限晚于',
+      search: '关键词',
+    } satisfies Record<keyof Filter, string>,
+    untitled: '重点工作',
     filter: {
       hint: '点击领导、单位、灯色或数字，下方列表只显示相应任务；再点一次取消。',
       label: '正在筛选：',

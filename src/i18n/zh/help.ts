@@ -22,6 +22,7 @@ export const help = {
       '  tasks validate                         检查全部任务文件',
       '  tasks report xun                       上一旬的旬调度情况（month 月盘点、quarter 季度排查、year 年度）',
       '  tasks remind                           给有逾期、未反馈事项的单位出催办单',
+      '  tasks dashboard                        领导看板：一个网页文件，不联网即可打开、转发、打印',
     ].join('\n'),
     cmd: {
       assign: '分解任务：一次填写多项任务的牵头领导、责任单位和完成时限（--from 责任分解表.xlsx 或 .csv，或写编号和 --lead/--unit/--deadline），一次提交',

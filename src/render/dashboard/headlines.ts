@@ -44,6 +44,7 @@ export function renderHeadlines(data: DashboardData, m: Messages): string {
     return (
       `<div class="tile t-${h.key}" data-headline="${h.key}" data-value="${value}"${pick}>` +
       `<div class="label">${esc(w.headline[h.key])}</div><div class="figure">${figure}</div>` +
+      `${h.period ? `<div class="round">${esc(w.roundOf(w.period(h.period)))}</div>` : ''}` +
       `${changes ? `<ul class="changes">${changes}</ul>` : ''}</div>`
     );
   });

@@ -3,7 +3,8 @@
 // the same data always gives the same bytes.
 import { createHash } from 'node:crypto';
 import type { Messages } from '../../i18n/index.js';
-import type { DashboardData } from '../../reports/dashboard-data.js';
+import type { Filter } from '../../core/filter.js';
+import type { DashboardData, Scope } from '../../reports/dashboard-data.js';
 import { esc } from '../html.js';
 import { completionNote, renderCompletion } from './completion-chart.js';
 import { renderHeadlines } from './headlines.js';
@@ -31,6 +32,21 @@ function contentSecurityPolicy(): string {
   ].join('; ');
 }
 
+/** The filters in words: 牵头领导：常务副区长、区长；灯色：红灯 */
+function scopeText(scope: Scope, m: Messages): string {
+  const w = m.dashboard;
+  const parts: string[] = [];
+  for (const key of Object.keys(w.scopeKey) as Array<keyof Filter>) {
+    const value = scope.filter[key];
+    if (value === undefined) continue;
+    const values = (Array.isArray(value) ? value : [value]).map((v) =>
+      key === 'light' ? w.lights[v as keyof typeof w.lights] : key === 'status' ? m.status[v as keyof typeof m.status] : String(v),
+    );
+    parts.push(`${w.scopeKey[key]}${m.lang === 'zh' ? '：' : ': '}${values.join(m.lang === 'zh' ? '、' : ', ')}`);
+  }
+  return w.scope(scope.tasks, scope.of, parts);
+}
+
 export function renderDashboard(data: DashboardData, m: Messages): string {
   const w = m.dashboard;
   const picks = picksOf(data);
@@ -38,6 +54,7 @@ export function renderDashboard(data: DashboardData, m: Messages): string {
   const body: string[] = [
     `<header><h1>${esc(w.heading(data.title))}</h1><p class="asof">${esc(w.asOf(data.asOf))}</p></header>`,
   ];
+  if (data.scope) body.push(`<p class="scope">${esc(scopeText(data.scope, m))}</p>`);
   if (data.unreadable > 0) body.push(`<p class="warn">${esc(w.unreadable(data.unreadable))}</p>`);
   if (empty) body.push(`<p class="warn">${esc(w.empty)}</p>`);
   body.push(renderHeadlines(data, m));

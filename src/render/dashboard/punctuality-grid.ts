@@ -1,4 +1,4 @@
-// Feedback punctuality: units down, recent 旬 across. A table rather than a drawing, so that it
+// Feedback punctuality: units down, the recent periods of the feedback cycle (旬 by default) across. A table rather than a drawing, so that it
 // prints without cut rows and reads as text; each cell has a mark as well as a colour, for
 // black-and-white printers.
 import type { Messages } from '../../i18n/index.js';
@@ -8,12 +8,12 @@ import { pickName, type Picks } from './picks.js';
 
 export function renderPunctuality(grid: PunctualityGrid, picks: Picks, m: Messages): string {
   const w = m.dashboard;
-  if (grid.xuns.length === 0 || grid.rows.length === 0) return `<p class="none">${esc(w.none.punctuality)}</p>`;
-  const head = grid.xuns.map((date) => `<th scope="col">${esc(w.xun(date))}</th>`).join('');
+  if (grid.periods.length === 0 || grid.rows.length === 0) return `<p class="none">${esc(w.none.punctuality)}</p>`;
+  const head = grid.periods.map((period) => `<th scope="col">${esc(w.period(period))}</th>`).join('');
   const rows = grid.rows.map((row) => {
     const name = `<th scope="row">${pickName(row.unit, { unit: picks.unit(row.unit) })}</th>`;
-    const cells = grid.xuns.map((_, i) => {
-      const state = row.cells[i] ?? 'not_due';
+    const cells = grid.periods.map((_, i) => {
+      const state = row.cells[i] ?? 'none';
       return `<td class="p-${state}" title="${esc(w.punctuality[state])}">${esc(w.punctualityMark[state])}</td>`;
     });
     return `<tr>${name}${cells.join('')}</tr>`;

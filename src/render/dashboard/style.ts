@@ -31,10 +31,12 @@ header .asof{font-size:18px;font-weight:700;color:#b71c1c;margin:0}
 h2{font-size:16px;margin:0 0 8px}
 h2 small{font-weight:400;color:#5f6b76;margin-left:4px;font-size:14px}
 h2 .shown{color:#1e63b0;font-weight:700}
+.scope{background:#e8f0fa;border:1px solid #8fb3de;padding:6px 10px;border-radius:4px}
 .warn{background:#fff4e5;border:1px solid #f0b35b;padding:6px 10px;border-radius:4px}
 .tiles{display:flex;flex-wrap:wrap;gap:10px;margin-bottom:12px}
 .tile{flex:1 1 150px;background:#fff;border:1px solid #dde2e7;border-top:4px solid #5f6b76;border-radius:6px;padding:8px 12px}
 .tile .label{color:#47525c;font-size:14px}
+.tile .round{font-size:12px;color:#47525c}
 .tile .figure{font-size:34px;font-weight:700;line-height:1.15;font-variant-numeric:tabular-nums}
 .tile .figure small{font-size:16px;font-weight:400;margin-left:2px}
 .t-red{border-top-color:#d32f2f}.t-red .figure{color:#c62828}
@@ -112,6 +114,7 @@ table.grid td{min-width:3.2em;border:2px solid #fff;font-weight:700}
 .p-late{background:#fdefc3;color:#8a6100}
 .p-missing{background:#f9d6d6;color:#c62828}
 .p-not_due{background:#f4f5f7}
+.p-none{color:#b8bec4}
 .pkey i{display:inline-block;min-width:1.6em;text-align:center;font-style:normal;font-weight:700;margin-right:4px;border-radius:2px}
 ${lightRules}
 .js [data-pick]{cursor:pointer}

@@ -1,0 +1,214 @@
+// The leadership dashboard as data: the tasks `tasks list` would show with the same filters, as
+// they stand on the date, in the figures the terminal's views and the period reports already
+// compute. The headline and its changes are headlineOf/headlineAt of the period reports, the bars
+// the summary's rows in roster order, the feedback grid the feedback rules' own verdicts; nothing
+// here decides a light, a period or a verdict by itself.
+import type { Roster } from '../core/config.js';
+import { addDays, endOfXun, type IsoDate } from '../core/dates.js';
+import type { EvaluateSettings, Evaluated } from '../core/evaluate.js';
+import { cyclePeriod, dueDate, judgePeriod, type FeedbackRules } from '../core/feedback.js';
+import { matches, type Filter } from '../core/filter.js';
+import { actualOn, statusOn } from '../core/as-of.js';
+import { periodOf, periodsBetween, previousPeriod, type Period } from '../core/periods.js';
+import { orderedNames, unitNames } from '../core/roster.js';
+import { mostOverdueFirst } from '../core/sort.js';
+import { leadsOf, leadUnitOf, startOf, type LoadedTask } from '../core/task.js';
+import type {
+  Completion, CompletionPoint, DashboardData, Headline, HeadlineKey, LightRow, ListedTask, Punctuality, PunctualityGrid, RedItem, ReviewItem, TargetItem,
+} from './dashboard-data.js';
+import { groupOrder } from './group.js';
+import { headlineAt, headlineOf, type Headline as Figures } from './headline.js';
+import { completionRate, row, summarize, type SummaryRow } from './summary.js';
+
+export interface DashboardSettings {
+  /** the plan's title */
+  title: string;
+  /** the plan's year; the as-of date's year when the plan names none */
+  year: number | undefined;
+  roster: Roster;
+  light: EvaluateSettings;
+  feedback: FeedbackRules;
+}
+
+export interface DashboardOptions {
+  asOf: IsoDate;
+  /** the filters of tasks list: the page shows only the tasks they leave */
+  filter: Filter;
+  /** task files that could not be read */
+  unreadable: number;
+}
+
+/** Columns of the feedback grid: enough to see a habit, few enough to print on the first page. */
+const PUNCTUALITY_PERIODS = 6;
+
+const byId = (a: Evaluated, b: Evaluated) => (a.task.id < b.task.id ? -1 : a.task.id > b.task.id ? 1 : 0);
+/** a difference of two figures with one decimal, without the float's noise (23.6 − 18.6 = 5, not 5.000000000000002) */
+const minus = (a: number, b: number) => Math.round((a - b) * 10) / 10;
+
+/**
+ * The page's data from the plan's tasks evaluated on `options.asOf` (as cli/output.ts's
+ * evaluatePlan gives them). Changes are measured on the same tasks at the end of the previous 旬
+ * and the previous month, each evaluated as it stood then.
+ */
+export function dashboardReport(evaluated: readonly Evaluated[], options: DashboardOptions, settings: DashboardSettings): DashboardData {
+  const { asOf } = options;
+  const selected = evaluated.filter(matches(options.filter));
+  const tasks: LoadedTask[] = selected.map(({ task, file, office }) => ({ task, file, ...(office === undefined ? {} : { office }) }));
+  const year = settings.year ?? Number(asOf.slice(0, 4));
+  const yearStart = `${year}-01-01`;
+  const yearEnd = `${year}-12-31`;
+  // the period reports leave the daily "feedback missing" marker out: they count feedback themselves
+  const light = { ...settings.light, feedback: undefined };
+
+  // feedback is judged for the latest round due, as the 旬 report judges its 旬
+  const round = latestRound(settings.feedback, asOf);
+  const now = headlineOf(selected, asOf, { rules: settings.feedback, from: round.start });
+  const comparable = (date: IsoDate) => date >= yearStart && tasks.some(({ task }) => startOf(task) <= date);
+  const xunDate = previousPeriod(periodOf('xun', asOf)).end;
+  const monthDate = previousPeriod(periodOf('month', asOf)).end;
+  const at = (date: IsoDate) =>
+    comparable(date) ? headlineAt(tasks, date, { ...light, feedback: settings.feedback }, latestRound(settings.feedback, date).start) : undefined;
+  const thenXun = at(xunDate);
+  const thenMonth = at(monthDate);
+
+  const all = evaluated.map((e) => e.task);
+  const lightRows = (by: 'lead' | 'unit') => summarize(selected, by, groupOrder(by, settings.roster, all)).rows.map(lightRow);
+  const data: DashboardData = {
+    title: settings.title,
+    asOf,
+    compareTo: { ...(thenXun ? { xun: xunDate } : {}), ...(thenMonth ? { month: monthDate } : {}) },
+    headlines: headlines(now, thenXun, thenMonth, round),
+    byLead: lightRows('lead'),
+    byUnit: lightRows('unit'),
+    completion: completion(tasks, asOf, yearStart, yearEnd, row('', selected)),
+    red: selected.filter((e) => e.result.light === 'red').sort(mostOverdueFirst).map(redItem),
+    awaitingReview: selected
+      .filter((e) => e.review !== undefined)
+      .sort((a, b) => (a.review!.date < b.review!.date ? -1 : a.review!.date > b.review!.date ? 1 : byId(a, b)))
+      .map(reviewItem),
+    targets: [...selected].sort(byId).flatMap((e) => targetItems(e, asOf)),
+    punctuality: punctuality(selected, asOf, yearStart, settings),
+    unreadable: options.unreadable,
+  };
+  if (selected.length < evaluated.length) data.scope = { filter: options.filter, tasks: selected.length, of: evaluated.length };
+  return data;
+}
+
+const FIGURES: ReadonlyArray<readonly [HeadlineKey, (f: Figures) => number | undefined]> = [
+  ['total', (f) => f.total],
+  ['done', (f) => f.done],
+  ['rate', (f) => f.completionRate],
+  ['red', (f) => f.red],
+  ['yellow', (f) => f.yellow],
+  ['awaiting_review', (f) => f.awaitingReview],
+  ['on_time_rate', (f) => f.onTimeRate],
+];
+
+/** The figures that have a value (a rate of nothing is left out), each with its changes when there is something to compare. */
+function headlines(now: Figures, thenXun: Figures | undefined, thenMonth: Figures | undefined, round: Period): Headline[] {
+  const out: Headline[] = [];
+  for (const [key, of] of FIGURES) {
+    const value = of(now);
+    if (value === undefined) continue;
+    const h: Headline = key === 'on_time_rate' ? { key, value, period: round } : { key, value };
+    // the number of tasks changes only when tasks are added: a change there says nothing about the work
+    if (key !== 'total') {
+      const xun = thenXun && of(thenXun);
+      const month = thenMonth && of(thenMonth);
+      if (xun !== undefined) h.sinceXun = minus(value, xun);
+      if (month !== undefined) h.sinceMonth = minus(value, month);
+    }
+    out.push(h);
+  }
+  return out;
+}
+
+/** The latest period of the feedback cycle whose reports were due by the end of `date`. */
+function latestRound(rules: FeedbackRules, date: IsoDate): Period {
+  const period = cyclePeriod(rules, date);
+  return dueDate(rules, period, 'lead')! <= date ? period : previousPeriod(period);
+}
+
+function lightRow(r: SummaryRow): LightRow {
+  return {
+    name: r.name,
+    counts: { red: r.red, yellow: r.yellow, green: r.green, done: r.done - r.doneLate, done_late: r.doneLate, suspended: r.suspended, cancelled: r.cancelled },
+  };
+}
+
+/**
+ * The completion rate at each 旬 end of the year up to the date, and on the date itself: the
+ * summary's rate of the tasks as they stood on each day, so the last point is the headline's rate.
+ * Only the status matters there, so the earlier days read the status alone (a whole light per task
+ * and 旬 would cost seconds on a large plan): done and cancelled are what the light calls them.
+ */
+function completion(tasks: readonly LoadedTask[], asOf: IsoDate, yearStart: IsoDate, yearEnd: IsoDate, today: SummaryRow): Completion {
+  const points: CompletionPoint[] = [];
+  for (let date = endOfXun(yearStart); date < asOf && date <= yearEnd; date = endOfXun(addDays(date, 1))) {
+    let done = 0;
+    let cancelled = 0;
+    for (const { task } of tasks) {
+      const { status, doneOn } = statusOn(task, date);
+      if (status === 'cancelled') cancelled++;
+      else if (doneOn !== undefined) done++;
+    }
+    points.push({ date, done, share: completionRate(done, tasks.length, cancelled) ?? 0 });
+  }
+  points.push({ date: asOf, done: today.done, share: today.rate ?? 0 });
+  return { yearStart, yearEnd, total: today.total - today.cancelled, points };
+}
+
+function listed(e: Evaluated): ListedTask {
+  return { id: e.task.id, title: e.task.title, leads: leadsOf(e.task), leadUnit: leadUnitOf(e.task), light: e.result.light };
+}
+
+function redItem(e: Evaluated): RedItem {
+  const latest = e.result.latest;
+  return { ...listed(e), daysOverdue: e.result.daysOverdue, reasons: e.result.reasons, ...(latest ? { latest: { date: latest.date, note: latest.note } } : {}) };
+}
+
+function reviewItem(e: Evaluated): ReviewItem {
+  return { ...listed(e), reportedOn: e.review!.date, note: e.review!.note ?? '' };
+}
+
+function targetItems(e: Evaluated, asOf: IsoDate): TargetItem[] {
+  return (e.task.targets ?? []).map((t) => {
+    const actual = actualOn(t, asOf);
+    return {
+      ...listed(e),
+      name: t.name,
+      ...(actual !== undefined ? { actual } : {}),
+      target: t.target,
+      ...(t.unit !== undefined ? { unit: t.unit } : {}),
+      direction: t.direction ?? 'min',
+      elapsed: e.result.elapsed,
+    };
+  });
+}
+
+/** Worst first: one missing report marks the unit's period as missing. */
+const SEVERITY: readonly Punctuality[] = ['missing', 'late', 'not_due', 'on_time'];
+
+/**
+ * Each unit's feedback for the latest periods of the cycle begun by the date, judged at the end of
+ * the day as the period reports judge it; units that owed nothing in any of them are left out.
+ */
+function punctuality(selected: readonly Evaluated[], asOf: IsoDate, yearStart: IsoDate, settings: DashboardSettings): PunctualityGrid {
+  const rules = settings.feedback;
+  const from = rules.start !== undefined && rules.start > yearStart ? rules.start : yearStart;
+  const periods = periodsBetween(rules.cycle, from, asOf).slice(-PUNCTUALITY_PERIODS);
+  const tasks = selected.map((e) => e.task);
+  const verdicts = new Map<string, Set<Punctuality>[]>();
+  periods.forEach((period, i) => {
+    for (const j of judgePeriod(tasks, period, rules, asOf, { endOfDay: true })) {
+      let cells = verdicts.get(j.unit);
+      if (!cells) verdicts.set(j.unit, (cells = periods.map(() => new Set<Punctuality>())));
+      cells[i]!.add(j.verdict);
+    }
+  });
+  const units = orderedNames(unitNames(settings.roster, tasks), verdicts.keys()).filter((u) => verdicts.has(u));
+  return {
+    periods,
+    rows: units.map((unit) => ({ unit, cells: verdicts.get(unit)!.map((seen) => SEVERITY.find((v) => seen.has(v)) ?? 'none') })),
+  };
+}
