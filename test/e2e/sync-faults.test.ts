@@ -60,6 +60,8 @@ describe('faults in tasks sync, each losing nothing', () => {
     for (const clone of [a, b]) {
       expect(notesOf(clone, '2020-001')).toEqual(['已完成方案', '乙的反馈', '甲的反馈']);
       expect(readTask(clone.dir, '2020-001')).toMatchObject({ deadline: '2020-11-30' });
+      // only the extension in force is left in the history
+      expect(readTask(clone.dir, '2020-001').extensions.map((x: { to: string; reason: string }) => [x.to, x.reason])).toEqual([['2020-11-30', '乙']]);
     }
   }, 240_000);
 

@@ -60,6 +60,7 @@ export const sync: typeof zh = {
     planFailed: (office: string, url: string) => `could not fetch the plan of ${office} (${url}); the roll-up uses what was fetched last`,
   },
   resolve: {
+    extensionReason: (moves: string) => `deadline settled in a merge (the two sides had moved it to ${moves})`,
     noMerge: 'no merge in progress and no conflict to resolve',
     notConflicted: (file: string) => `${file} has no conflict to resolve`,
     unknownField: (file: string, field: string, fields: readonly string[]) =>

@@ -60,6 +60,7 @@ export const sync = {
     planFailed: (office: string, url: string) => `无法获取${office}的台账（${url}），汇总时使用上次获取的内容`,
   },
   resolve: {
+    extensionReason: (moves: string) => `合并时确定的完成时限（两方分别延至 ${moves}）`,
     noMerge: '没有进行中的合并，也没有待解决的冲突',
     notConflicted: (file: string) => `${file} 没有待解决的冲突`,
     unknownField: (file: string, field: string, fields: readonly string[]) =>
