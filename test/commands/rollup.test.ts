@@ -2,7 +2,7 @@
 // Every view works across them with the office of each task; each district's counts are what the
 // district sees in its own plan.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixture, run, runJson, tempDir } from '../helpers.js';
@@ -49,6 +49,8 @@ describe('a roll-up of several plans', () => {
     const before = await run([...AS_OF, 'summary', '--by', 'office'], { cwd: dir });
     expect(before.code).toBe(1);
     expect(before.stderr).toContain('还没有获取徽州区的台账');
+    // at the plan's entry in the settings, not at their first line
+    expect(before.stderr).toMatch(/tasks\.config\.yaml:10:10: 错误: 还没有获取徽州区的台账/);
 
     const fetched = await run([...AS_OF, 'sync'], { cwd: dir });
     expect(fetched.code).toBe(0);
@@ -159,5 +161,13 @@ describe('a roll-up of several plans', () => {
     expect(districts.code).toBe(0);
     expect(readFileSync(out, 'utf8')).not.toContain('屯溪区/L-06');
   });
-});
 
+  it('points at the entry of a plan that is missing or not fetched', async () => {
+    const { root, dir } = city();
+    rmSync(join(root, '黄山区'), { recursive: true });
+    const r = await run([...AS_OF, 'list'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('tasks.config.yaml:8:11: 错误: 汇总的第 2 个台账（黄山区）的目录 ../黄山区 不存在或不是台账');
+    expect(r.stderr).toMatch(/tasks\.config\.yaml:10:10: 错误: 还没有获取徽州区的台账/);
+  });
+});
