@@ -259,7 +259,7 @@ const COMMANDS: Record<string, Spec> = {
       ),
   },
   'feedback-status': {
-    need: 'plan',
+    need: 'plan', rollup: true,
     run: async (_a, raw, plan, s) =>
       (await import('./commands/feedback-status.js')).runFeedbackStatus(
         { period: periodOption(s, raw.period, need(plan).config.feedback.cycle), check: raw.check === true, format: raw.format === 'json' ? 'json' : 'table' },
@@ -287,7 +287,7 @@ const COMMANDS: Record<string, Spec> = {
       ),
   },
   report: {
-    need: 'plan',
+    need: 'plan', rollup: true,
     run: async ([kindText], raw, plan, s) => {
       const { reportKind, reportPeriod } = await import('./cli/report-options.js');
       const kind = reportKind(s, kindText);
@@ -297,7 +297,7 @@ const COMMANDS: Record<string, Spec> = {
     },
   },
   remind: {
-    need: 'plan',
+    need: 'plan', rollup: true,
     run: async (_a, raw, plan, s) =>
       (await import('./commands/remind.js')).runRemind(
         { by: raw.by === 'lead' ? 'lead' : 'unit', format: (text(raw.format) ?? 'text') as 'text', out: abs(s, raw.out), dryRun: raw.dryRun === true },
@@ -326,7 +326,7 @@ const COMMANDS: Record<string, Spec> = {
       ),
   },
   dashboard: {
-    need: 'plan',
+    need: 'plan', rollup: true,
     run: async (_a, raw, plan, s) =>
       (await import('./commands/dashboard.js')).runDashboard({ filter: viewOptions(raw, need(plan), s).filter, out: abs(s, raw.out) }, need(plan), s),
   },

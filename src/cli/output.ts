@@ -46,11 +46,11 @@ export function renderEnv(session: Session, plan: Plan): RenderEnv {
 }
 
 /** Every task of the plan with its light as of the session's date. */
-export function evaluatePlan(plan: Plan, session: Session): Evaluated[] {
+export function evaluatePlan(plan: Plan, session: Session, asOf = session.asOf): Evaluated[] {
   const configs = plan.officeConfigs;
   const evaluated = configs
-    ? plan.tasks.map((t) => evaluate([t], session.asOf, settingsOf(configs.get(t.office ?? '') ?? plan.config))[0]!)
-    : evaluate(plan.tasks, session.asOf, settingsOf(plan.config));
+    ? plan.tasks.map((t) => evaluate([t], asOf, settingsOf(configs.get(t.office ?? '') ?? plan.config))[0]!)
+    : evaluate(plan.tasks, asOf, settingsOf(plan.config));
   if (evaluated.length >= LARGE_PLAN) session.io.collectGarbage?.();
   return evaluated;
 }

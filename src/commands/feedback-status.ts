@@ -1,6 +1,5 @@
 // tasks feedback status [--period P] [--check]: which units have returned their feedback for the
 // period, which returned it late and which have not; with --check, exit 3 when some are missing.
-import { evaluate, settingsOf } from '../core/evaluate.js';
 import { lastDuePeriod } from '../core/feedback-rules.js';
 import type { Period } from '../core/periods.js';
 import type { Session } from '../context.js';
@@ -22,7 +21,7 @@ export async function runFeedbackStatus(options: FeedbackStatusOptions, plan: Pl
   const rules = plan.config.feedback;
   const period = options.period ?? lastDuePeriod(asOf, rules);
   const decidedOn = period.end < asOf ? period.end : asOf;
-  const owedAsOf = evaluate(plan.tasks, decidedOn, settingsOf(plan.config));
+  const owedAsOf = evaluatePlan(plan, session, decidedOn);
   const report = feedbackStatusReport(owedAsOf, evaluatePlan(plan, session), period, asOf, plan.config.roster.units, rules);
   const code = emitView(session, plan, options.format, feedbackStatusView, report);
   if (options.check && report.counts.missing > 0) {

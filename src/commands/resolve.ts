@@ -58,7 +58,7 @@ export async function runResolve(options: ResolveOptions, plan: Plan, session: S
   const kind = kindOf(file);
   const side = SIDES[options.choice.trim()];
   const choice: Choice = side ? { side } : { read: reader(session, kind, options.choice) };
-  const outcome = await resolveConflict(plan.root, file, options.field, choice, plan.config, m);
+  const outcome = await resolveConflict(plan.root, file, options.field, choice, plan.config, m, session.asOf);
   if (!outcome.ok) {
     switch (outcome.reason) {
       case 'no_conflict':

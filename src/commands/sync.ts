@@ -10,12 +10,13 @@ import { afterReceiving, receivedCounts, reportStopped } from '../cli/sync.js';
 import type { Plan } from '../store/load.js';
 import { configureDriver, seriesOwner, setSeries } from '../store/share.js';
 import {
-  abortMerge, addOrigin, remoteAddress, commitsBetween, currentBranch, fetchBranch, finishMerge, hasIdentity, incomingOfMerge, integrate,
+  abortMerge, addOrigin, checkOutgoing, remoteAddress, commitsBetween, currentBranch, fetchBranch, finishMerge, hasIdentity, incomingOfMerge, integrate,
   isAncestor, mergeInProgress, pushBranch, remoteNames, remoteUrl, repoContext, revision, uncommitted, upstreamOf, withPlanLock,
   type Integration, type RepoContext,
 } from '../store/sync.js';
 import type { Commit } from '../store/git.js';
 import { commitMessage } from '../store/trailers.js';
+import { formatProblem } from '../i18n/index.js';
 import { fetchPlans } from '../store/rollup.js';
 
 export interface SyncOptions {
@@ -111,6 +112,15 @@ export async function runSync(options: SyncOptions, plan: Plan, session: Session
     if (!head || (fetched.tip !== undefined && isAncestor(repo, head, fetched.tip))) {
       await report(session, repo, received, 0, kept);
       return EXIT.OK;
+    }
+    // a merge was checked already; commits sent as they are get the same check
+    const invalid = await checkOutgoing(repo, fetched.tip, head, m);
+    if (invalid.length > 0) {
+      await report(session, repo, received, undefined, kept);
+      note(session, m.sync.outgoingInvalid);
+      for (const p of invalid) note(session, `  ${formatProblem(p, m)}`);
+      note(session, m.sync.notSent);
+      return EXIT.DATA;
     }
     const pushed = pushBranch(repo, remote, upstream.branch, !upstream.configured);
     if (pushed.ok) {

@@ -1,6 +1,7 @@
 // Rules that look across fields or across files, beyond what the schema can say.
 import type { Roster } from './config.js';
 import type { ProblemCode, ProblemParams, Severity } from './problems.js';
+import { supersededExtensions } from './merge.js';
 import { nearest } from './suggest.js';
 import { nearDuplicates, nearMisses } from './roster.js';
 import { leadsOf, UNASSIGNED, type LoadedTask } from './task.js';
@@ -119,6 +120,11 @@ function datesInOrder(file: string, task: LoadedTask['task']): Finding[] {
   const out: Finding[] = [];
   if (task.start && task.start > task.deadline) {
     out.push({ file, path: ['start'], severity: 'error', code: 'start_after_deadline', params: { start: task.start, deadline: task.deadline } });
+  }
+  const extensions = task.extensions ?? [];
+  const last = extensions.at(-1);
+  if (last && (last.to !== task.deadline || supersededExtensions(extensions, task.deadline).length > 0)) {
+    out.push({ file, path: ['extensions', extensions.length - 1, 'to'], severity: 'warning', code: 'extension_chain', params: { to: last.to, deadline: task.deadline } });
   }
   task.extensions?.forEach((x, i) => {
     const advance = x.kind === 'advance';

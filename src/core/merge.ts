@@ -311,3 +311,26 @@ function mergeSet(path: MergePath, base: readonly Json[], ours: readonly Json[],
   }
   emitList(path, ours.length, slots, [], out);
 }
+
+interface DeadlineChange {
+  from: string;
+  to: string;
+}
+
+/**
+ * The extension records the deadline in force did not come from: walking back from the deadline
+ * through each record's `from`, a record off that chain that moved the same deadline elsewhere
+ * (two clerks extending one task differently, merged) never took effect.
+ */
+export function supersededExtensions(extensions: readonly DeadlineChange[], deadline: string): number[] {
+  const chain = new Set<number>();
+  let at = deadline;
+  for (let i = extensions.length - 1; i >= 0; i--) {
+    if (extensions[i]!.to === at) {
+      chain.add(i);
+      at = extensions[i]!.from;
+    }
+  }
+  const fromsOnChain = new Set([...chain].map((i) => extensions[i]!.from));
+  return extensions.flatMap((x, i) => (!chain.has(i) && fromsOnChain.has(x.from) ? [i] : []));
+}

@@ -37,6 +37,7 @@ export type ProblemCode =
   | 'date_after_done'
   | 'start_after_deadline'
   | 'extension_direction'
+  | 'extension_chain'
   | 'unknown_lead'
   | 'unknown_unit'
   | 'progress_order'

@@ -117,6 +117,9 @@ export function receiveBundle(repo: RepoContext, file: string): Received {
   const heads = header.refs.filter((r) => r.ref.startsWith('refs/heads/'));
   const head = heads.find((r) => r.ref === `refs/heads/${branch}`) ?? heads[0] ?? header.refs.find((r) => r.ref === 'HEAD');
   if (!head) return { ok: false, reason: 'no_branch' };
+  // git fetch skips the pack when it has the tip already: a truncated copy of a bundle taken in
+  // before would pass as nothing new. verify checks the header and the base, unbundle the pack.
+  if (!git(['bundle', 'verify', '--quiet', file], repo.top).ok || !git(['bundle', 'unbundle', file], repo.top).ok) return { ok: false, reason: 'not_bundle' };
   const fetched = git(['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', file, `+${head.ref}:${INCOMING}`], repo.top);
   const tip = revision(repo, INCOMING);
   if (!fetched.ok || !tip) {

@@ -5,7 +5,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { idFromFile } from '../core/checks.js';
 import type { Config } from '../core/config.js';
-import type { MergePath } from '../core/merge.js';
+import { supersededExtensions, type MergePath } from '../core/merge.js';
+import type { IsoDate } from '../core/dates.js';
+import { parse as parseYaml } from 'yaml';
 import type { Problem } from '../core/problems.js';
 import { messages, type Lang, type Messages } from '../i18n/index.js';
 import { git } from './git.js';
@@ -13,7 +15,7 @@ import { CONFIG_FILE, findPlanRoot, listTaskFiles, loadConfig } from './load.js'
 import { checkText, conflictBlocks, formatPath, kindOf, mergeFile, replaceBlocks, type ConflictBlock, type FileMerge } from './merge.js';
 import { finishMerge, mergeInProgress, repoContext, type MergeState, type RepoContext } from './sync.js';
 import { writeFileAtomic } from './write.js';
-import { applyToText } from './yaml-edit.js';
+import { applyToText, type EditOp } from './yaml-edit.js';
 
 export interface DriverFiles {
   base: string;
@@ -144,7 +146,7 @@ function linesWithValue(text: string, blocks: readonly ConflictBlock[], block: C
  * no conflicts left and passes the rules, marks it resolved; a merge in progress with nothing
  * left to settle is then finished.
  */
-export async function resolveConflict(root: string, file: string, field: string, choice: Choice, config: Config, m: Messages): Promise<ResolveOutcome> {
+export async function resolveConflict(root: string, file: string, field: string, choice: Choice, config: Config, m: Messages, today: IsoDate): Promise<ResolveOutcome> {
   const path = join(root, file);
   const text = readFileSync(path, 'utf8');
   const blocks = conflictBlocks(text);
@@ -164,13 +166,17 @@ export async function resolveConflict(root: string, file: string, field: string,
     replacement = linesWithValue(text, blocks, block, choice.read(block.paths[0]!));
     if (!replacement) return { ok: false, reason: 'not_in_place' };
   }
-  const next = replaceBlocks(text, (b) => {
+  let next = replaceBlocks(text, (b) => {
     const block = blocks.find((x) => x.start === b.start)!;
     if (![...chosen].some((c) => c.start === block.start)) return block.raw;
     if (replacement) return replacement;
     return 'side' in choice && choice.side === 'theirs' ? block.theirs : block.ours;
   });
   const remaining = conflictBlocks(next).length;
+  if (remaining === 0 && kindOf(file) === 'task') {
+    const typed = 'read' in choice && picked.blocks.some((b) => b.paths.some((p) => formatPath(p) === 'deadline'));
+    next = settleExtensions(next, typed ? { today, reason: m.resolve.extensionReason } : undefined);
+  }
   if (remaining === 0) {
     const problems = await checkText(kindOf(file), file, next, config.roster, m);
     if (problems.length > 0) return { ok: false, reason: 'invalid', problems };
@@ -183,6 +189,46 @@ export async function resolveConflict(root: string, file: string, field: string,
     merge = await finishIfDone(repo, m);
   }
   return { ok: true, file, text: next, remaining, paths: picked.blocks.flatMap((b) => b.paths), merge };
+}
+
+type Extension = { date: IsoDate; from: IsoDate; to: IsoDate; reason?: string; kind?: string };
+
+/**
+ * Once a task's deadline is settled, the deadline changes both sides recorded that did not take
+ * effect go: the history then shows only the approval in force. A deadline typed by the clerk,
+ * which no record reaches, replaces the competing records with one that says so.
+ */
+function settleExtensions(text: string, typed: { today: IsoDate; reason: (moves: string) => string } | undefined): string {
+  let data: { deadline?: unknown; extensions?: unknown };
+  try {
+    data = (parseYaml(text.replace(/^\uFEFF/, '')) ?? {}) as typeof data;
+  } catch {
+    return text;
+  }
+  const list = data.extensions;
+  if (typeof data.deadline !== 'string' || !Array.isArray(list) || !list.every((x) => x && typeof x.from === 'string' && typeof x.to === 'string')) return text;
+  const extensions = list as Extension[];
+  const deadline = data.deadline;
+  let drop = supersededExtensions(extensions, deadline);
+  const ops: EditOp[] = [];
+  if (typed && !extensions.some((x) => x.to === deadline)) {
+    const last = extensions.at(-1);
+    const competing = last ? extensions.flatMap((x, i) => (x.from === last.from ? [i] : [])) : [];
+    if (competing.length >= 2) {
+      drop = competing;
+      const from = last!.from;
+      const record = { date: typed.today, from, to: deadline, reason: typed.reason(competing.map((i) => extensions[i]!.to).join('、')), ...(deadline < from ? { kind: 'advance' } : {}) };
+      ops.push({ op: 'insert', path: ['extensions'], index: competing.at(-1)! + 1, value: record });
+    }
+  }
+  if (drop.length === 0) return text;
+  for (const i of [...drop].sort((a, b) => b - a)) ops.push({ op: 'remove', path: ['extensions'], index: i });
+  // the insert, placed after the records it replaces, goes first so that removals do not shift it
+  try {
+    return applyToText(text, ops);
+  } catch {
+    return text;
+  }
 }
 
 async function finishIfDone(repo: RepoContext, m: Messages): Promise<Extract<ResolveOutcome, { ok: true }>['merge']> {

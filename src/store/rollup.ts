@@ -13,6 +13,8 @@ import type { LoadedTask } from '../core/task.js';
 import type { Messages } from '../i18n/index.js';
 import { git, gitText } from './git.js';
 import { CONFIG_FILE, loadConfig, loadTasks, type Plan } from './load.js';
+import { diagnostics } from './read-tasks.js';
+import { readPlanFile } from './regular.js';
 import { commitsBetween, countChanges, loadRevision, revision, type ChangeCount, type RepoContext } from './sync.js';
 
 const MIRRORS = '.tasks-plans';
@@ -62,19 +64,30 @@ interface OfficePlan {
   show: (file: string) => string;
 }
 
+/** Where the settings list plan `index` (its path or url), so that a problem points at the entry. */
+async function entryPosition(root: string, index: number, key: 'path' | 'url'): Promise<{ line: number; column: number }> {
+  const read = readPlanFile(root, CONFIG_FILE);
+  if (!read.ok) return { line: 1, column: 1 };
+  const d = await diagnostics();
+  const parsed = d.parseLocated(CONFIG_FILE, Buffer.from(read.bytes).toString('utf8').replace(/^\uFEFF/, ''));
+  return parsed.ok ? d.locate(parsed.located, ['plans', index, key]) : { line: 1, column: 1 };
+}
+
 async function readOffice(root: string, ref: PlanRef, index: number, m: Messages): Promise<OfficePlan | Problem> {
-  const where = { line: 1, column: 1 };
-  const at = (code: 'plan_missing' | 'plan_not_fetched', params: Record<string, string>) => ({ ...problem(CONFIG_FILE, where, code, params), params: { ...params, index: index + 1 } });
+  const at = async (code: 'plan_missing' | 'plan_not_fetched', params: Record<string, string>) => {
+    const where = await entryPosition(root, index, code === 'plan_missing' ? 'path' : 'url');
+    return { ...problem(CONFIG_FILE, where, code, params), params: { ...params, index: index + 1 } };
+  };
   if (ref.path) {
     const dir = resolve(root, ref.path);
-    if (!existsSync(join(dir, CONFIG_FILE)) && !existsSync(join(dir, 'tasks'))) return at('plan_missing', { office: ref.office, path: ref.path });
+    if (!existsSync(join(dir, CONFIG_FILE)) && !existsSync(join(dir, 'tasks'))) return await at('plan_missing', { office: ref.office, path: ref.path });
     const { config, problems } = await loadConfig(dir, m);
     const loaded = await loadTasks(dir, config, m, { cache: false });
     const show = (file: string) => relative(root, join(dir, file)).split('\\').join('/');
     return { config, tasks: loaded.tasks, problems: [...problems, ...loaded.problems], unreadable: loaded.unreadable, fileCount: loaded.fileCount, show };
   }
   const mirror = mirrorOf(root, ref);
-  if (!existsSync(mirror.top) || !gitText(['rev-parse', '--verify', '--quiet', MIRROR_REF], mirror.top)) return at('plan_not_fetched', { office: ref.office, url: ref.url ?? '' });
+  if (!existsSync(mirror.top) || !gitText(['rev-parse', '--verify', '--quiet', MIRROR_REF], mirror.top)) return await at('plan_not_fetched', { office: ref.office, url: ref.url ?? '' });
   const loaded = await loadRevision(mirror, MIRROR_REF, m);
   const problemFiles = loaded.problems.filter((p) => p.severity === 'error').map((p) => p.file);
   return {

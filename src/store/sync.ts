@@ -432,6 +432,16 @@ export async function countChanges(repo: RepoContext, commits: readonly Commit[]
  * The problems of a merged tree, checked where the merge could have broken something: every plan
  * file that differs from ours, by the rules of an edit, and no id twice among the task files.
  */
+/**
+ * The errors in the files the commits up to `head` change since `base` (the remote's tip; every
+ * file when the remote has none yet), checked as a merge is before anything is sent.
+ */
+export async function checkOutgoing(repo: RepoContext, base: string | undefined, head: string, m: Messages): Promise<Problem[]> {
+  const empty = git(['mktree'], repo.top, '');
+  const from = base ?? (empty.ok ? empty.stdout.toString('utf8').trim() : undefined);
+  return from ? checkMerged(repo, from, head, m) : [];
+}
+
 async function checkMerged(repo: RepoContext, ours: string, tree: string, m: Messages): Promise<Problem[]> {
   const diff = git(['-c', 'core.quotePath=false', 'diff', '--name-only', '-z', '--no-renames', '--diff-filter=AM', ours, tree, '--', repo.prefix || '.'], repo.top);
   const changed = diff.stdout.toString('utf8').split('\0').filter((p) => p !== '' && isPlanData(repo, p));

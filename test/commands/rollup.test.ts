@@ -2,7 +2,7 @@
 // Every view works across them with the office of each task; each district's counts are what the
 // district sees in its own plan.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixture, run, runJson, tempDir } from '../helpers.js';
@@ -49,6 +49,8 @@ describe('a roll-up of several plans', () => {
     const before = await run([...AS_OF, 'summary', '--by', 'office'], { cwd: dir });
     expect(before.code).toBe(1);
     expect(before.stderr).toContain('还没有获取徽州区的台账');
+    // at the plan's entry in the settings, not at their first line
+    expect(before.stderr).toMatch(/tasks\.config\.yaml:10:10: 错误: 还没有获取徽州区的台账/);
 
     const fetched = await run([...AS_OF, 'sync'], { cwd: dir });
     expect(fetched.code).toBe(0);
@@ -121,5 +123,51 @@ describe('a roll-up of several plans', () => {
     expect(all.split('\r\n')[0]).toMatch(/^\uFEFF序号,所属台账,编号,/);
     const one = readFileSync(join(out, '2020-09-30-csv', '黄山区.csv'), 'utf8');
     expect(one.split('\r\n')[0]).not.toContain('所属台账');
+  });
+
+  it('reports, reminds, checks feedback and draws the dashboard across the offices, though the city has no task of its own', async () => {
+    const { root, dir } = city();
+    await run([...AS_OF, 'sync'], { cwd: dir });
+    const offices = ['屯溪区', '黄山区', '徽州区'];
+    const totals = await Promise.all(offices.map(async (office) => (await own(root, office)).total as number));
+    const total = totals.reduce((a, b) => a + b, 0);
+
+    const report = await runJson([...AS_OF, 'report', 'xun', '--format', 'json'], { cwd: dir });
+    expect(report.code).toBe(0);
+    expect(report.json.headline.total.value).toBe(total);
+    expect(report.json.still_red.map((t: { id: string }) => t.id)).toEqual(expect.arrayContaining(['屯溪区/L-06', '徽州区/N-1', '黄山区/2020-003']));
+    const text = await run([...AS_OF, 'report', 'xun'], { cwd: dir, columns: 200 });
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain(`截至9月30日，${total}项重点工作`);
+
+    const remind = await run([...AS_OF, 'remind', '--dry-run'], { cwd: dir, columns: 200 });
+    expect(remind.code).toBe(0);
+    expect(remind.stdout).toContain('屯溪区/L-06');
+    expect(remind.stdout).toContain('徽州区/N-1');
+    expect(remind.stdout).toContain('黄山区/2020-003');
+
+    const status = await runJson([...AS_OF, 'feedback', 'status'], { cwd: dir });
+    expect(status.code).toBe(0);
+    const owed = JSON.stringify(status.json);
+    for (const id of ['屯溪区/L-01', '徽州区/N-1', '黄山区/2020-001']) expect(owed).toContain(id);
+
+    const out = join(tempDir(), 'city.html');
+    const dashboard = await run([...AS_OF, 'dashboard', '--out', out], { cwd: dir });
+    expect(dashboard.code).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    expect(html).toContain('屯溪区/L-06');
+    expect(html).toContain('黄山区/2020-003');
+    const districts = await run([...AS_OF, 'dashboard', '--office', '黄山区', '--out', out], { cwd: dir });
+    expect(districts.code).toBe(0);
+    expect(readFileSync(out, 'utf8')).not.toContain('屯溪区/L-06');
+  });
+
+  it('points at the entry of a plan that is missing or not fetched', async () => {
+    const { root, dir } = city();
+    rmSync(join(root, '黄山区'), { recursive: true });
+    const r = await run([...AS_OF, 'list'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('tasks.config.yaml:8:11: 错误: 汇总的第 2 个台账（黄山区）的目录 ../黄山区 不存在或不是台账');
+    expect(r.stderr).toMatch(/tasks\.config\.yaml:10:10: 错误: 还没有获取徽州区的台账/);
   });
 });

@@ -111,6 +111,20 @@ describe('tasks validate on bad input', () => {
     ]));
   });
 
+  it('warns when the recorded extensions do not end at the deadline in force, as after two clerks extended one task differently', async () => {
+    const ext = (to: string, reason: string) => `  - date: 2020-06-20\n    from: 2020-06-30\n    to: ${to}\n    reason: ${reason}\n`;
+    const task = (id: string, deadline: string, records: string) => GOOD.replace('T-1', id).replace('2020-06-30', deadline) + `extensions:\n${records}`;
+    const r = await problems({
+      'T-2.yaml': task('T-2', '2020-10-31', ext('2020-10-31', '甲') + ext('2020-11-30', '乙')),
+      'T-3.yaml': task('T-3', '2020-12-31', ext('2020-10-31', '甲')),
+      'T-4.yaml': task('T-4', '2020-11-30', ext('2020-11-30', '乙')),
+    });
+    expect(r.code).toBe(0);
+    const chain = r.problems.filter((p) => p.code === 'extension_chain');
+    expect(chain.map((p) => [p.file, p.severity, p.line])).toEqual([['tasks/T-2.yaml', 'warning', 14], ['tasks/T-3.yaml', 'warning', 10]]);
+    expect(chain[0]!.message).toContain('延期记录与现行完成时限 2020-10-31 对不上');
+  });
+
   it('warns about names not in the roster, suggesting the nearest', async () => {
     const r = await problems({ 'T-2.yaml': GOOD.replace('T-1', 'T-2').replace('区发改委', '区发改局') }, 'roster:\n  leads: [区长]\n  units: [区发改委]\n');
     expect(r.code).toBe(0);

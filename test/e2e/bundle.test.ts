@@ -102,6 +102,15 @@ describe('tasks bundle', () => {
 
     // the right files, in order, go in
     expect(await ok(city, 'bundle', 'import', join(usb, '2.bundle'))).toBe('收到 1 项修改（区住建局 1）\n');
+    // a damaged copy of a file taken in already is damaged, not "nothing new"
+    const taken = state(city);
+    for (const cut of [40, Math.floor(whole.length / 2)]) {
+      writeFileSync(join(usb, 'cut.bundle'), whole.subarray(0, whole.length - cut));
+      const again = await city.tasks('bundle', 'import', join(usb, 'cut.bundle'));
+      expect(again.code).toBe(1);
+      expect(again.stderr).toContain('不是台账交换文件，或已损坏、不完整');
+      expect(state(city)).toBe(taken);
+    }
     expect(await ok(city, 'bundle', 'import', join(usb, '3.bundle'))).toBe('收到 1 项修改（区财政局 1）\n');
     expect(allNotes(city.dir)).toEqual(['2020-001: 已完成方案', '2020-001: 市里的记录', '2020-001: 区里的记录', '2020-003: 接近完成', '2020-003: 区里再报']);
   });

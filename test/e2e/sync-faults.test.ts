@@ -60,6 +60,8 @@ describe('faults in tasks sync, each losing nothing', () => {
     for (const clone of [a, b]) {
       expect(notesOf(clone, '2020-001')).toEqual(['已完成方案', '乙的反馈', '甲的反馈']);
       expect(readTask(clone.dir, '2020-001')).toMatchObject({ deadline: '2020-11-30' });
+      // only the extension in force is left in the history
+      expect(readTask(clone.dir, '2020-001').extensions.map((x: { to: string; reason: string }) => [x.to, x.reason])).toEqual([['2020-11-30', '乙']]);
     }
   }, 240_000);
 
@@ -155,7 +157,7 @@ describe('faults in tasks sync, each losing nothing', () => {
     expect(state(b)).toBe(before);
   }, 240_000);
 
-  it('a hub that refuses the push (its pre-receive check): exit 4, the merge and the local changes kept', async () => {
+  it('commits that break the rules are not sent: checked here as a merge is, and refused by the hub’s check when pushed by hand', async () => {
     const o = office();
     const a = o.clone('甲', 'A');
     const b = o.clone('乙', 'B');
@@ -164,23 +166,67 @@ describe('faults in tasks sync, each losing nothing', () => {
     expect(installed.stderr).toContain('已安装服务器端检查');
     await ok(a, 'progress', '2020-001', '甲的反馈');
     await ok(a, 'sync');
-    // a change made by hand around the checks: the hub is the last guard
+    const hubTip = () => execFileSync('git', ['rev-parse', 'main'], { cwd: o.hub, encoding: 'utf8' }).trim();
+    const sentBefore = hubTip();
+    // a change made by hand around the checks
     const path = join(b.dir, 'tasks', '2020-003.yaml');
     writeFileSync(path, readFileSync(path, 'utf8').replace('deadline: 2020-06-30', 'deadline: 2020-06-31'));
     b.git('commit', '-qam', '手工修改', '--no-verify');
     await ok(b, 'progress', '2020-001', '乙的反馈');
     const r = await b.tasks('sync');
-    expect(r.code).toBe(4);
+    expect(r.code).toBe(1);
     expect(r.stdout).toBe('收到 1 项修改（区住建局 1）\n');
-    expect(r.stderr).toContain('远程仓库 origin 拒绝接收本台账的修改');
-    expect(r.stderr).toContain('tasks/2020-003.yaml:5:11: 错误: 完成时限（deadline）的值“2020-06-31”不是有效日期');
+    expect(r.stderr).toContain('要发出的修改不符合规则，没有发出：\n  tasks/2020-003.yaml:5:11: 错误: 完成时限（deadline）的值“2020-06-31”不是有效日期');
     expect(r.stderr).toContain('没有丢失');
+    expect(hubTip()).toBe(sentBefore);
     expect(notesOf(b, '2020-001')).toEqual(['已完成方案', '乙的反馈', '甲的反馈']);
     expect(b.git('log', '-1', '--format=%s')).toMatch(/^同步：合并 origin\/main 的 1 项修改/);
+    // pushed by hand, the hub is the last guard
+    let pushed = '';
+    try {
+      b.git('push', '-q', 'origin', 'main');
+    } catch (error) {
+      pushed = String((error as { stderr?: string }).stderr);
+    }
+    expect(pushed).toContain('完成时限（deadline）的值“2020-06-31”不是有效日期');
+    expect(hubTip()).toBe(sentBefore);
     // fixed, it goes through
     writeFileSync(path, readFileSync(path, 'utf8').replace('deadline: 2020-06-31', 'deadline: 2020-06-30'));
     b.git('commit', '-qam', '更正');
     expect((await b.tasks('sync')).code).toBe(0);
+    expect(hubTip()).toBe(b.git('rev-parse', 'HEAD').trim());
+  }, 240_000);
+
+  it('nothing to merge: commits that break the rules are checked before they are sent', async () => {
+    const o = office();
+    const b = o.clone('乙', 'B');
+    const path = join(b.dir, 'tasks', '2020-002.yaml');
+    writeFileSync(path, readFileSync(path, 'utf8').replace(/^status: .*$/m, 'status: 办理中了'));
+    b.git('commit', '-qam', '手工修改', '--no-verify');
+    const before = state(b);
+    const r = await b.tasks('sync');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('已是最新：没有收到也没有发出修改\n');
+    expect(r.stderr).toMatch(/要发出的修改不符合规则，没有发出：\n  tasks\/2020-002\.yaml:\d+:\d+: 错误: /);
+    expect(state(b)).toBe(before);
+    expect(execFileSync('git', ['rev-parse', 'main'], { cwd: o.hub, encoding: 'utf8' }).trim()).not.toBe(b.git('rev-parse', 'HEAD').trim());
+  }, 240_000);
+
+  it('a hub that refuses the push: exit 4, the merge and the local changes kept', async () => {
+    const o = office();
+    const a = o.clone('甲', 'A');
+    const b = o.clone('乙', 'B');
+    await ok(a, 'progress', '2020-001', '甲的反馈');
+    await ok(a, 'sync');
+    writeFileSync(join(o.hub, 'hooks', 'pre-receive'), '#!/bin/sh\necho 台账只读，暂停接收 >&2\nexit 1\n', { mode: 0o755 });
+    await ok(b, 'progress', '2020-001', '乙的反馈');
+    const r = await b.tasks('sync');
+    expect(r.code).toBe(4);
+    expect(r.stdout).toBe('收到 1 项修改（区住建局 1）\n');
+    expect(r.stderr).toContain('远程仓库 origin 拒绝接收本台账的修改');
+    expect(r.stderr).toContain('台账只读，暂停接收');
+    expect(r.stderr).toContain('没有丢失');
+    expect(notesOf(b, '2020-001')).toEqual(['已完成方案', '乙的反馈', '甲的反馈']);
   }, 240_000);
 
   it('a sync killed at any moment: the next sync finishes the job, every entry once', async () => {

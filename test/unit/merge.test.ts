@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import configSchema from '../../schemas/config.schema.json' with { type: 'json' };
 import taskSchema from '../../schemas/task.schema.json' with { type: 'json' };
 import { allocateIds, nextId } from '../../src/core/ids.js';
-import { mergeRecords, shapeOf, type MergeResult } from '../../src/core/merge.js';
+import { mergeRecords, shapeOf, supersededExtensions, type MergeResult } from '../../src/core/merge.js';
 import { applyToData } from '../../src/store/yaml-edit.js';
 
 const TASK = shapeOf(taskSchema as never);
@@ -186,3 +186,16 @@ describe('ids of a plan kept on several computers', () => {
   });
 });
 
+describe('the extension records a settled deadline did not come from', () => {
+  const x = (from: string, to: string) => ({ from, to });
+  it.each([
+    ['both sides extended from one deadline, ours kept', [x('06-30', '10-31'), x('06-30', '11-30')], '11-30', [0]],
+    ['theirs kept', [x('06-30', '10-31'), x('06-30', '11-30')], '10-31', [1]],
+    ['a chain of two, then a competing pair', [x('03-31', '06-30'), x('06-30', '10-31'), x('06-30', '11-30')], '10-31', [2]],
+    ['a plain chain keeps everything', [x('03-31', '06-30'), x('06-30', '10-31')], '10-31', []],
+    ['a deadline no record reaches drops nothing', [x('06-30', '10-31'), x('06-30', '11-30')], '12-15', []],
+    ['no records', [], '06-30', []],
+  ])('%s', (_name, extensions, deadline, dropped) => {
+    expect(supersededExtensions(extensions, deadline)).toEqual(dropped);
+  });
+});

@@ -68,6 +68,7 @@ export const problems: typeof zh = {
     duplicate_id: (p: P) => `id ${q(p.id)} is also used by ${p.other}; every task needs its own id`,
     date_after_done: (p: P) => `${p.field} is ${p.date}, after the completion date done_on ${p.done_on}; check the dates`,
     start_after_deadline: (p: P) => `the start date ${p.start} is after the deadline ${p.deadline}; check both dates`,
+    extension_chain: (p: P) => `the deadline changes recorded in extensions do not end at the deadline in force (${p.deadline}): the last moves it to ${p.to}, or two records move the same deadline; keep the record that was approved, or correct the deadline`,
     extension_direction: (p: P) =>
       p.kind === 'advance'
         ? `this advance (kind: advance) moves the deadline later, from ${p.from} to ${p.to}; for an extension delete the kind line, else check the dates`

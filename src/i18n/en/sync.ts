@@ -35,6 +35,7 @@ export const sync: typeof zh = {
     unrelated: (remote: string) =>
       `the plan on the remote ${remote} shares no history with this one (another plan, or uploaded anew); nothing was changed. Check the address (git remote -v) or ask the administrator`,
     refused: (remote: string) => `the remote ${remote} refused this plan’s changes:`,
+    outgoingInvalid: 'the changes to send break the rules and were not sent:',
     notSent: 'your changes (and the merge) are saved here, nothing is lost; run tasks sync again once the problem is fixed',
     failed: (remote: string) => `could not send to the remote ${remote}. Your changes (and the merge) are saved here, nothing is lost; run tasks sync again later`,
     moved: 'plan files changed while syncing, so the sync stopped with nothing changed; run tasks sync again',
@@ -60,6 +61,7 @@ export const sync: typeof zh = {
     planFailed: (office: string, url: string) => `could not fetch the plan of ${office} (${url}); the roll-up uses what was fetched last`,
   },
   resolve: {
+    extensionReason: (moves: string) => `deadline settled in a merge (the two sides had moved it to ${moves})`,
     noMerge: 'no merge in progress and no conflict to resolve',
     notConflicted: (file: string) => `${file} has no conflict to resolve`,
     unknownField: (file: string, field: string, fields: readonly string[]) =>

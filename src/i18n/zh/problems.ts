@@ -89,6 +89,7 @@ export const problems = {
     duplicate_id: (p: P) => `编号${q(p.id)}与 ${p.other} 重复；每个任务的编号必须唯一`,
     date_after_done: (p: P) => `${p.field}为 ${p.date}，晚于完成日期 done_on（${p.done_on}）；请核对日期`,
     start_after_deadline: (p: P) => `开始日期 ${p.start} 晚于完成时限 ${p.deadline}；请核对这两个日期`,
+    extension_chain: (p: P) => `延期记录与现行完成时限 ${p.deadline} 对不上：最后一条改为 ${p.to}，或有两条记录改的是同一个原时限；请只保留实际批准的那条，或更正完成时限`,
     extension_direction: (p: P) =>
       p.kind === 'advance'
         ? `这条提前记录（kind: advance）的新时限 ${p.to} 晚于原时限 ${p.from}；如果是延期，请删去 kind 这一行，否则请核对日期`

@@ -35,6 +35,7 @@ export const sync = {
     unrelated: (remote: string) =>
       `远程仓库 ${remote} 上的台账与本台账没有共同的历史（可能是另一个台账，或被整个重新上传过）；本次未做任何改动。请核对地址（git remote -v），或请管理员检查远程仓库`,
     refused: (remote: string) => `远程仓库 ${remote} 拒绝接收本台账的修改：`,
+    outgoingInvalid: '要发出的修改不符合规则，没有发出：',
     notSent: '本地的修改（和合并）都已保存，没有丢失；问题解决后再运行 tasks sync 发送',
     failed: (remote: string) => `未能发送到远程仓库 ${remote}。本地的修改（和合并）都已保存，没有丢失；稍后再运行 tasks sync`,
     moved: '同步期间台账文件被其他操作改动，已停止，本次未做任何改动；请再运行一次 tasks sync',
@@ -60,6 +61,7 @@ export const sync = {
     planFailed: (office: string, url: string) => `无法获取${office}的台账（${url}），汇总时使用上次获取的内容`,
   },
   resolve: {
+    extensionReason: (moves: string) => `合并时确定的完成时限（两方分别延至 ${moves}）`,
     noMerge: '没有进行中的合并，也没有待解决的冲突',
     notConflicted: (file: string) => `${file} 没有待解决的冲突`,
     unknownField: (file: string, field: string, fields: readonly string[]) =>
