@@ -113,7 +113,7 @@ export const reports: typeof zh = {
       no: 'No.', id: 'ID', task: 'Task', unit: 'Unit', leadUnit: 'Lead unit', deadline: 'Deadline', doneOn: 'Done on', result: 'Result',
       days: 'Days overdue', why: 'Why', latest: 'Latest progress', before: 'Days overdue before', how: 'How', date: 'Approved', from: 'Old deadline',
       to: 'New deadline', reason: 'Grounds', kind: 'Kind', item: 'Task or milestone', due: 'Due', period: 'Period', dueBy: 'Due by',
-      reportedOn: 'Reported on', owed: 'Due', onTime: 'On time', late: 'Late', missing: 'Missing', onTimeRate: 'On-time rate', category: 'Category',
+      reportedOn: 'Reported on', reported: 'Reported on, and what', owed: 'Due', onTime: 'On time', late: 'Late', missing: 'Missing', onTimeRate: 'On-time rate', category: 'Category',
       count: 'Count', share: 'Share', percent: 'Reported', elapsed: 'Time elapsed', gap: 'Gap (points)', point: 'Work point', target: 'Target', goal: 'Goal',
       actual: 'Actual', ofTarget: 'Of goal', state: 'State', lead: 'Lead official', total: 'Tasks', done: 'Done', doneLate: 'of which late',
       open: 'In progress', red: 'Red', yellow: 'Yellow', suspended: 'Suspended', cancelled: 'Cancelled', rate: 'Completion', rank: 'Rank',
