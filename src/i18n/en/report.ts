@@ -20,7 +20,6 @@ export const reports: typeof zh = {
     milestone: 'Milestone',
     lastReport: 'Last report',
     daysLeft: 'Days left',
-    latest: (date, note) => `${md(date)}: ${note}`,
     never: 'never reported',
     closing: (replyBy) => `Please handle each item; for overdue items give the reasons, the measures and a completion date, by ${formatEnglishDate(replyBy)}.`,
     signature: (asOf) => `Supervision office    ${formatEnglishDate(asOf)}`,

@@ -20,7 +20,6 @@ export const reports = {
     milestone: '节点',
     lastReport: '上次反馈',
     daysLeft: '剩余天数',
-    latest: (date: string, note: string) => `${md(date)}：${note}`,
     never: '尚未反馈',
     closing: (replyBy: string) => `请对照上述事项逐项落实，逾期事项说明原因、提出整改措施和完成时限，于${formatChineseDate(replyBy)}前报督查室。`,
     signature: (asOf: string) => `督查室　　${formatChineseDate(asOf)}`,
