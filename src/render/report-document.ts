@@ -51,7 +51,12 @@ export function periodReportDocument(r: PeriodReport, m: Messages, planTitle: st
   if (r.silent) blocks.push(section(w.sections.silent(thisWord), silentTable(r.silent, m, w.captions.silent(thisWord))));
   if (r.redInPeriod) blocks.push(section(w.sections.redInPeriod(thisWord), redInPeriodTable(r, m, thisWord)));
   if (r.rank) blocks.push(section(w.sections.rank, ...rankBlocks(r, m)));
-  return { title: w.title(planTitle, kind), subtitle, date: r.asOf, blocks };
+  // short enough to stay clear of the page number in the middle of an A4 portrait footer: the
+  // issue (or, before the period is over, the date) and the period, without the period's dates
+  const footer = r.complete
+    ? [...(kind === 'year' || kind === 'half' ? [] : [m.document.issue(periodNumber(r.period))]), periodLabel(r.period, m.lang)].join(' ')
+    : w.footerPartial(periodLabel(r.period, m.lang), r.asOf);
+  return { title: w.title(planTitle, kind), subtitle, footer, date: r.asOf, blocks };
 }
 
 function headlineSpans(r: PeriodReport, m: Messages, prevWord: string): Span[] {

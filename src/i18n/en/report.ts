@@ -39,6 +39,7 @@ export const reports: typeof zh = {
     title: (plan, kind) => `${plan || 'Key work'}: ${{ xun: '旬 dispatch', month: 'monthly review', quarter: 'quarterly check', half: 'half-year review', year: 'year-end account' }[kind]}`,
     fileName: (label, kind) => `${label} ${{ xun: '旬 dispatch', month: 'monthly review', quarter: 'quarterly check', half: 'half-year review', year: 'year-end account' }[kind]}`,
     span: (start, end) => ` (${md(start)} – ${md(end)})`,
+    footerPartial: (period, date) => `${period}, as of ${md(date)}`,
     partial: (date) => `as of ${formatEnglishDate(date)} (the period is not over yet)`,
     this: (kind) => `this ${word[kind]}`,
     previous: (kind, startsYear) => (kind === 'half' && startsYear ? 'the second half of last year' : `the previous ${word[kind]}`),

@@ -44,6 +44,7 @@ export const reports = {
     fileName: (label: string, kind: PeriodKind) =>
       `${label}${{ xun: '旬调度情况', month: '月盘点情况', quarter: '季度排查情况', half: '推进情况', year: '重点工作完成情况' }[kind]}`,
     span: (start: string, end: string) => `（${md(start)}—${md(end)}）`,
+    footerPartial: (period: string, date: string) => `${period} 截至${md(date)}`,
     partial: (date: string) => `截至${formatChineseDate(date)}（本期尚未结束）`,
     /** 本旬、本月…… */
     this: (kind: PeriodKind) => ({ xun: '本旬', month: '本月', quarter: '本季度', half: '本半年', year: '本年度' })[kind],
