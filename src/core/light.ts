@@ -135,7 +135,8 @@ export function lightOf(task: Task, asOf: IsoDate, settings: LightSettings): Lig
   };
 }
 
-function latestEntry(progress: readonly ProgressEntry[] | undefined, asOf: IsoDate): ProgressEntry | undefined {
+/** The latest feedback entry dated on or before the date. */
+export function latestEntry(progress: readonly ProgressEntry[] | undefined, asOf: IsoDate): ProgressEntry | undefined {
   let latest: ProgressEntry | undefined;
   for (const entry of progress ?? []) if (entry.date <= asOf && (!latest || entry.date >= latest.date)) latest = entry;
   return latest;

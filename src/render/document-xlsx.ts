@@ -59,14 +59,14 @@ function textOf(block: Exclude<FlatBlock, { kind: 'table' }>): SheetLine[] {
 }
 
 export interface DocumentSheetsOptions {
-  /** the left part of each printed footer; the subtitle lines by default */
+  /** the left part of each printed footer; the document's footer, else its subtitle lines, by default */
   footerLeft?: string;
   /** the right part; the document's title by default */
   footerRight?: string;
 }
 
 export function documentSheets(doc: ReportDocument, m: Messages, options: DocumentSheetsOptions = {}): SheetSpec[] {
-  const footerLeft = options.footerLeft ?? doc.subtitle.join('  ');
+  const footerLeft = options.footerLeft ?? doc.footer ?? doc.subtitle.join('  ');
   const footerRight = options.footerRight ?? doc.title;
   const groups = new Map<number, FlatBlock[]>();
   for (const block of flatten(doc, m)) {

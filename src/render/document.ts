@@ -80,6 +80,11 @@ export interface ReportDocument {
   title: string;
   /** lines under the title, e.g. 第27期, 截至2020年9月30日 */
   subtitle: readonly string[];
+  /**
+   * a short line naming the document on printed pages beside the page number (第27期 2020年9月下旬);
+   * the subtitle lines when absent. A4 portrait has room for about 20 Chinese characters there.
+   */
+  footer?: string;
   /** the date the document speaks as of; files carry it as their date, so that the same document gives the same bytes */
   date: IsoDate;
   blocks: readonly DocBlock[];

@@ -1,15 +1,19 @@
 // A 催办单 as an office document: the number, the addressee, what is owed in numbered tables, and
 // the reply-by date.
 import { diffDays } from '../core/dates.js';
+import { latestEntry } from '../core/light.js';
 import { periodLabel } from '../core/periods.js';
+import type { ProgressEntry } from '../core/task.js';
 import type { Messages } from '../i18n/index.js';
 import type { Notice, RemindReport } from '../reports/remind.js';
 import { paragraph, section, table, type DocBlock, type DocColumn, type ReportDocument } from './document.js';
+import { feedbackCell } from './task-view.js';
 
 const col = (header: string, width: number, extra: Partial<DocColumn> = {}): DocColumn => ({ header, width, ...extra });
 
-function latestText(entry: { date: string; note: string } | undefined, m: Messages): string {
-  return entry ? m.remind.latest(entry.date, entry.note) : m.remind.never;
+/** The latest feedback in one cell (date, percent, note, 存在问题, 下步打算), or 尚未反馈. */
+function latestText(entry: ProgressEntry | undefined, m: Messages): string {
+  return entry ? feedbackCell(entry, m) : m.remind.never;
 }
 
 export function noticeDocument(n: Notice, r: RemindReport, number: string, m: Messages, planTitle: string): ReportDocument {
@@ -34,20 +38,28 @@ export function noticeDocument(n: Notice, r: RemindReport, number: string, m: Me
   if (n.missingFeedback.length > 0) {
     blocks.push(section(w.missing, table({
       caption: w.missing,
-      columns: [no, col(c.id, 10), col(c.task, 30), col(c.period, 14), col(c.dueBy, 11, { align: 'center' }), col(w.lastReport, 30)],
+      columns: [
+        no, col(c.id, 10), col(c.task, 24), col(c.period, 13), col(c.dueBy, 11, { align: 'center' }), col(c.days, 8, { kind: 'number' }), col(w.lastReport, 30),
+      ],
       rows: n.missingFeedback.map((j, i) => {
-        const last = [...(j.task.progress ?? [])].filter((p) => p.date <= r.asOf).at(-1);
         const unit = j.tier === 'co' ? m.report.coUnit(j.unit) : '';
-        return { cells: [i + 1, j.task.id, `${j.task.title}${unit ? `（${unit}）` : ''}`, periodLabel(j.period, m.lang), j.due, latestText(last, m)] };
+        return {
+          cells: [i + 1, j.task.id, `${j.task.title}${unit ? `（${unit}）` : ''}`, periodLabel(j.period, m.lang), j.due, diffDays(r.asOf, j.due), latestText(latestEntry(j.task.progress, r.asOf), m)],
+        };
       }),
     })));
   }
   if (n.dueSoon.length > 0) {
     blocks.push(section(w.dueSoon, table({
       caption: w.dueSoon,
-      columns: [no, col(c.id, 10), col(c.kind, 6, { align: 'center' }), col(c.item, 34), col(c.due, 11, { align: 'center' }), col(w.daysLeft, 8, { kind: 'number' })],
+      columns: [
+        no, col(c.id, 10), col(c.kind, 6, { align: 'center' }), col(c.item, 26), col(c.due, 11, { align: 'center' }), col(w.daysLeft, 8, { kind: 'number' }), col(c.latest, 32),
+      ],
       rows: n.dueSoon.map((d, i) => ({
-        cells: [i + 1, d.e.task.id, d.kind === 'task' ? m.report.kindTask : m.report.kindMilestone, d.kind === 'task' ? d.title : m.report.milestoneOf(d.e.task.title, d.title), d.due, diffDays(d.due, r.asOf)],
+        cells: [
+          i + 1, d.e.task.id, d.kind === 'task' ? m.report.kindTask : m.report.kindMilestone, d.kind === 'task' ? d.title : m.report.milestoneOf(d.e.task.title, d.title), d.due,
+          diffDays(d.due, r.asOf), latestText(d.e.result.latest, m),
+        ],
       })),
     })));
   }

@@ -5,6 +5,7 @@ import { CATEGORIES } from '../core/categories.js';
 import { diffDays } from '../core/dates.js';
 import type { Evaluated } from '../core/evaluate.js';
 import type { Judged } from '../core/feedback.js';
+import { latestEntry } from '../core/light.js';
 import { parsePeriod, periodLabel, periodNumber } from '../core/periods.js';
 import { leadUnitOf } from '../core/task.js';
 import type { Messages } from '../i18n/index.js';
@@ -12,6 +13,7 @@ import type { Headline } from '../reports/headline.js';
 import type { PeriodReport } from '../reports/period.js';
 import type { SummaryReport, SummaryRow } from '../reports/summary.js';
 import { note, paragraph, section, table, type DocBlock, type DocColumn, type DocRow, type ReportDocument, type Span } from './document.js';
+import { feedbackCell } from './task-view.js';
 
 /** A percent 0–100 as the share 0–1 a percent column holds. */
 const share = (n: number | undefined) => (n === undefined ? undefined : n / 100);
@@ -49,7 +51,12 @@ export function periodReportDocument(r: PeriodReport, m: Messages, planTitle: st
   if (r.silent) blocks.push(section(w.sections.silent(thisWord), silentTable(r.silent, m, w.captions.silent(thisWord))));
   if (r.redInPeriod) blocks.push(section(w.sections.redInPeriod(thisWord), redInPeriodTable(r, m, thisWord)));
   if (r.rank) blocks.push(section(w.sections.rank, ...rankBlocks(r, m)));
-  return { title: w.title(planTitle, kind), subtitle, date: r.asOf, blocks };
+  // short enough to stay clear of the page number in the middle of an A4 portrait footer: the
+  // issue (or, before the period is over, the date) and the period, without the period's dates
+  const footer = r.complete
+    ? [...(kind === 'year' || kind === 'half' ? [] : [m.document.issue(periodNumber(r.period))]), periodLabel(r.period, m.lang)].join(' ')
+    : w.footerPartial(periodLabel(r.period, m.lang), r.asOf);
+  return { title: w.title(planTitle, kind), subtitle, footer, date: r.asOf, blocks };
 }
 
 function headlineSpans(r: PeriodReport, m: Messages, prevWord: string): Span[] {
@@ -126,17 +133,15 @@ function whyRed(e: Evaluated, m: Messages): string {
   return m.report.list(parts);
 }
 
-function latest(e: Evaluated): string {
-  const l = e.result.latest;
-  return l ? `${l.date.slice(5)} ${l.note}` : '';
-}
+/** The task's latest feedback as of the report's date: date, percent, note, 存在问题 and 下步打算 in one cell. */
+const latest = (e: Evaluated, m: Messages) => feedbackCell(e.result.latest, m);
 
 function redTable(items: readonly Evaluated[], m: Messages, caption: string) {
   const c = m.report.col;
   return table({
     caption,
-    columns: [numberColumn(m), col(c.id, 9), col(c.task, 20), col(c.leadUnit, 14), col(c.deadline, 10, { align: 'center' }), col(c.days, 5, { kind: 'number' }), col(c.why, 14), col(c.latest, 22)],
-    rows: items.map((e, i) => ({ cells: [i + 1, e.task.id, e.task.title, leadUnitOf(e.task), e.result.deadline, e.result.daysOverdue, whyRed(e, m), latest(e)], emphasis: 'red' as const })),
+    columns: [numberColumn(m), col(c.id, 9), col(c.task, 18), col(c.leadUnit, 12), col(c.deadline, 10, { align: 'center' }), col(c.days, 5, { kind: 'number' }), col(c.why, 12), col(c.latest, 30)],
+    rows: items.map((e, i) => ({ cells: [i + 1, e.task.id, e.task.title, leadUnitOf(e.task), e.result.deadline, e.result.daysOverdue, whyRed(e, m), latest(e, m)], emphasis: 'red' as const })),
   });
 }
 
@@ -167,9 +172,9 @@ function dueNextTable(r: PeriodReport, m: Messages) {
   const c = w.col;
   return table({
     caption: w.captions.dueNext(periodLabel(r.next, m.lang)),
-    columns: [numberColumn(m), col(c.id, 9), col(c.kind, 6, { align: 'center' }), col(c.item, 30), col(c.leadUnit, 14), col(c.due, 10, { align: 'center' })],
+    columns: [numberColumn(m), col(c.id, 9), col(c.kind, 6, { align: 'center' }), col(c.item, 24), col(c.leadUnit, 12), col(c.due, 10, { align: 'center' }), col(c.latest, 30)],
     rows: r.dueNext.map((d, i) => ({
-      cells: [i + 1, d.e.task.id, d.kind === 'task' ? w.kindTask : w.kindMilestone, d.kind === 'task' ? d.title : w.milestoneOf(d.e.task.title, d.title), leadUnitOf(d.e.task), d.due],
+      cells: [i + 1, d.e.task.id, d.kind === 'task' ? w.kindTask : w.kindMilestone, d.kind === 'task' ? d.title : w.milestoneOf(d.e.task.title, d.title), leadUnitOf(d.e.task), d.due, latest(d.e, m)],
     })),
   });
 }
@@ -187,6 +192,11 @@ function feedbackBlocks(r: PeriodReport, m: Messages, thisWord: string): DocBloc
   if (f.due === 0) return blocks;
   const periodName = (j: Judged) => periodLabel(j.period, m.lang);
   const unitCell = (j: Judged) => (j.tier === 'co' ? w.coUnit(j.unit) : j.unit);
+  // a late report is shown with what it said: the report itself, dated, in the last column
+  const lateColumns = [
+    numberColumn(m), col(c.id, 9), col(c.task, 16), col(c.unit, 12), col(c.period, 13, { align: 'center' }), col(c.dueBy, 10, { align: 'center' }), col(c.reported, 30),
+  ];
+  const lateRow = (j: Judged, i: number): DocRow => ({ cells: [i + 1, j.task.id, j.task.title, unitCell(j), periodName(j), j.due, feedbackCell(j.entry, m)] });
   blocks.push(
     table({
       caption: w.captions.feedbackByUnit,
@@ -203,22 +213,24 @@ function feedbackBlocks(r: PeriodReport, m: Messages, thisWord: string): DocBloc
   blocks.push(
     table({
       caption: w.captions.missing,
-      columns: [numberColumn(m), col(c.id, 9), col(c.task, 26), col(c.unit, 16), col(c.missingCount, 6, { kind: 'number' }), col(c.periods, 20)],
+      columns: [numberColumn(m), col(c.id, 9), col(c.task, 20), col(c.unit, 12), col(c.missingCount, 6, { kind: 'number' }), col(c.periods, 16), col(c.latest, 30)],
       // one row per task and unit: a quarter's report would otherwise repeat a silent task nine times
-      rows: byTaskAndUnit(f.missing).map((g, i) => ({ cells: [i + 1, g.first.task.id, g.first.task.title, unitCell(g.first), g.items.length, w.periodList(g.items.map(periodName))] })),
+      rows: byTaskAndUnit(f.missing).map((g, i) => ({
+        cells: [i + 1, g.first.task.id, g.first.task.title, unitCell(g.first), g.items.length, w.periodList(g.items.map(periodName)), feedbackCell(latestEntry(g.first.task.progress, r.asOf), m)],
+      })),
     }),
     table({
       caption: w.captions.late,
-      columns: [numberColumn(m), col(c.id, 9), col(c.task, 22), col(c.unit, 16), col(c.period, 15, { align: 'center' }), col(c.dueBy, 10, { align: 'center' }), col(c.reportedOn, 10, { align: 'center' })],
-      rows: f.late.map((j, i) => ({ cells: [i + 1, j.task.id, j.task.title, unitCell(j), periodName(j), j.due, j.entry?.date] })),
+      columns: lateColumns,
+      rows: f.late.map(lateRow),
     }),
   );
   if (f.lateArrivals.length > 0) {
     blocks.push(
       table({
         caption: w.captions.lateArrivals(thisWord),
-        columns: [numberColumn(m), col(c.id, 9), col(c.task, 22), col(c.unit, 16), col(c.period, 15, { align: 'center' }), col(c.dueBy, 10, { align: 'center' }), col(c.reportedOn, 10, { align: 'center' })],
-        rows: f.lateArrivals.map((j, i) => ({ cells: [i + 1, j.task.id, j.task.title, unitCell(j), periodName(j), j.due, j.entry?.date] })),
+        columns: lateColumns,
+        rows: f.lateArrivals.map(lateRow),
       }),
     );
   }
@@ -241,10 +253,12 @@ function categoryBlocks(r: PeriodReport, m: Messages): DocBlock[] {
     }),
     table({
       caption: w.captions.behind,
-      columns: [numberColumn(m), col(c.id, 9), col(c.task, 26), col(c.leadUnit, 14), col(c.percent, 8, { align: 'right' }), col(c.elapsed, 9, { align: 'right' }), col(c.gap, 8, { kind: 'number' })],
+      columns: [
+        numberColumn(m), col(c.id, 9), col(c.task, 18), col(c.leadUnit, 12), col(c.percent, 7, { align: 'right' }), col(c.elapsed, 8, { align: 'right' }), col(c.gap, 7, { kind: 'number' }), col(c.latest, 30),
+      ],
       rows: cat.behind.map((b, i) => {
         const line = b.floor ?? b.elapsed;
-        return { cells: [i + 1, b.e.task.id, b.e.task.title, leadUnitOf(b.e.task), `${b.percent ?? 0}%`, b.floor !== undefined ? w.floor(b.floor) : `${b.elapsed}%`, line - (b.percent ?? 0)] };
+        return { cells: [i + 1, b.e.task.id, b.e.task.title, leadUnitOf(b.e.task), `${b.percent ?? 0}%`, b.floor !== undefined ? w.floor(b.floor) : `${b.elapsed}%`, line - (b.percent ?? 0), latest(b.e, m)] };
       }),
     }),
   ];
@@ -295,8 +309,8 @@ function silentTable(items: readonly Evaluated[], m: Messages, caption: string) 
   const c = m.report.col;
   return table({
     caption,
-    columns: [numberColumn(m), col(c.id, 9), col(c.task, 26), col(c.leadUnit, 14), col(c.deadline, 10, { align: 'center' }), col(c.latest, 24)],
-    rows: items.map((e, i) => ({ cells: [i + 1, e.task.id, e.task.title, leadUnitOf(e.task), e.result.deadline, latest(e)] })),
+    columns: [numberColumn(m), col(c.id, 9), col(c.task, 22), col(c.leadUnit, 12), col(c.deadline, 10, { align: 'center' }), col(c.latest, 30)],
+    rows: items.map((e, i) => ({ cells: [i + 1, e.task.id, e.task.title, leadUnitOf(e.task), e.result.deadline, latest(e, m)] })),
   });
 }
 

@@ -1,8 +1,10 @@
 // The period report as JSON (`tasks report … --format json`): a stable contract, documented in the
 // README. Keys are added, never renamed or removed, within version 1. Every list of tasks is a list
 // of objects with `id`; dates are YYYY-MM-DD; rates are percents 0–100 with one decimal.
+import type { IsoDate } from '../core/dates.js';
 import type { Evaluated } from '../core/evaluate.js';
 import type { Judged } from '../core/feedback.js';
+import { latestEntry } from '../core/light.js';
 import { periodKey, periodLabel, type Period } from '../core/periods.js';
 import type { UnitScore } from '../core/scoring.js';
 import { leadsOf, leadUnitOf } from '../core/task.js';
@@ -10,6 +12,7 @@ import type { Messages } from '../i18n/index.js';
 import type { Headline } from '../reports/headline.js';
 import type { PeriodReport } from '../reports/period.js';
 import type { SummaryRow } from '../reports/summary.js';
+import { feedbackJson } from './task-view.js';
 
 function periodJson(period: Period, m: Messages) {
   return { kind: period.kind, key: periodKey(period), start: period.start, end: period.end, label: periodLabel(period, m.lang) };
@@ -24,6 +27,7 @@ function brief(e: Evaluated) {
     deadline: e.result.deadline,
     light: e.result.light,
     days_overdue: e.result.daysOverdue,
+    latest_feedback: feedbackJson(e.result.latest),
   };
 }
 
@@ -59,14 +63,16 @@ function headlineJson(now: Headline, before: Headline) {
   );
 }
 
-function judgedJson(j: Judged) {
+/** An obligation judged: a late one carries the report that came (`reported`), every one the task's latest feedback on the date. */
+function judgedJson(j: Judged, asOf: IsoDate) {
   return {
     id: j.task.id,
     unit: j.unit,
     tier: j.tier,
     period: periodKey(j.period),
     due: j.due,
-    ...(j.entry ? { reported_on: j.entry.date } : {}),
+    ...(j.entry ? { reported_on: j.entry.date, reported: feedbackJson(j.entry) } : {}),
+    latest_feedback: feedbackJson(latestEntry(j.task.progress, asOf)),
   };
 }
 
@@ -104,15 +110,15 @@ export function periodReportJson(r: PeriodReport, m: Messages): Record<string, u
     extensions: r.extensions.map((x) => ({ id: x.e.task.id, title: x.e.task.title, lead_unit: leadUnitOf(x.e.task), date: x.date, from: x.from, to: x.to, reason: x.reason, kind: x.kind })),
     due_next: {
       period: periodJson(r.next, m),
-      items: r.dueNext.map((d) => ({ id: d.e.task.id, kind: d.kind, title: d.title, due: d.due, lead_unit: leadUnitOf(d.e.task) })),
+      items: r.dueNext.map((d) => ({ id: d.e.task.id, kind: d.kind, title: d.title, due: d.due, lead_unit: leadUnitOf(d.e.task), latest_feedback: feedbackJson(d.e.result.latest) })),
     },
     feedback: {
       periods: r.feedback.periods.map((p) => periodJson(p, m)),
       due: r.feedback.due,
       none_at_all: r.feedback.noneAtAll,
-      missing: r.feedback.missing.map(judgedJson),
-      late: r.feedback.late.map(judgedJson),
-      late_arrivals: r.feedback.lateArrivals.map(judgedJson),
+      missing: r.feedback.missing.map((j) => judgedJson(j, r.asOf)),
+      late: r.feedback.late.map((j) => judgedJson(j, r.asOf)),
+      late_arrivals: r.feedback.lateArrivals.map((j) => judgedJson(j, r.asOf)),
       by_unit: r.feedback.byUnit.map((u) => ({ unit: u.unit, due: u.due, on_time: u.onTime, late: u.late, missing: u.missing, on_time_rate: u.onTimeRate ?? null })),
     },
     categories: {

@@ -82,16 +82,7 @@ export function taskJson(e: Evaluated, m: Messages) {
     overdue_milestones: result.overdueMilestones.map((ms) => ({ title: ms.title, due: ms.due, days_overdue: ms.days })),
     percent: result.percent ?? null,
     elapsed_percent: result.elapsed,
-    latest_progress: result.latest
-      ? {
-          date: result.latest.date,
-          note: result.latest.note,
-          percent: result.latest.percent ?? null,
-          by: result.latest.by ?? null,
-          problems: result.latest.problems ?? null,
-          next_steps: result.latest.next_steps ?? null,
-        }
-      : null,
+    latest_progress: feedbackJson(result.latest),
     awaiting_review: e.review ? { date: e.review.date, by: e.review.by ?? null, done_on: e.review.done_on, period: e.review.period ?? null } : null,
     feedback_overdue: e.stale ? { period: periodKey(e.stale.period), label: periodLabel(e.stale.period, m.lang), due: e.stale.due } : null,
     tags: task.tags ?? [],
@@ -126,6 +117,22 @@ export function feedbackText(entry: ProgressEntry, m: Messages): string {
   if (entry.problems) lines.push(`${m.fields.problems}：${entry.problems}`);
   if (entry.next_steps) lines.push(`${m.fields.next_steps}：${entry.next_steps}`);
   return lines.join('\n');
+}
+
+/**
+ * A feedback entry in one table cell, for reports and notices printed on A4: its date (month and
+ * day), the percent reported and the note on the first line, then 存在问题 and 下步打算 one to a line.
+ */
+export function feedbackCell(entry: ProgressEntry | undefined, m: Messages): string {
+  if (!entry) return '';
+  return `${monthDay(entry.date)}${entry.percent === undefined ? '' : ` ${entry.percent}%`} ${feedbackText(entry, m)}`;
+}
+
+/** A feedback entry in the JSON contracts of the reports: the same keys as a view's `latest_progress`. */
+export function feedbackJson(entry: ProgressEntry | undefined) {
+  return entry
+    ? { date: entry.date, note: entry.note, percent: entry.percent ?? null, by: entry.by ?? null, problems: entry.problems ?? null, next_steps: entry.next_steps ?? null }
+    : null;
 }
 
 /** Whether a view of these tasks needs an office column: they come from a roll-up of several plans. */

@@ -93,7 +93,13 @@ describe('a plan stepped through 2020', () => {
     // 2月下旬 ends on the 29th (2020 is a leap year); 2020-002 has not reported by then
     const feb3 = report('feb3');
     expect(feb3).toMatchObject({ as_of: '2020-02-29', complete: true, previous: { key: '2020-02-2', as_of: '2020-02-20' } });
-    expect(feb3.feedback.missing).toEqual([{ id: '2020-002', unit: '区发改委', tier: 'lead', period: '2020-02-3', due: '2020-02-29' }]);
+    expect(feb3.feedback.missing).toEqual([
+      {
+        id: '2020-002', unit: '区发改委', tier: 'lead', period: '2020-02-3', due: '2020-02-29',
+        // what the task last said: its report of 11 February, the last before the period's end
+        latest_feedback: { date: '2020-02-11', note: '2020-02-11进展情况', percent: 30, by: '区发改委', problems: null, next_steps: null },
+      },
+    ]);
     expect(feb3.feedback.late).toEqual([]);
     expect(feb3.feedback.by_unit).toEqual([
       { unit: '区发改委', due: 2, on_time: 1, late: 0, missing: 1, on_time_rate: 50 },

@@ -20,7 +20,6 @@ export const reports = {
     milestone: '节点',
     lastReport: '上次反馈',
     daysLeft: '剩余天数',
-    latest: (date: string, note: string) => `${md(date)}：${note}`,
     never: '尚未反馈',
     closing: (replyBy: string) => `请对照上述事项逐项落实，逾期事项说明原因、提出整改措施和完成时限，于${formatChineseDate(replyBy)}前报督查室。`,
     signature: (asOf: string) => `督查室　　${formatChineseDate(asOf)}`,
@@ -45,6 +44,7 @@ export const reports = {
     fileName: (label: string, kind: PeriodKind) =>
       `${label}${{ xun: '旬调度情况', month: '月盘点情况', quarter: '季度排查情况', half: '推进情况', year: '重点工作完成情况' }[kind]}`,
     span: (start: string, end: string) => `（${md(start)}—${md(end)}）`,
+    footerPartial: (period: string, date: string) => `${period} 截至${md(date)}`,
     partial: (date: string) => `截至${formatChineseDate(date)}（本期尚未结束）`,
     /** 本旬、本月…… */
     this: (kind: PeriodKind) => ({ xun: '本旬', month: '本月', quarter: '本季度', half: '本半年', year: '本年度' })[kind],
@@ -118,7 +118,7 @@ export const reports = {
     col: {
       no: '序号', id: '编号', task: '任务', unit: '单位', leadUnit: '牵头单位', deadline: '完成时限', doneOn: '完成日期', result: '完成情况',
       days: '逾期天数', why: '逾期原因', latest: '最新进展', before: '原逾期天数', how: '解除原因', date: '批准日期', from: '原时限', to: '新时限',
-      reason: '延期依据', kind: '类型', item: '任务或节点', due: '到期日', period: '反馈周期', dueBy: '应报日期', reportedOn: '报送日期',
+      reason: '延期依据', kind: '类型', item: '任务或节点', due: '到期日', period: '反馈周期', dueBy: '应报日期', reportedOn: '报送日期', reported: '报送日期和内容',
       owed: '应报', onTime: '按期', late: '逾期', missing: '未报', onTimeRate: '按期率', category: '类别', count: '数量', share: '占比',
       percent: '已报进度', elapsed: '序时进度', gap: '差距（百分点）', point: '所属要点', target: '指标', goal: '目标', actual: '实际', ofTarget: '完成比例',
       state: '情况', lead: '牵头责任领导', total: '任务数', done: '已完成', doneLate: '其中逾期完成', open: '推进中', red: '红灯', yellow: '黄灯',
