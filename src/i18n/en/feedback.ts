@@ -24,7 +24,7 @@ export const feedback = {
     out: 'output folder (default: exports/ in the plan); the forms go into a sub-folder named after the period',
     importPeriod: 'accept only forms of this period',
     dryRun: 'read and check only, write nothing',
-    check: 'exit with code 3 when some units have not returned feedback in time (for cron)',
+    check: 'exit with code 3 when feedback owed is missing (for cron)',
     reason: 'why it is sent back',
   },
   feedback: {
