@@ -2,6 +2,7 @@
 // one commit per form, each row a progress entry of the unit for the period (a second return of
 // the same period replaces the first), 是否办结 = 是 a completion request awaiting review.
 import { basename, extname } from 'node:path';
+import { answeredInTime, obligations } from '../core/feedback.js';
 import { parsePeriod, periodLabel, type Period } from '../core/periods.js';
 import type { Task } from '../core/task.js';
 import type { Session } from '../context.js';
@@ -105,7 +106,21 @@ async function importForm(session: Session, plan: Plan, options: FeedbackImportO
     note(session, f.refusedForm(p.sheet === undefined ? shown : where(f, shown, p), problemText(f, p)));
     return false;
   }
+  noteLateAnswers(session, plan, shown, result.form, tasks);
   return writeForm(session, plan, options, shown, result.form);
+}
+
+/** Each answer judged by the feedback rules against its own reply-by date (a co-unit's may be earlier than the lead unit's). */
+function noteLateAnswers(session: Session, plan: Plan, shown: string, form: ReadForm, tasks: ReadonlyMap<string, Task>): void {
+  const f = session.m.feedback;
+  for (const answer of form.answers) {
+    const task = tasks.get(answer.id);
+    if (!task) continue;
+    const owed = obligations(task, form.period, plan.config.feedback).find((o) => o.unit === form.meta.unit);
+    if (owed && !answeredInTime(owed, form.date)) {
+      note(session, f.noteRow(f.place(shown, form.sheet, answer.row, f.col.id), f.row.answer_late(answer.id, form.date, owed.due)));
+    }
+  }
 }
 
 async function writeForm(session: Session, plan: Plan, options: FeedbackImportOptions, shown: string, form: ReadForm): Promise<boolean> {
@@ -150,6 +165,10 @@ async function writeForm(session: Session, plan: Plan, options: FeedbackImportOp
     const detail = refusal(session, o.file, new EditRefused(o.failure));
     const text = detail instanceof Error ? detail.message : String(detail);
     note(session, f.refusedRow(f.place(shown, form.sheet, rows.get(o.id) ?? 0, undefined), f.row.file_refused(text)));
+  }
+  for (const a of form.answers) {
+    const done = outcomes.get(a.id)?.alreadyDone;
+    if (done !== undefined) note(session, f.noteRow(f.place(shown, form.sheet, a.row, f.col.done), f.row.already_done(a.id, done)));
   }
   const written = result.outcomes.filter((o) => o.kind === 'written');
   const count = (pick: (o: ReturnType<typeof answerOps>) => boolean) => written.filter((o) => pick(outcomes.get(o.id)!)).length;

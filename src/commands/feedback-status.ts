@@ -1,6 +1,7 @@
-// tasks feedback status [--period P] [--check]: which units have returned their feedback for the
-// period, which returned it late and which have not; with --check, exit 3 when some are missing.
-import { lastDuePeriod } from '../core/feedback-rules.js';
+// tasks feedback status [--period P] [--check]: per unit and per answer, whether the feedback owed
+// for the period came on time, late or not at all, by the plan's feedback rules (the same the
+// period report judges by); with --check, exit 3 when some are missing.
+import { periodDueBy } from '../core/feedback.js';
 import type { Period } from '../core/periods.js';
 import type { Session } from '../context.js';
 import { EXIT } from '../errors.js';
@@ -19,13 +20,11 @@ export interface FeedbackStatusOptions {
 export async function runFeedbackStatus(options: FeedbackStatusOptions, plan: Plan, session: Session): Promise<number> {
   const { asOf } = session;
   const rules = plan.config.feedback;
-  const period = options.period ?? lastDuePeriod(asOf, rules);
-  const decidedOn = period.end < asOf ? period.end : asOf;
-  const owedAsOf = evaluatePlan(plan, session, decidedOn);
-  const report = feedbackStatusReport(owedAsOf, evaluatePlan(plan, session), period, asOf, plan.config.roster.units, rules);
+  const period = options.period ?? periodDueBy(rules, asOf);
+  const report = feedbackStatusReport(plan.tasks.map((t) => t.task), evaluatePlan(plan, session), period, asOf, plan.config.roster.units, rules);
   const code = emitView(session, plan, options.format, feedbackStatusView, report);
   if (options.check && report.counts.missing > 0) {
-    note(session, session.m.feedback.checkFailed(report.counts.missing));
+    note(session, session.m.feedback.checkFailed(report.counts.unitsMissing));
     return EXIT.CHECK;
   }
   return code;

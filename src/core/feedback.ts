@@ -18,7 +18,7 @@
 import { statusOn } from './as-of.js';
 import type { FeedbackConfig } from './config.js';
 import { addDays, endOfMonth, parts, ymd, type IsoDate } from './dates.js';
-import { parsePeriod, periodKey, periodOf, periodsBetween, previousPeriod, type Period } from './periods.js';
+import { nextPeriod, parsePeriod, periodKey, periodOf, periodsBetween, previousPeriod, type Period } from './periods.js';
 import { leadUnitOf, startOf, type ProgressEntry, type Task } from './task.js';
 
 export type FeedbackRules = FeedbackConfig;
@@ -66,7 +66,7 @@ export function cyclePeriod(rules: FeedbackRules, date: IsoDate): Period {
 
 /** What `task` owes for `period` (a period of the rules' cycle): nothing, or one report per unit and tier. */
 export function obligations(task: Task, period: Period, rules: FeedbackRules, dues?: { lead: IsoDate; co: IsoDate | undefined }): Obligation[] {
-  if (period.start < startOf(task) || (rules.start !== undefined && period.start < rules.start)) return [];
+  if (period.start < startOf(task) || !rulesCover(rules, period)) return [];
   const { status } = statusOn(task, period.end);
   if (status === 'done' || status === 'suspended' || status === 'cancelled') return [];
   const lead = dues?.lead ?? dueDate(rules, period, 'lead')!;
@@ -91,19 +91,42 @@ export interface JudgeOptions {
   endOfDay?: boolean;
 }
 
+/** Whether an answer dated `date` is on time for the obligation (else it is late). */
+export function answeredInTime(obligation: Obligation, date: IsoDate): boolean {
+  return date <= obligation.due;
+}
+
 /** The verdict on one obligation as of `asOf`: nothing dated after it counts. */
 export function judge(obligation: Obligation, asOf: IsoDate, options: JudgeOptions = {}): Judged {
   let onTime: ProgressEntry | undefined;
   let late: ProgressEntry | undefined;
   for (const entry of obligation.task.progress ?? []) {
     if (entry.date > asOf || !answers(entry, obligation.period) || !byMatches(entry, obligation)) continue;
-    if (entry.date <= obligation.due) onTime ??= entry;
+    if (answeredInTime(obligation, entry.date)) onTime ??= entry;
     else late ??= entry;
   }
   const passed = options.endOfDay ? asOf >= obligation.due : asOf > obligation.due;
   const verdict: Verdict = onTime ? 'on_time' : late ? 'late' : passed ? 'missing' : 'not_due';
   const { task, unit, tier, period, due } = obligation;
   return { task, unit, tier, period, due, verdict, entry: onTime ?? late };
+}
+
+/** Whether the rules ask for feedback for `period` at all: not for a period starting before their start. */
+export function rulesCover(rules: FeedbackRules, period: Period): boolean {
+  return rules.start === undefined || period.start >= rules.start;
+}
+
+/** The latest period of the cycle whose lead units' feedback is due on or before `date`. */
+export function periodDueBy(rules: FeedbackRules, date: IsoDate): Period {
+  let period = cyclePeriod(rules, date);
+  while (dueDate(rules, period, 'lead')! > date) period = previousPeriod(period);
+  return period;
+}
+
+/** The period whose feedback a form sent on `date` asks for: the first whose lead due date is not yet past. */
+export function periodOpenOn(rules: FeedbackRules, date: IsoDate): Period {
+  const period = cyclePeriod(rules, date);
+  return dueDate(rules, period, 'lead')! >= date ? period : nextPeriod(period);
 }
 
 /** The periods of the cycle whose lead due date falls from `from` to `to`, both included, in order. */

@@ -20,8 +20,10 @@ type EntryOutcome = 'added' | 'replaced' | 'removed' | 'unchanged';
 export interface TaskAnswer {
   ops: EditOp[];
   entry: EntryOutcome;
-  /** a completion request is made (or was already made by the same form) */
+  /** a completion request is made now (not one the same form already made, nor one the office has decided) */
   request: boolean;
+  /** 是否办结 = 是 on a task the ledger already holds as done: no request, and the clerk is told */
+  alreadyDone: IsoDate | undefined;
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -62,8 +64,9 @@ export function answerOps(task: Task, answer: Answer | undefined, r: Return): Ta
   const entryKept = wanted ? mine.length === 1 && sameAnswer(progress[mine[0]!]!, wanted, r) : mine.length === 0;
   const requestKept =
     wantedRequest === undefined || decided ? open.length === 0 : open.length === 1 && sameAnswer(requests[open[0]!]!, wantedRequest, r);
-  const request = wantedRequest !== undefined;
-  if (entryKept && requestKept) return { ops: [], entry: 'unchanged', request };
+  const alreadyDone = doneOn !== undefined && task.status === 'done' ? (task.done_on ?? doneOn) : undefined;
+  const request = wantedRequest !== undefined && !decided && !requestKept;
+  if (entryKept && requestKept) return { ops: [], entry: 'unchanged', request, alreadyDone };
 
   const ops: EditOp[] = [];
   let list = progress;
@@ -79,5 +82,5 @@ export function answerOps(task: Task, answer: Answer | undefined, r: Return): Ta
   }
   if (wanted && task.status === 'not_started') ops.push({ op: 'set', path: ['status'], value: 'in_progress' });
   const entry: EntryOutcome = entryKept ? 'unchanged' : !wanted ? 'removed' : mine.length > 0 ? 'replaced' : 'added';
-  return { ops, entry, request };
+  return { ops, entry, request, alreadyDone };
 }

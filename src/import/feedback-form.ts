@@ -163,7 +163,7 @@ export function readForm(sheets: readonly RawSheet[], ctx: FormContext): FormRes
     dateGiven = true;
     if (date < period.start) return fail({ code: 'date_before_period', params: [date, period.start], sheet: form.name, row: meta.dateCell.row, column: dateHeader });
     if (date > ctx.asOf) return fail({ code: 'date_in_future', params: [date, ctx.asOf], sheet: form.name, row: meta.dateCell.row, column: dateHeader });
-    if (date > replyBy) sheetNote(meta.dateCell.row, dateHeader, 'date_late', [date, replyBy]);
+    // whether each answer is late is judged per task by the feedback rules (the command does)
   }
 
   // merged cells other than the form's own: the title, the summary, the date's label and the block headings

@@ -14,7 +14,10 @@ export interface FormInput {
   year: number | undefined;
   unit: string;
   period: Period;
+  /** the lead units' reply-by date */
   replyBy: IsoDate;
+  /** the co-units' earlier one, when the rules set one */
+  coReplyBy?: IsoDate;
   asOf: IsoDate;
   lead: readonly Evaluated[];
   co: readonly Evaluated[];
@@ -65,7 +68,8 @@ export function feedbackForm(input: FormInput, m: Messages): { sheet: SheetSpec;
   });
 
   const title = f.formTitle(input.planTitle, label);
-  const summary = `${f.formInfo(input.unit, label, input.period.start, input.period.end, input.replyBy)}\n${f.instructions}`;
+  const coReplyBy = input.co.length > 0 && input.coReplyBy !== input.replyBy ? input.coReplyBy : undefined;
+  const summary = `${f.formInfo(input.unit, label, input.period.start, input.period.end, input.lead.length > 0 ? input.replyBy : coReplyBy ?? input.replyBy, input.lead.length > 0 ? coReplyBy : undefined)}\n${f.instructions}`;
   // the title, the summary, the 填报日期 line, then the header
   const dateRow = 3;
   const headerRow = 4;
@@ -129,7 +133,8 @@ export function feedbackForm(input: FormInput, m: Messages): { sheet: SheetSpec;
     year: input.year,
     period: periodKey(input.period),
     unit: input.unit,
-    replyBy: input.replyBy,
+    // the earliest date the form asks for: an answer dated then is on time for every row
+    replyBy: coReplyBy !== undefined && coReplyBy < input.replyBy ? coReplyBy : input.replyBy,
     asOf: input.asOf,
     sheet: input.sheetName,
     dateCell: { row: dateRow, column: 3 },

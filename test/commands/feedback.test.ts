@@ -142,7 +142,11 @@ describe('the round trip', () => {
       '',
     ]);
     expect(r.stderr).toContain('区财政局.xlsx 工作表“区财政局”第 3 行“填报日期”：“9月29日”没有写年份，按 2020-09-29 记录');
-    expect(r.stderr).toContain('区住建局.xlsx 工作表“区住建局”第 3 行“填报日期”：未填写，按 2020-09-30 记录');
+    // no date given: the form's earliest reply-by date (its co-unit row's), and the clerk is told it may have been late
+    expect(r.stderr).toContain('区住建局.xlsx 工作表“区住建局”第 3 行“填报日期”：未填写，按报送截止日 2020-09-28 记录；本次导入（2020-09-30）已过截止日');
+    // each answer is judged against its own reply-by date: 区财政局's co-unit answer on F-01 was due on the 28th, its own tasks on the 30th
+    expect(r.stderr).toContain('区财政局.xlsx 工作表“区财政局”第 9 行“编号”：任务 F-01 的反馈 2020-09-29 晚于其报送截止（2020-09-28），记为逾期反馈');
+    expect(r.stderr).not.toContain('任务 F-04 的反馈');
     expect(r.stderr).toContain('区住建局.xlsx 工作表“区住建局”第 6 行“完成百分比”：“0.8”是 80% 还是 0.8%？请填 0 到 100 的数字，例如 80；此行未导入');
     expect(r.stderr).toContain('区住建局.xlsx 工作表“区住建局”第 7 行“完成百分比”：“八成”按 80% 记录');
     expect(r.stderr).toContain('区住建局.xlsx 工作表“区住建局”第 10 行“编号”：是反馈表中原来没有的行；新增任务请另行报督查室；此行未导入');
@@ -160,7 +164,7 @@ describe('the round trip', () => {
       status: 'in_progress',
       progress: [
         { date: '2020-09-28', note: '试点方案已印发。', percent: 20, by: '区发改委', period: '2020-09-3' },
-        { date: '2020-09-30', note: '配合完成房屋安全排查。', by: '区住建局', period: '2020-09-3' },
+        { date: '2020-09-28', note: '配合完成房屋安全排查。', by: '区住建局', period: '2020-09-3' },
       ],
     });
     expect(task(dir, 'F-04').progress.slice(1)).toEqual([
@@ -170,7 +174,7 @@ describe('the round trip', () => {
     expect(task(dir, 'F-04').completion_requests).toEqual([{ date: '2020-09-29', by: '区财政局', done_on: '2020-09-25', period: '2020-09-3' }]);
     expect(task(dir, 'F-05').progress).toHaveLength(1);
     expect(task(dir, 'F-06').progress).toHaveLength(1);
-    expect(task(dir, 'F-07').progress).toEqual([{ date: '2020-09-30', note: '完成主体工程。', percent: 80, by: '区住建局', period: '2020-09-3' }]);
+    expect(task(dir, 'F-07').progress).toEqual([{ date: '2020-09-28', note: '完成主体工程。', percent: 80, by: '区住建局', period: '2020-09-3' }]);
 
     // one commit per form, each with exactly its tasks
     expect(commits(git)).toEqual(['反馈 2020年9月下旬：区住建局 2 项', '反馈 2020年9月下旬：区财政局 2 项', '反馈 2020年9月下旬：区发改委 4 项', '台账']);
@@ -200,14 +204,22 @@ describe('the round trip', () => {
     // as of a day before the request, nothing waited
     expect((await runJson(['--as-of', '2020-09-28', 'show', 'F-04'], { cwd: dir })).json.task.awaiting_review).toBeNull();
     const status = await run([...BACK, 'feedback', 'status'], { cwd: dir });
-    expect(status.stdout).toContain('应报 3 个单位：已按期报送 3，逾期报送 0，未报送 0');
+    // judged per answer: 区财政局 answered its co-unit row F-01 a day late and left F-05 and F-06 empty
+    expect(status.stdout).toContain('应报 3 个单位 11 项：按期 7 项，逾期 1 项，未报 3 项；有未报任务的单位 2 个');
+    expect(status.stdout).toMatch(/区财政局 │ 有未报 │ +2\/4 │ F-01（2020-09-29，逾期 1 天） │ F-05 F-06/);
     expect(status.stdout).toContain('待销号 2 项');
     expect(status.stdout).toContain('F-04 落实减税降费政策（区财政局 2020-09-29 报称 2020-09-25 办结）');
 
     // the same forms again change nothing
     const before = snapshot(dir);
     const again = await importForms(dir, [fgw, czj, zjj]);
-    expect(again.stdout).toContain('区发改委.xlsx：区发改委 2020年9月下旬，读取 4 行，写入 0 项，未变 4 项，拒收 0 行，办结申请 1 项');
+    // the requests the forms made are there already: none is made, nor counted, again
+    expect(again.stdout.split('\n')).toEqual([
+      '区发改委.xlsx：区发改委 2020年9月下旬，读取 4 行，写入 0 项，未变 4 项，拒收 0 行，办结申请 0 项',
+      '区财政局.xlsx：区财政局 2020年9月下旬，读取 2 行（另有 2 行未填），写入 0 项，未变 2 项，拒收 0 行，办结申请 0 项',
+      '区住建局.xlsx：区住建局 2020年9月下旬，读取 4 行，写入 0 项，未变 2 项，拒收 2 行，办结申请 0 项',
+      '',
+    ]);
     expect(snapshot(dir)).toEqual(before);
     expect(commits(git)).toHaveLength(4);
 
@@ -238,8 +250,11 @@ describe('the round trip', () => {
 
     // and after the review, the same forms still change nothing: a decided request is not made again
     const after = snapshot(dir);
-    await importForms(dir, [fgw, czj, zjj]);
+    const third = await importForms(dir, [fgw, czj, zjj]);
     expect(snapshot(dir)).toEqual(after);
+    // 是否办结 = 是 on a task the ledger already holds as done is said, not silently dropped
+    expect(third.stderr).toContain('区财政局.xlsx 工作表“区财政局”第 6 行“是否办结”：任务 F-04 在台账中已办结（2020-09-25），“是否办结”为“是”不再作为办结申请；进展照常记录');
+    expect(third.stdout).toContain('区财政局.xlsx：区财政局 2020年9月下旬，读取 2 行（另有 2 行未填），写入 0 项，未变 2 项，拒收 0 行，办结申请 0 项');
     expect(commits(git)).toHaveLength(6);
   }, 60_000);
 
@@ -307,7 +322,7 @@ describe('in English', () => {
     expect(r.stdout).toBe('区住建局_2020-09-3.xlsx: 区住建局, late September 2020: 2 rows read (1 left empty), 2 written, 0 unchanged, 0 rows refused, 1 completion report\n');
     expect(git('log', '-1', '--format=%s')).toBe('Feedback late September 2020: 区住建局, 2 tasks\n');
     const status = await run(['--lang', 'en', '--as-of', '2020-10-01', 'feedback', 'status'], { cwd: dir });
-    expect(status.stdout).toContain('3 units owe feedback: 1 on time, 0 late, 2 missing');
+    expect(status.stdout).toContain('3 units owe 11 answers: 2 on time, 0 late, 9 missing; 3 units with answers missing');
     expect(status.stdout).toContain('1 task awaiting review (accept: tasks done ID; send back: tasks reject ID --reason …):');
     const accepted = await run(['--lang', 'en', ...BACK, 'done', 'F-06', '--on', '2020-09-27'], { cwd: dir });
     expect(accepted.stdout).toBe('Accepted: F-06 (区住建局 reported on 2020-09-28 it was finished on 2020-09-26); recorded as finished on 2020-09-27\n');
@@ -315,34 +330,44 @@ describe('in English', () => {
 });
 
 describe('tasks feedback status', () => {
-  it('lists the units that returned on time, late and not at all, and exits 3 with --check when some are missing', async () => {
+  it('judges every answer a unit owes against its own reply-by date, says which came late and which are missing, and exits 3 with --check', async () => {
     const { dir } = repo();
     const late = await fillForm(form('区财政局'), (f) => {
       f.date('2020-10-03');
       f.answer('F-05', { progress: '债务化解方案已报批。', percent: 70 });
     }, join(dir, 'late.xlsx'));
+    // on time for the tasks it leads (due the 30th), a day late for the one it helps with (due the 28th)
     const ontime = await fillForm(form('区发改委'), (f) => {
       f.date(new Date(Date.UTC(2020, 8, 29)));
       f.answer('F-01', { progress: '按计划推进。' });
+      f.answer('F-02', { progress: '纲要待审议。' });
+      f.answer('F-03', { progress: '方案起草中。' });
+      f.answer('F-04', { progress: '配合开展政策宣传。' });
     }, join(dir, 'ontime.xlsx'));
     const imported = await importForms(dir, [late, ontime], [], ['--as-of', '2020-10-05']);
-    expect(imported.stderr).toContain('late.xlsx 工作表“区财政局”第 3 行“填报日期”：2020-10-03 晚于报送截止（2020-09-30），记为逾期反馈');
+    expect(imported.stderr).toContain('late.xlsx 工作表“区财政局”第 7 行“编号”：任务 F-05 的反馈 2020-10-03 晚于其报送截止（2020-09-30），记为逾期反馈');
+    expect(imported.stderr).toContain('ontime.xlsx 工作表“区发改委”第 10 行“编号”：任务 F-04 的反馈 2020-09-29 晚于其报送截止（2020-09-28），记为逾期反馈');
+    expect(imported.stderr).not.toContain('任务 F-01 的反馈');
     const r = await run(['--as-of', '2020-10-05', 'feedback', 'status', '--check'], { cwd: dir, env: { COLUMNS: '160' } });
     expect(r.code).toBe(3);
-    expect(r.stdout).toContain('2020年9月下旬反馈情况（报送截止 2020-09-30，截至 2020-10-05）');
-    expect(r.stdout).toContain('应报 3 个单位：已按期报送 1，逾期报送 1，未报送 1');
-    expect(r.stderr).toContain('1 个单位未按时报送反馈');
+    expect(r.stdout).toContain('2020年9月下旬反馈情况（报送截止 2020-09-30，配合单位 2020-09-28，截至 2020-10-05）');
+    expect(r.stdout).toContain('应报 3 个单位 11 项：按期 3 项，逾期 2 项，未报 6 项；有未报任务的单位 2 个');
+    expect(r.stdout).toMatch(/区发改委 │ 有逾期 │ +4\/4 │ F-04（2020-09-29，逾期 1 天） │/);
+    expect(r.stderr).toContain('2 个单位有任务未报送反馈');
     const json = await runJson(['--as-of', '2020-10-05', 'feedback', 'status', '--period', '2020年9月下旬'], { cwd: dir });
     expect(json.code).toBe(0);
     expect(json.json.period).toEqual({ kind: 'xun', key: '2020-09-3', start: '2020-09-21', end: '2020-09-30', label: '2020年9月下旬' });
-    expect(json.json.units.map((u: any) => [u.unit, u.state, u.returned_on, u.days_late, u.missing])).toEqual([
-      ['区发改委', 'on_time', '2020-09-29', 0, ['F-02', 'F-03', 'F-04']],
-      ['区财政局', 'late', '2020-10-03', 3, ['F-04', 'F-01', 'F-06']],
-      ['区住建局', 'missing', null, 0, ['F-06', 'F-07', 'F-03']],
+    expect(json.json.reply_by).toBe('2020-09-30');
+    expect(json.json.co_units_reply_by).toBe('2020-09-28');
+    expect(json.json.units.map((u: any) => [u.unit, u.state, u.on_time, u.late.map((l: any) => [l.id, l.tier, l.answered_on, l.days_late]), u.missing])).toEqual([
+      ['区发改委', 'late', ['F-01', 'F-02', 'F-03'], [['F-04', 'co', '2020-09-29', 1]], []],
+      ['区财政局', 'missing', [], [['F-05', 'lead', '2020-10-03', 3]], ['F-01', 'F-04', 'F-06']],
+      ['区住建局', 'missing', [], [], ['F-03', 'F-06', 'F-07']],
     ]);
-    // before the reply-by date nobody is missing yet
+    expect(json.json.counts).toEqual({ units: 3, units_missing: 2, owed: 11, on_time: 3, late: 2, missing: 6, pending: 0 });
+    // before the reply-by dates nothing is missing yet
     const early = await runJson(['--as-of', '2020-09-25', 'feedback', 'status', '--period', '2020-09-3', '--check'], { cwd: dir });
     expect(early.code).toBe(0);
-    expect(early.json.counts).toEqual({ units: 3, on_time: 0, late: 0, missing: 0, pending: 3 });
+    expect(early.json.counts).toEqual({ units: 3, units_missing: 0, owed: 11, on_time: 0, late: 0, missing: 0, pending: 11 });
   }, 30_000);
 });

@@ -2,9 +2,8 @@
 // what a clerk writes in a form's cells, the form's identification, and what an answer does to a task.
 import { describe, expect, it } from 'vitest';
 import { excelSerialDate, parseFormDate } from '../../src/core/dates.js';
-import { evaluate } from '../../src/core/evaluate.js';
 import { diffTasks } from '../../src/core/history.js';
-import { currentPeriod, lastDuePeriod, unitReturns, unitsOwing } from '../../src/core/feedback-rules.js';
+import { judgePeriod, periodDueBy, periodOpenOn, type FeedbackRules } from '../../src/core/feedback.js';
 import { periodKey, periodOf as periodOfKind } from '../../src/core/periods.js';
 import { cellHash, metaRows, readMetaRows, type FormMeta } from '../../src/core/form-meta.js';
 import { awaitingReview, openRequest } from '../../src/core/review.js';
@@ -14,56 +13,51 @@ import { answerOps, type Return } from '../../src/import/feedback-entries.js';
 import { applyToData, applyToText } from '../../src/store/yaml-edit.js';
 
 const base = (id: string, units: string[], extra: Partial<Task> = {}): Task => ({ id, title: `任务${id}`, lead: '区长', units, deadline: '2020-12-31', status: 'in_progress', ...extra });
-const settings = { warningDays: 10, tolerance: 10 };
 
 const periodOf = (date: string) => periodOfKind('xun', date);
 
+const XUN: FeedbackRules = { cycle: 'xun' };
+
 describe('periods of feedback', () => {
   it('sends the form of the period still open, and checks the last one already due', () => {
-    expect(periodKey(currentPeriod('2020-09-22'))).toBe('2020-09-3');
-    expect(periodKey(currentPeriod('2020-09-30'))).toBe('2020-09-3');
-    expect(periodKey(currentPeriod('2020-10-01'))).toBe('2020-10-1');
-    expect(periodKey(lastDuePeriod('2020-09-29'))).toBe('2020-09-2');
-    expect(periodKey(lastDuePeriod('2020-09-30'))).toBe('2020-09-3');
-    expect(periodKey(lastDuePeriod('2020-10-05'))).toBe('2020-09-3');
+    expect(periodKey(periodOpenOn(XUN, '2020-09-22'))).toBe('2020-09-3');
+    expect(periodKey(periodOpenOn(XUN, '2020-09-30'))).toBe('2020-09-3');
+    expect(periodKey(periodOpenOn(XUN, '2020-10-01'))).toBe('2020-10-1');
+    expect(periodKey(periodDueBy(XUN, '2020-09-29'))).toBe('2020-09-2');
+    expect(periodKey(periodDueBy(XUN, '2020-09-30'))).toBe('2020-09-3');
+    expect(periodKey(periodDueBy(XUN, '2020-10-05'))).toBe('2020-09-3');
+  });
+
+  it('monthly by the 28th: the form after the 28th is next month’s', () => {
+    const monthly: FeedbackRules = { cycle: 'month', due_day: 28 };
+    expect(periodKey(periodOpenOn(monthly, '2020-09-28'))).toBe('2020-09');
+    expect(periodKey(periodOpenOn(monthly, '2020-09-29'))).toBe('2020-10');
+    expect(periodKey(periodDueBy(monthly, '2020-09-27'))).toBe('2020-08');
+    expect(periodKey(periodDueBy(monthly, '2020-09-28'))).toBe('2020-09');
   });
 });
 
-describe('who owes feedback', () => {
-  const tasks = [
-    base('A', ['区财政局', '区发改委']),
-    base('B', ['区发改委']),
-    base('C', ['区发改委'], { status: 'done', done_on: '2020-09-01' }),
-    base('D', ['区住建局'], { start: '2020-10-01' }),
-    base('E', ['区新单位', '区财政局']),
-  ].map((task) => ({ task, file: `tasks/${task.id}.yaml` }));
-
-  it('every open task started by the period’s end: lead units, and co-units in a second block, in roster order', () => {
-    const owing = unitsOwing(evaluate(tasks, '2020-09-30', settings), periodOf('2020-09-25'), ['区发改委', '区财政局', '区住建局']);
-    expect(owing.map((u) => [u.unit, u.lead.map((e) => e.task.id), u.co.map((e) => e.task.id)])).toEqual([
-      ['区发改委', ['B'], ['A']],
-      ['区财政局', ['A'], ['E']],
-      ['区新单位', ['E'], []],
-    ]);
-  });
-
-  it('judges each unit on time, late, missing or not yet due from the entries for the period', () => {
-    const answered = [
-      { task: base('A', ['区发改委'], { progress: [{ date: '2020-09-28', note: 'x', by: '区发改委', period: '2020-09-3' }] }), file: 'a' },
-      { task: base('B', ['区财政局'], { progress: [{ date: '2020-10-03', note: 'x', by: '区财政局', period: '2020-09-3' }] }), file: 'b' },
-      // typed with tasks progress: no period, no unit, dated in the period
-      { task: base('C', ['区住建局'], { progress: [{ date: '2020-09-22', note: 'x' }] }), file: 'c' },
-      { task: base('D', ['区城管局'], { progress: [{ date: '2020-09-20', note: 'x', by: '区城管局' }] }), file: 'd' },
+describe('who owes feedback, judged per answer', () => {
+  it('co-units owe only with the co-unit tier, by their own earlier date; nothing before the rules start', () => {
+    const tasks = [
+      base('A', ['区发改委', '区财政局'], { progress: [{ date: '2020-09-29', note: 'x', by: '区发改委', period: '2020-09-3' }, { date: '2020-09-29', note: 'y', by: '区财政局', period: '2020-09-3' }] }),
+      base('B', ['区发改委'], { progress: [{ date: '2020-10-03', note: 'x', by: '区发改委', period: '2020-09-3' }] }),
+      base('C', ['区发改委'], { status: 'done', done_on: '2020-09-01' }),
     ];
-    const owing = unitsOwing(evaluate(answered, '2020-09-30', settings), periodOf('2020-09-30'), []);
-    const at = (asOf: string) => unitReturns(owing, periodOf('2020-09-30'), asOf).map((u) => [u.unit, u.state, u.returnedOn, u.daysLate]);
-    expect(at('2020-10-05')).toEqual([
-      ['区发改委', 'on_time', '2020-09-28', 0],
-      ['区财政局', 'late', '2020-10-03', 3],
-      ['区住建局', 'on_time', '2020-09-22', 0],
-      ['区城管局', 'missing', undefined, 0],
+    const period = periodOf('2020-09-25');
+    const verdicts = (rules: FeedbackRules, asOf = '2020-10-05') => judgePeriod(tasks, period, rules, asOf, { endOfDay: true }).map((j) => [j.task.id, j.unit, j.tier, j.due, j.verdict]);
+    // without the tier: the lead units alone; A on time, B late
+    expect(verdicts(XUN)).toEqual([['A', '区发改委', 'lead', '2020-09-30', 'on_time'], ['B', '区发改委', 'lead', '2020-09-30', 'late']]);
+    // with it: 区财政局's answer on the 29th is late against its 28th, though on time for a lead unit
+    expect(verdicts({ cycle: 'xun', co_units_days_before: 2 })).toEqual([
+      ['A', '区发改委', 'lead', '2020-09-30', 'on_time'],
+      ['A', '区财政局', 'co', '2020-09-28', 'late'],
+      ['B', '区发改委', 'lead', '2020-09-30', 'late'],
     ]);
-    expect(at('2020-09-29').map((u) => u[1])).toEqual(['on_time', 'pending', 'on_time', 'pending']);
+    expect(verdicts({ cycle: 'xun', start: '2020-10-01' })).toEqual([]);
+    // before the due date nothing is missing; at its end, B is
+    expect(verdicts(XUN, '2020-09-29').map((v) => v[4])).toEqual(['on_time', 'not_due']);
+    expect(verdicts(XUN, '2020-09-30').map((v) => v[4])).toEqual(['on_time', 'missing']);
   });
 });
 

@@ -24,7 +24,7 @@ export const feedback = {
     out: 'output folder (default: exports/ in the plan); the forms go into a sub-folder named after the period',
     importPeriod: 'accept only forms of this period',
     dryRun: 'read and check only, write nothing',
-    check: 'exit with code 3 when some units have not returned feedback in time (for cron)',
+    check: 'exit with code 3 when feedback owed is missing (for cron)',
     reason: 'why it is sent back',
   },
   feedback: {
@@ -33,8 +33,8 @@ export const feedback = {
       progress: 'Progress', problems: 'Problems', next_steps: 'Next steps', percent: 'Percent done', done: 'Finished?', done_on: 'Finished on',
     },
     formTitle: (plan: string, period: string) => `${plan}: feedback form (${period})`,
-    formInfo: (unit: string, period: string, start: string, end: string, replyBy: string) =>
-      `Unit: ${unit}    Period: ${period} (${en(start)} to ${en(end)})    Reply by: ${en(replyBy)}`,
+    formInfo: (unit: string, period: string, start: string, end: string, replyBy: string, coReplyBy: string | undefined) =>
+      `Unit: ${unit}    Period: ${period} (${en(start)} to ${en(end)})    Reply by: ${en(replyBy)}${coReplyBy ? ` (co-unit tasks: to the lead unit by ${en(coReplyBy)})` : ''}`,
     instructions:
       'Grey cells come from the ledger and are locked; fill in the white ones for this period. Percent done is a number from 0 to 100. ' +
       'For a task fully finished, answer Finished? with Yes and give the date; the office reviews it before closing the task. ' +
@@ -65,6 +65,7 @@ export const feedback = {
     // tasks feedback forms
     wrote: (n: number, dir: string, period: string) => `Wrote ${plural(n, 'feedback form')} for ${period} in ${dir}`,
     noneOwing: (period: string) => `No unit owes feedback for ${period} (no open tasks)`,
+    beforeRules: (period: string, start: string) => `${period} is before the feedback rules start on ${start} (feedback.start in tasks.config.yaml): nothing is owed for it, no form written`,
     unitNotOwing: (unit: string, period: string) => `${unit} owes no feedback for ${period}: no form written`,
     badPeriod: (problem: string) => `--period: ${problem}`,
     // tasks feedback import
@@ -122,7 +123,8 @@ export const feedback = {
       formula_empty: () => 'is a formula without a value; write a number or text',
       year_assumed: (text: string, date: string) => `${q(text)} has no year: read as ${date}`,
       serial_date: (text: string, date: string) => `${q(text)} is an Excel date number: read as ${date}`,
-      date_late: (date: string, replyBy: string) => `${date} is after the reply-by date (${replyBy}): the feedback counts as late`,
+      answer_late: (id: string, date: string, due: string) => `the answer for ${id}, dated ${date}, is after its reply-by date (${due}): it counts as late`,
+      already_done: (id: string, doneOn: string) => `${id} is already finished in the ledger (${doneOn}); Finished? = Yes is not a completion report; the progress is recorded as usual`,
       no_date: (date: string) => `not given: ${date} is used`,
       no_date_late: (replyBy: string, today: string) =>
         `not given: the reply-by date ${replyBy} is used; this import (${today}) is after it, so if the form came late, enter the real date in the form and import it again`,
@@ -138,16 +140,18 @@ export const feedback = {
     commitWhat: { entry: 'progress', replaced: 'corrected', removed: 'removed (empty in the corrected form)', request: 'completion report' },
     commitFailed: (file: string, detail: string) => `${file}: the git commit failed (${detail}); the task files were put back and nothing was imported. Fix this and import again`,
     // tasks feedback status
-    statusHeader: (period: string, replyBy: string, asOf: string) => `Feedback for ${period} (reply by ${replyBy}, as of ${asOf})`,
-    statusCounts: (c: { units: number; returned: number; late: number; missing: number; pending: number }) =>
-      `${plural(c.units, 'unit')} owe feedback: ${c.returned} on time, ${c.late} late, ${c.missing} missing${c.pending > 0 ? `, ${c.pending} not yet due` : ''}`,
-    state: { on_time: 'on time', late: 'late', missing: 'missing', pending: 'not yet due' },
-    statusCol: { unit: 'Unit', state: 'State', returned: 'Returned', answered: 'Answered', late: 'Days late', missingTasks: 'Tasks not answered' },
+    statusHeader: (period: string, replyBy: string, coReplyBy: string | undefined, asOf: string) =>
+      `Feedback for ${period} (reply by ${replyBy}${coReplyBy ? `, co-units by ${coReplyBy}` : ''}, as of ${asOf})`,
+    statusBeforeRules: (period: string) => `${period} is before the feedback rules start (feedback.start in tasks.config.yaml): no feedback is owed for it`,
+    statusCounts: (c: { units: number; unitsMissing: number; owed: number; onTime: number; late: number; missing: number; pending: number }) =>
+      `${plural(c.units, 'unit')} owe ${plural(c.owed, 'answer')}: ${c.onTime} on time, ${c.late} late, ${c.missing} missing${c.pending > 0 ? `, ${c.pending} not yet due` : ''}; ${plural(c.unitsMissing, 'unit')} with answers missing`,
+    state: { on_time: 'on time', late: 'some late', missing: 'some missing', pending: 'not yet due' },
+    statusCol: { unit: 'Unit', state: 'State', answered: 'Answered', late: 'Answered late', missingTasks: 'Tasks not answered' },
     answered: (n: number, of: number) => `${n}/${of}`,
-    lateDays: (n: number) => plural(n, 'day'),
+    lateAnswer: (id: string, date: string, days: number) => `${id} (${date}, ${plural(days, 'day')} late)`,
     reviewHeader: (n: number) => `${plural(n, 'task')} awaiting review (accept: tasks done ID; send back: tasks reject ID --reason …):`,
     reviewLine: (id: string, title: string, by: string | undefined, date: string, doneOn: string) => `${id} ${title} (${by ?? 'the unit'} reported on ${date} it was finished on ${doneOn})`,
-    checkFailed: (n: number) => `${plural(n, 'unit')} did not return feedback in time`,
+    checkFailed: (n: number) => `${plural(n, 'unit')} did not answer for some tasks`,
     // accept, send back
     accepted: (id: string, by: string | undefined, date: string, doneOn: string) =>
       `Accepted: ${id} (${by ?? 'the unit'} reported on ${date} it was finished on ${doneOn})`,

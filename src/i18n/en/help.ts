@@ -189,7 +189,7 @@ export const help: typeof zh = {
     '  0  success',
     '  1  data problems (some task files could not be read or have errors; every readable task is still shown, the problems go to stderr); an edit refused as invalid or over uncommitted changes; a sync or import stopped at conflicts for a person (see tasks resolve); a damaged, baseless or foreign exchange file',
     '  2  usage error (a command, option or argument is wrong)',
-    '  3  --check found overdue (red) tasks, or units that have not returned feedback (tasks feedback status --check)',
+    '  3  --check found overdue (red) tasks, or feedback owed and not returned (tasks feedback status --check)',
     '  4  a file or folder cannot be written or read (full disk, read-only, no permission; nothing half-written is left); a task locked too long by another edit; git cannot record the change now (a rebase or merge under way, a detached HEAD, a stale index.lock, failing signing, git missing), file unchanged; a remote that cannot be reached or refuses the push (local changes kept)',
     '  70 internal error',
   ].join('\n'),

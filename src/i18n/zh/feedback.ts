@@ -31,8 +31,9 @@ export const feedback = {
       progress: '工作进展', problems: '存在问题', next_steps: '下步打算', percent: '完成百分比', done: '是否办结', done_on: '办结日期',
     },
     formTitle: (plan: string, period: string) => `${plan}进展反馈表（${period}）`,
-    formInfo: (unit: string, period: string, start: string, end: string, replyBy: string) =>
-      `填报单位：${unit}　　反馈周期：${period}（${cn(start).replace(/^\d+年/, '')}至${cn(end).replace(/^\d+年/, '')}）　　报送截止：${cn(replyBy)}`,
+    formInfo: (unit: string, period: string, start: string, end: string, replyBy: string, coReplyBy: string | undefined) =>
+      `填报单位：${unit}　　反馈周期：${period}（${cn(start).replace(/^\d+年/, '')}至${cn(end).replace(/^\d+年/, '')}）　　报送截止：${cn(replyBy)}` +
+      `${coReplyBy ? `（配合任务${cn(coReplyBy).replace(/^\d+年/, '')}前报送牵头单位）` : ''}`,
     instructions:
       '填写说明：灰色栏目为台账内容，已锁定，请勿修改；请在白色栏目填写本期情况。“完成百分比”填 0 到 100 的数字；任务已全部完成的，“是否办结”选“是”并填写办结日期，经督查室审核后销号。请勿增删行、列或工作表，填好后按原文件返回。',
     dateField: '填报日期',
@@ -61,6 +62,7 @@ export const feedback = {
     // tasks feedback forms
     wrote: (n: number, dir: string, period: string) => `已生成 ${period}反馈表 ${n} 份，在 ${dir}`,
     noneOwing: (period: string) => `${period}没有需要反馈的单位（没有推进中的任务）`,
+    beforeRules: (period: string, start: string) => `${period}早于反馈规则的起报日期 ${start}（tasks.config.yaml 中 feedback.start），本期不要求反馈，未生成反馈表`,
     unitNotOwing: (unit: string, period: string) => `${unit} 在${period}没有需要反馈的任务，未生成反馈表`,
     badPeriod: (problem: string) => `--period：${problem}`,
     // tasks feedback import
@@ -119,7 +121,8 @@ export const feedback = {
       formula_empty: () => '是没有计算结果的公式；请填写数值或文字',
       year_assumed: (text: string, date: string) => `${q(text)}没有写年份，按 ${date} 记录`,
       serial_date: (text: string, date: string) => `${q(text)}是 Excel 的日期序号，按 ${date} 记录`,
-      date_late: (date: string, replyBy: string) => `${date} 晚于报送截止（${replyBy}），记为逾期反馈`,
+      answer_late: (id: string, date: string, due: string) => `任务 ${id} 的反馈 ${date} 晚于其报送截止（${due}），记为逾期反馈`,
+      already_done: (id: string, doneOn: string) => `任务 ${id} 在台账中已办结（${doneOn}），“是否办结”为“是”不再作为办结申请；进展照常记录`,
       no_date: (date: string) => `未填写，按 ${date} 记录`,
       no_date_late: (replyBy: string, today: string) =>
         `未填写，按报送截止日 ${replyBy} 记录；本次导入（${today}）已过截止日，如属逾期报送，请在表中填写实际日期后重新导入`,
@@ -135,16 +138,18 @@ export const feedback = {
     commitWhat: { entry: '进展', replaced: '更正', removed: '删除（更正表中为空）', request: '办结申请' },
     commitFailed: (file: string, detail: string) => `${file}：git 提交失败（${detail}），任务文件已恢复原样，未导入；请处理后重新导入`,
     // tasks feedback status
-    statusHeader: (period: string, replyBy: string, asOf: string) => `${period}反馈情况（报送截止 ${replyBy}，截至 ${asOf}）`,
-    statusCounts: (c: { units: number; returned: number; late: number; missing: number; pending: number }) =>
-      `应报 ${c.units} 个单位：已按期报送 ${c.returned}，逾期报送 ${c.late}，未报送 ${c.missing}${c.pending > 0 ? `，尚未到截止日 ${c.pending}` : ''}`,
-    state: { on_time: '按期', late: '逾期报送', missing: '未报送', pending: '待报送' },
-    statusCol: { unit: '单位', state: '情况', returned: '报送日期', answered: '已反馈/应反馈', late: '逾期天数', missingTasks: '未反馈的任务' },
+    statusHeader: (period: string, replyBy: string, coReplyBy: string | undefined, asOf: string) =>
+      `${period}反馈情况（报送截止 ${replyBy}${coReplyBy ? `，配合单位 ${coReplyBy}` : ''}，截至 ${asOf}）`,
+    statusBeforeRules: (period: string) => `${period}早于反馈规则的起报日期（tasks.config.yaml 中 feedback.start），本期不要求反馈`,
+    statusCounts: (c: { units: number; unitsMissing: number; owed: number; onTime: number; late: number; missing: number; pending: number }) =>
+      `应报 ${c.units} 个单位 ${c.owed} 项：按期 ${c.onTime} 项，逾期 ${c.late} 项，未报 ${c.missing} 项${c.pending > 0 ? `，尚未到截止日 ${c.pending} 项` : ''}；有未报任务的单位 ${c.unitsMissing} 个`,
+    state: { on_time: '按期', late: '有逾期', missing: '有未报', pending: '待报送' },
+    statusCol: { unit: '单位', state: '情况', answered: '已反馈/应反馈', late: '逾期报送的任务', missingTasks: '未反馈的任务' },
     answered: (n: number, of: number) => `${n}/${of}`,
-    lateDays: (n: number) => `${n} 天`,
+    lateAnswer: (id: string, date: string, days: number) => `${id}（${date}，逾期 ${days} 天）`,
     reviewHeader: (n: number) => `待销号 ${n} 项（tasks done 编号 销号，tasks reject 编号 --reason 原因 退回）：`,
     reviewLine: (id: string, title: string, by: string | undefined, date: string, doneOn: string) => `${id} ${title}（${by ?? '单位'} ${date} 报称 ${doneOn} 办结）`,
-    checkFailed: (n: number) => `${n} 个单位未按时报送反馈`,
+    checkFailed: (n: number) => `${n} 个单位有任务未报送反馈`,
     // 销号、退回
     accepted: (id: string, by: string | undefined, date: string, doneOn: string) =>
       `已销号：${id}（${by ?? '单位'} ${date} 报称 ${doneOn} 办结，审核同意）`,
