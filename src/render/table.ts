@@ -73,21 +73,15 @@ const SHORT_HEADER = 4;
  * undefined when the columns cannot get narrow enough. Headers wider than their column's content
  * wrap first (widest first), then long text, widest column first.
  */
-function fitLayout(columns: readonly Column[], rows: readonly string[][], width: number, layout: Layout): number[] | undefined {
+function fitLayout(columns: readonly Column[], measured: Measured, width: number, layout: Layout): number[] | undefined {
   const headerFull = columns.map((c) => displayWidth(c.header));
   const headerFloor = columns.map((c, i) => (layout.headerLines === 2 && headerFull[i]! > SHORT_HEADER ? widthForLines(c.header, 2) : headerFull[i]!));
-  const content = columns.map((_col, i) => {
-    let w = 0;
-    for (const row of rows) for (const line of (row[i] ?? '').split('\n')) w = Math.max(w, displayWidth(line));
-    return w;
-  });
+  const { content, unbreakable } = measured;
   const full = content.map((w, i) => Math.max(w, headerFull[i]!));
   // the least a column may get: a wrapping column its minimum, and never less than a date or a number it holds
   const least = columns.map((col, i) => {
     if (!col.wrap) return Math.max(content[i]!, headerFloor[i]!);
-    let w = Math.max(col.min ?? 6, headerFloor[i]!);
-    for (const row of rows) w = Math.max(w, leastWidth(row[i] ?? ''));
-    return Math.min(w, full[i]!);
+    return Math.min(Math.max(col.min ?? 6, headerFloor[i]!, unbreakable[i]!), full[i]!);
   });
   const natural = full.map((w, i) => Math.max(least[i]!, Math.min(w, Math.max(columns[i]!.max ?? Infinity, headerFull[i]!))));
   const overhead = overheadOf(columns.length, layout.padding);
@@ -123,7 +117,30 @@ function fitLayout(columns: readonly Column[], rows: readonly string[][], width:
 
 /** Column widths (content only, without padding) that fit `width` with normal padding and one-line headers, as far as they can. */
 export function fitWidths(columns: readonly Column[], rows: readonly string[][], width: number): number[] {
-  return fitLayout(columns, rows, width, LAYOUTS[0]!) ?? fitLayout(columns, rows, Number.MAX_SAFE_INTEGER, LAYOUTS[0]!)!;
+  const measured = measure(columns, rows);
+  return fitLayout(columns, measured, width, LAYOUTS[0]!) ?? fitLayout(columns, measured, Number.MAX_SAFE_INTEGER, LAYOUTS[0]!)!;
+}
+
+/** What the cells ask of their columns, whatever the layout: measured once, not once per layout tried. */
+interface Measured {
+  /** per column, its widest line */
+  content: number[];
+  /** per wrapping column, its widest piece that should not break (a date, a number, a short bracketed phrase) */
+  unbreakable: number[];
+}
+
+function measure(columns: readonly Column[], rows: readonly string[][]): Measured {
+  const content = columns.map((_col, i) => {
+    let w = 0;
+    for (const row of rows) for (const line of (row[i] ?? '').split('\n')) w = Math.max(w, displayWidth(line));
+    return w;
+  });
+  const unbreakable = columns.map((col, i) => {
+    let w = 0;
+    if (col.wrap) for (const row of rows) w = Math.max(w, leastWidth(row[i] ?? ''));
+    return w;
+  });
+  return { content, unbreakable };
 }
 
 function pad(text: string, width: number, align: 'left' | 'right'): string {
@@ -133,8 +150,9 @@ function pad(text: string, width: number, align: 'left' | 'right'): string {
 
 export function renderTable(columns: readonly Column[], rows: readonly string[][], options: TableOptions): string {
   const cleaned = rows.map((row) => columns.map((col, i) => (col.wrap ? sanitize(row[i] ?? '') : oneLine(row[i] ?? ''))));
+  const measured = measure(columns, cleaned);
   for (const layout of LAYOUTS) {
-    const widths = fitLayout(columns, cleaned, options.width, layout);
+    const widths = fitLayout(columns, measured, options.width, layout);
     if (widths) return boxed(columns, cleaned, widths, layout, options);
   }
   return stacked(columns, cleaned, options);

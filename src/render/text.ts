@@ -59,6 +59,8 @@ export function oneLine(text: string): string {
  * ANSI colour codes do not count.
  */
 export function displayWidth(text: string): number {
+  // one character, as the line breaker measures most of them: its own width, or 0 for a control
+  if (text.length === 1) return codeWidth(text.charCodeAt(0));
   const plain = text.includes('\u001b') ? stripVTControlCharacters(text) : text;
   if (COMPLEX.test(plain)) return graphemes(plain).reduce((sum, g) => sum + graphemeWidth(g), 0);
   let width = 0;

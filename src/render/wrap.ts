@@ -87,7 +87,11 @@ export function leastWidth(text: string): number {
 export function wrap(text: string, width: number): string[] {
   const out: string[] = [];
   const limit = Math.max(2, width);
-  for (const paragraph of sanitize(text).replace(/\t/g, ' ').split('\n')) out.push(...layout(atoms(tokens(paragraph)), limit));
+  for (const paragraph of sanitize(text).replace(/\t/g, ' ').split('\n')) {
+    // a paragraph that fits is one line, as layout() would make it, without taking it apart
+    if (displayWidth(paragraph) <= limit) out.push(paragraph.trimEnd());
+    else out.push(...layout(atoms(tokens(paragraph)), limit));
+  }
   return out;
 }
 
