@@ -55,7 +55,7 @@ export function crossChecks(tasks: readonly LoadedTask[], roster: Roster): Findi
         if (first < i) findings.push({ file, path: ['targets', i, 'name'], severity: 'warning', code: 'duplicate_target', params: { name, index: i + 1, other: first + 1 } });
       });
     }
-    const progress = task.progress ?? [];
+    const progress = task.progress ?? NONE;
     for (let i = 1; i < progress.length; i++) {
       const entry = progress[i]!;
       const previous = progress[i - 1]!;
@@ -67,37 +67,42 @@ export function crossChecks(tasks: readonly LoadedTask[], roster: Roster): Findi
       }
     }
     if (leads.size > 0) {
-      const unknownLead = (name: string, path: Array<string | number>) => {
+      const single = typeof task.lead === 'string';
+      const names = single ? [task.lead as string] : (task.lead as string[]);
+      for (let i = 0; i < names.length; i++) {
+        const name = names[i]!;
         // 待定 is a draft's placeholder, not a name missing from the roster
-        if (!leads.has(name) && name !== UNASSIGNED) {
-          findings.push({ file, path, severity: 'warning', code: 'unknown_lead', params: { name, suggestion: nearest(name, roster.leads, 1)[0] } });
-        }
-      };
-      if (typeof task.lead === 'string') unknownLead(task.lead, ['lead']);
-      else task.lead.forEach((name, i) => unknownLead(name, ['lead', i]));
+        if (leads.has(name) || name === UNASSIGNED) continue;
+        findings.push({
+          file, path: single ? ['lead'] : ['lead', i], severity: 'warning', code: 'unknown_lead',
+          params: { name, suggestion: nearest(name, roster.leads, 1)[0] },
+        });
+      }
     }
     if (units.size > 0) {
       // a report by a unit the roster does not know still counts for the task's lead unit, but is worth a look
-      progress.forEach((entry, i) => {
-        if (entry.by !== undefined && !units.has(entry.by)) {
-          findings.push({
-            file, path: ['progress', i, 'by'], severity: 'warning', code: 'unknown_unit',
-            params: { name: entry.by, suggestion: nearest(entry.by, roster.units, 1)[0] },
-          });
-        }
-      });
-      task.units.forEach((name, i) => {
-        if (!units.has(name) && name !== UNASSIGNED) {
-          findings.push({
-            file, path: ['units', i], severity: 'warning', code: 'unknown_unit',
-            params: { name, suggestion: nearest(name, roster.units, 1)[0] },
-          });
-        }
-      });
+      for (let i = 0; i < progress.length; i++) {
+        const by = progress[i]!.by;
+        if (by === undefined || units.has(by)) continue;
+        findings.push({
+          file, path: ['progress', i, 'by'], severity: 'warning', code: 'unknown_unit',
+          params: { name: by, suggestion: nearest(by, roster.units, 1)[0] },
+        });
+      }
+      for (let i = 0; i < task.units.length; i++) {
+        const name = task.units[i]!;
+        if (units.has(name) || name === UNASSIGNED) continue;
+        findings.push({
+          file, path: ['units', i], severity: 'warning', code: 'unknown_unit',
+          params: { name, suggestion: nearest(name, roster.units, 1)[0] },
+        });
+      }
     }
   }
   return findings;
 }
+
+const NONE: readonly never[] = [];
 
 /** Whether the file is named `<id>.yaml` or `<id>.yml`, lower case (idFromFile, without making a string). */
 function namedAfter(file: string, id: string): boolean {
