@@ -164,7 +164,8 @@ function boxed(columns: readonly Column[], rows: readonly string[][], widths: re
   const rule = ([left, fill, junction, right]: Border['top']) => left + widths.map((w) => fill.repeat(w + 2 * layout.padding)).join(junction) + right;
   const line = (cells: string[]) => `${b.vertical}${space}${cells.join(`${space}${b.vertical}${space}`)}${space}${b.vertical}`;
   const block = (cells: string[][], align: (c: number) => 'left' | 'right', paint?: (text: string, c: number) => string): string[] => {
-    const height = Math.max(...cells.map((lines) => lines.length));
+    let height = 0;
+    for (const lines of cells) if (lines.length > height) height = lines.length;
     const out: string[] = [];
     for (let k = 0; k < height; k++) {
       out.push(line(cells.map((lines, c) => {
@@ -175,13 +176,15 @@ function boxed(columns: readonly Column[], rows: readonly string[][], widths: re
     return out;
   };
   const headers = columns.map((c, i) => (displayWidth(c.header) > widths[i]! ? wrap(c.header, widths[i]!) : [c.header]));
-  const out = [rule(b.top), ...block(headers, () => 'left'), rule(b.middle)];
+  const middle = rule(b.middle);
+  const out = [rule(b.top), ...block(headers, () => 'left'), middle];
+  const alignOf = (c: number) => columns[c]!.align ?? 'left';
   const wrapped = rows.map((row) => row.map((cell, c) => (columns[c]!.wrap || displayWidth(cell) > widths[c]! ? wrap(cell, widths[c]!) : [cell])));
   // rows of one line each read best without a rule between them
   const ruled = wrapped.some((cells) => cells.some((lines) => lines.length > 1));
   wrapped.forEach((cells, r) => {
-    if (r > 0 && ruled) out.push(rule(b.middle));
-    out.push(...block(cells, (c) => columns[c]!.align ?? 'left', options.paint ? (text, c) => options.paint!(text, r, c) : undefined));
+    if (r > 0 && ruled) out.push(middle);
+    for (const text of block(cells, alignOf, options.paint ? (text, c) => options.paint!(text, r, c) : undefined)) out.push(text);
   });
   out.push(rule(b.bottom));
   return out.join('\n');
