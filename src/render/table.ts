@@ -130,14 +130,32 @@ interface Measured {
 }
 
 function measure(columns: readonly Column[], rows: readonly string[][]): Measured {
+  // a long report repeats names, dates and texts from row to row: each distinct cell is measured once
+  const widest = new Map<string, number>();
+  const least = new Map<string, number>();
   const content = columns.map((_col, i) => {
     let w = 0;
-    for (const row of rows) for (const line of (row[i] ?? '').split('\n')) w = Math.max(w, displayWidth(line));
+    for (const row of rows) {
+      const cell = row[i] ?? '';
+      let cellWidth = widest.get(cell);
+      if (cellWidth === undefined) {
+        cellWidth = 0;
+        for (const line of cell.split('\n')) cellWidth = Math.max(cellWidth, displayWidth(line));
+        widest.set(cell, cellWidth);
+      }
+      w = Math.max(w, cellWidth);
+    }
     return w;
   });
   const unbreakable = columns.map((col, i) => {
     let w = 0;
-    if (col.wrap) for (const row of rows) w = Math.max(w, leastWidth(row[i] ?? ''));
+    if (!col.wrap) return w;
+    for (const row of rows) {
+      const cell = row[i] ?? '';
+      let cellLeast = least.get(cell);
+      if (cellLeast === undefined) least.set(cell, (cellLeast = leastWidth(cell)));
+      w = Math.max(w, cellLeast);
+    }
     return w;
   });
   return { content, unbreakable };
@@ -179,7 +197,17 @@ function boxed(columns: readonly Column[], rows: readonly string[][], widths: re
   const middle = rule(b.middle);
   const out = [rule(b.top), ...block(headers, () => 'left'), middle];
   const alignOf = (c: number) => columns[c]!.align ?? 'left';
-  const wrapped = rows.map((row) => row.map((cell, c) => (columns[c]!.wrap || displayWidth(cell) > widths[c]! ? wrap(cell, widths[c]!) : [cell])));
+  // each distinct cell of a column is wrapped once (the lines are only read, never changed)
+  const wrapsOf = widths.map(() => new Map<string, string[]>());
+  const wrapped = rows.map((row) =>
+    row.map((cell, c) => {
+      const known = wrapsOf[c]!.get(cell);
+      if (known) return known;
+      const lines = columns[c]!.wrap || displayWidth(cell) > widths[c]! ? wrap(cell, widths[c]!) : [cell];
+      wrapsOf[c]!.set(cell, lines);
+      return lines;
+    }),
+  );
   // rows of one line each read best without a rule between them
   const ruled = wrapped.some((cells) => cells.some((lines) => lines.length > 1));
   wrapped.forEach((cells, r) => {

@@ -102,10 +102,34 @@ const PHRASE_KEPT = 18;
 export function leastWidth(text: string): number {
   let widest = 0;
   for (const paragraph of sanitize(text).split('\n')) {
+    const simple = widestOfPlain(paragraph);
+    if (simple !== undefined) {
+      widest = Math.max(widest, simple);
+      continue;
+    }
     for (const atom of atoms(tokens(paragraph))) {
       const w = widthOf(atom);
       widest = Math.max(widest, w <= PHRASE_KEPT ? w : Math.max(...atom.map(displayWidth)));
     }
+  }
+  return widest;
+}
+
+/**
+ * The widest character of a paragraph every character of which is a piece of its own: no Latin
+ * letter, digit or ASCII punctuation (which join into runs and numbers), no opening bracket (which
+ * starts a phrase) and nothing that needs grapheme segmentation. Undefined for any other paragraph.
+ */
+function widestOfPlain(paragraph: string): number | undefined {
+  let widest = 0;
+  for (let i = 0; i < paragraph.length; i++) {
+    const code = paragraph.charCodeAt(i);
+    if ((code >= 0x21 && code <= 0x7e) || (code >= 0xd800 && code <= 0xdfff) || (code >= 0x300 && code <= 0x36f) || code === 0x200d) return undefined;
+    if ((code >= 0xfe00 && code <= 0xfe0f) || (code >= 0x20d0 && code <= 0x20ff)) return undefined;
+    const char = paragraph.charAt(i);
+    if (OPENING[char] !== undefined) return undefined;
+    const w = displayWidth(char);
+    if (w > widest) widest = w;
   }
   return widest;
 }
