@@ -20,7 +20,7 @@ const CODES = {
 type StyleName = keyof typeof CODES;
 
 /** A style: a function that paints text, with the other styles to chain (paint.red.bold). */
-export type Style = ((text: string) => string) & { readonly [name in StyleName]: Style };
+type Style = ((text: string) => string) & { readonly [name in StyleName]: Style };
 
 export type Paint = Style & { readonly level: number };
 
