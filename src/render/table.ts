@@ -161,8 +161,8 @@ function measure(columns: readonly Column[], rows: readonly string[][]): Measure
   return { content, unbreakable };
 }
 
-function pad(text: string, width: number, align: 'left' | 'right'): string {
-  const gap = ' '.repeat(Math.max(0, width - displayWidth(text)));
+function pad(text: string, width: number, align: 'left' | 'right', measure: (text: string) => number = displayWidth): string {
+  const gap = ' '.repeat(Math.max(0, width - measure(text)));
   return align === 'right' ? gap + text : text + gap;
 }
 
@@ -181,13 +181,20 @@ function boxed(columns: readonly Column[], rows: readonly string[][], widths: re
   const space = ' '.repeat(layout.padding);
   const rule = ([left, fill, junction, right]: Border['top']) => left + widths.map((w) => fill.repeat(w + 2 * layout.padding)).join(junction) + right;
   const line = (cells: string[]) => `${b.vertical}${space}${cells.join(`${space}${b.vertical}${space}`)}${space}${b.vertical}`;
+  // the lines of a long report repeat (names, dates, counts): each distinct one is measured once
+  const widthOfLine = new Map<string, number>();
+  const lineWidth = (text: string) => {
+    let w = widthOfLine.get(text);
+    if (w === undefined) widthOfLine.set(text, (w = displayWidth(text)));
+    return w;
+  };
   const block = (cells: string[][], align: (c: number) => 'left' | 'right', paint?: (text: string, c: number) => string): string[] => {
     let height = 0;
     for (const lines of cells) if (lines.length > height) height = lines.length;
     const out: string[] = [];
     for (let k = 0; k < height; k++) {
       out.push(line(cells.map((lines, c) => {
-        const text = pad(lines[k] ?? '', widths[c]!, align(c));
+        const text = pad(lines[k] ?? '', widths[c]!, align(c), lineWidth);
         return paint && lines[k] ? paint(text, c) : text;
       })));
     }
