@@ -7,7 +7,8 @@
 //   npm run bench -- --sizes 141 --runs 10
 //
 // Each figure: one warm-up run, then RUNS timed runs (median, min–max); peak memory is the largest
-// resident set of the process, read from GNU time (Debian package `time`) when present. A figure
+// resident set of the process, and CPU time (user + system; less sensitive than wall time to other
+// work on the machine), read from GNU time (Debian package `time`) when present. A figure
 // compared with another (tasks against bare node or Taskwarrior) is timed in alternation with it,
 // and the ratio is the median of the pairs' ratios, so that a noisy machine slows both alike.
 // "warm" runs find the tasks' cache (.tasks-cache/) filled and older than the files; "cold" runs
@@ -42,20 +43,20 @@ const memFile = join(scratch, '.mem');
 const loadAtStart = loadavg()[0];
 
 function once(argv, env = {}, cwd = root) {
-  const full = gnuTime ? [gnuTime, '-f', '%M', '-o', memFile, ...argv] : argv;
+  const full = gnuTime ? [gnuTime, '-f', '%M %U %S', '-o', memFile, ...argv] : argv;
   const start = process.hrtime.bigint();
   const r = spawnSync(full[0], full.slice(1), { cwd, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1', ...env } });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (r.status !== 0 && r.status !== 3) throw new Error(`exit ${r.status}: ${argv.join(' ')}\n${r.stderr}`);
-  const mib = gnuTime ? Number(readFileSync(memFile, 'utf8').trim().split('\n').pop()) / 1024 : NaN;
-  return { ms, mib };
+  const [kib, user, sys] = gnuTime ? readFileSync(memFile, 'utf8').trim().split('\n').pop().split(' ').map(Number) : [NaN, NaN, NaN];
+  return { ms, mib: kib / 1024, cpu: (user + sys) * 1000 };
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 function stats(samples) {
   const ms = samples.map((s) => s.ms).sort((a, b) => a - b);
-  return { median: median(ms), min: ms[0], max: ms.at(-1), mib: median(samples.map((s) => s.mib)) };
+  return { median: median(ms), min: ms[0], max: ms.at(-1), mib: median(samples.map((s) => s.mib)), cpu: median(samples.map((s) => s.cpu)) };
 }
 
 /** A case is a command and what to do before each run of it (untimed). */
@@ -184,9 +185,21 @@ try {
     record(undefined, 'tasks validate', n, series(tasks('validate'), runs));
     record(undefined, 'tasks report quarter --rank (json)', n, series(tasks('report', 'quarter', '--period', '2020-Q3', '--rank', '--format', 'json'), Math.min(runs, 3)));
     if (n <= 10000) {
-      const out = join(scratch, `exports-${n}`);
-      record(`export@${n}`, 'tasks export xlsx', n, series(tasks('export', 'xlsx', '--out', out, '--quiet'), Math.min(runs, 3)));
-      record(`dashboard@${n}`, 'tasks dashboard', n, series(tasks('dashboard', '--out', join(out, 'dashboard.html'), '--quiet'), Math.min(runs, 3)));
+      // the reports, exports and forms a clerk makes from the whole plan; each against tasks overdue on the same plan
+      const out = (name) => join(scratch, `${name}-${n}`);
+      const vsOverdue = (key, label, c, count = runs) => {
+        const p = paired(overdue, c, count);
+        return record(key, label, n, p.b, { xOverdue: p.ratio });
+      };
+      vsOverdue(`month@${n}`, 'tasks report month', tasks('report', 'month', '--period', '2020-09'));
+      vsOverdue(undefined, 'tasks report month --format docx', tasks('report', 'month', '--period', '2020-09', '--format', 'docx', '--out', join(scratch, `month-${n}.docx`)), Math.min(runs, 3));
+      vsOverdue(undefined, 'tasks report month --format xlsx', tasks('report', 'month', '--period', '2020-09', '--format', 'xlsx', '--out', join(scratch, `month-${n}.xlsx`)), Math.min(runs, 3));
+      vsOverdue(undefined, 'tasks remind', tasks('remind', '--out', out('remind')), Math.min(runs, 3));
+      vsOverdue(undefined, 'tasks feedback status', tasks('feedback', 'status'));
+      vsOverdue(`forms@${n}`, 'tasks feedback forms', tasks('feedback', 'forms', '--out', out('forms')), Math.min(runs, 3));
+      vsOverdue(undefined, 'tasks export csv', tasks('export', 'csv', '--out', out('csv'), '--quiet'), Math.min(runs, 3));
+      record(`export@${n}`, 'tasks export xlsx', n, series(tasks('export', 'xlsx', '--out', out('exports'), '--quiet'), Math.min(runs, 3)));
+      vsOverdue(`dashboard@${n}`, 'tasks dashboard', tasks('dashboard', '--out', join(out('exports'), 'dashboard.html'), '--quiet'), Math.min(runs, 3));
     }
   }
 } finally {
@@ -202,6 +215,10 @@ const BUDGETS = [
   { name: 'tasks overdue, 100,000 tasks, warm: ≤ 300 MiB peak', figure: 'overdue@100000', value: (f) => f.mib, limit: 300, unit: ' MiB' },
   { name: 'tasks overdue, 100,000 tasks, cold: ≤ 8 s', figure: 'cold@100000', value: (f) => f.median / 1000, limit: 8, unit: ' s' },
   { name: 'tasks overdue, 100,000 tasks, one task edited: ≤ 1.2× warm', figure: 'edited@100000', value: (f) => f.xWarm, limit: 1.2, unit: '×' },
+  { name: 'tasks export xlsx, 10,000 tasks: ≤ 2 s', figure: 'export@10000', value: (f) => f.median / 1000, limit: 2, unit: ' s' },
+  { name: 'tasks export xlsx, 10,000 tasks: ≤ 200 MiB peak', figure: 'export@10000', value: (f) => f.mib, limit: 200, unit: ' MiB' },
+  { name: 'tasks report month, 10,000 tasks: ≤ 1.5× tasks overdue', figure: 'month@10000', value: (f) => f.xOverdue, limit: 1.5, unit: '×' },
+  { name: 'tasks dashboard, 10,000 tasks: ≤ 1.5× tasks overdue', figure: 'dashboard@10000', value: (f) => f.xOverdue, limit: 1.5, unit: '×' },
 ];
 
 const f0 = (x) => (Number.isFinite(x) ? x.toFixed(0) : 'n/a');
@@ -212,10 +229,10 @@ console.log(
     `load average ${loadAtStart.toFixed(1)} at start, ${loadavg()[0].toFixed(1)} at end; as of ${asOf}; ` +
     `peak memory ${gnuTime ? 'from GNU time' : 'not measured (install GNU time)'}; Taskwarrior ${taskwarrior ? 'installed' : 'not installed'}\n`,
 );
-console.log('| command | tasks | median ms | min–max ms | peak MiB | × node | × task | × warm |');
-console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+console.log('| command | tasks | median ms | min–max ms | CPU ms | peak MiB | × node | × task | × warm | × overdue |');
+console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const r of rows) {
-  console.log(`| ${r.label} | ${r.n} | ${f0(r.median)} | ${f0(r.min)}–${f0(r.max)} | ${f0(r.mib)} | ${f2(r.xNode)} | ${f2(r.xTask)} | ${f2(r.xWarm)} |`);
+  console.log(`| ${r.label} | ${r.n} | ${f0(r.median)} | ${f0(r.min)}–${f0(r.max)} | ${f0(r.cpu)} | ${f0(r.mib)} | ${f2(r.xNode)} | ${f2(r.xTask)} | ${f2(r.xWarm)} | ${f2(r.xOverdue)} |`);
 }
 console.log('\n| budget | result | measured |');
 console.log('| --- | --- | ---: |');

@@ -6,31 +6,43 @@
 'use strict';
 const { readFileSync } = require('node:fs');
 const { createRequire } = require('node:module');
-const { join } = require('node:path');
+const { dirname, join } = require('node:path');
 const vm = require('node:vm');
 
 const dist = join(__dirname, '..', 'dist');
 const bundlePath = join(dist, 'tasks.cjs');
-const cachePath = join(dist, 'tasks.cjs.cache');
+const cachePath = `${bundlePath}.cache`;
+/** Every script loaded here, by path: the build makes their code caches from them after a warm-up. */
+const scripts = new Map();
 
-/** The bundle's exports, and the compiled script (to make a code cache from). */
-function loadBundle({ useCache = true } = {}) {
-  const source = readFileSync(bundlePath, 'utf8');
+/**
+ * Runs a CommonJS file with V8's code cache of it (the file's path with `.cache` added) and
+ * returns its module. The packages the build bundles into dist/vendor/ load through here too.
+ */
+function loadScript(path, { useCache = true } = {}) {
+  const source = readFileSync(path, 'utf8');
   let cachedData;
   if (useCache) {
     try {
-      cachedData = readFileSync(cachePath);
+      cachedData = readFileSync(`${path}.cache`);
     } catch {
       cachedData = undefined;
     }
   }
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
-    filename: bundlePath,
+    filename: path,
     cachedData,
   });
   const module = { exports: {} };
-  script.runInThisContext()(module.exports, createRequire(bundlePath), module, bundlePath, dist);
-  return { exports: module.exports, script };
+  script.runInThisContext()(module.exports, createRequire(path), module, path, dirname(path));
+  scripts.set(path, script);
+  return module;
 }
 
-module.exports = { dist, bundlePath, cachePath, loadBundle };
+/** The bundle's exports, and the compiled script (to make a code cache from). */
+function loadBundle({ useCache = true } = {}) {
+  const module = loadScript(bundlePath, { useCache });
+  return { exports: module.exports, script: scripts.get(bundlePath) };
+}
+
+module.exports = { dist, bundlePath, cachePath, loadBundle, loadScript, scripts };

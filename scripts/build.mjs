@@ -4,7 +4,8 @@
 //
 // The validators are generated ahead of time so that no command pays for ajv's compiler at
 // start-up; one bundle plus V8's code cache of it keeps start-up near bare node (see bench/).
-// exceljs, docx and iconv-lite stay outside the bundle and are loaded only by the commands that need them.
+// exceljs, docx and iconv-lite stay outside it, each bundled into dist/vendor/ with a code cache of
+// its own, and are loaded only by the commands that need them.
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -114,14 +115,40 @@ async function bundle() {
     entryPoints: { tasks: join(root, 'src', 'main.ts'), 'load-worker': join(root, 'src', 'store', 'load-worker.ts') },
     outdir: join(root, 'dist'),
     outExtension: { '.js': '.cjs' },
-    external: ['docx', 'exceljs', 'iconv-lite', 'jszip'],
+    external: ['docx', 'exceljs', 'iconv-lite'],
     plugins: [yamlApart, lazyChildProcess],
     // import.meta.url, for createRequire in src/render/packages.ts and the worker's path in src/store/workers.ts
     define: { 'import.meta.url': '__importMetaUrl' },
     banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   });
   await build({ ...common, entryPoints: [createRequire(import.meta.url).resolve('yaml')], outfile: join(root, 'dist', 'yaml.cjs') });
+  // The packages of exports, imports and reports, each in one file that bin/loader.cjs runs with
+  // V8's code cache (src/packages.ts): read from node_modules, exceljs alone costs more than a whole `tasks overdue`.
+  for (const name of VENDOR) {
+    await build({
+      ...common,
+      stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: root, loader: 'js', sourcefile: `${name}.cjs` },
+      outfile: join(root, 'dist', 'vendor', `${name}.bundle.cjs`),
+      // Node warns of `new Buffer()` (archiver, in exceljs, calls it) outside node_modules, where
+      // these bundles are: the global Buffer they see makes the same buffers the way Node advises.
+      define: { Buffer: '__vendorBuffer' },
+      banner: { js: VENDOR_BUFFER },
+    });
+    writeFileSync(
+      join(root, 'dist', 'vendor', `${name}.cjs`),
+      `'use strict';\nmodule.exports = require('../../bin/loader.cjs').loadScript(require('node:path').join(__dirname, ${JSON.stringify(`${name}.bundle.cjs`)})).exports;\n`,
+    );
+  }
 }
+
+const VENDOR = ['exceljs', 'docx', 'iconv-lite'];
+const VENDOR_BUFFER = `const __vendorBuffer = (() => {
+  const B = require('node:buffer').Buffer;
+  function VendorBuffer(value, encodingOrOffset, length) { return typeof value === 'number' ? B.alloc(value) : B.from(value, encodingOrOffset, length); }
+  Object.setPrototypeOf(VendorBuffer, B);
+  VendorBuffer.prototype = B.prototype;
+  return VendorBuffer;
+})();`;
 
 /**
  * Runs the common commands on a copy of a fixture plan, in a fresh process, and saves V8's code
@@ -155,7 +182,42 @@ function writeCodeCache() {
   if (r.status !== 0) console.warn('warning: no code cache written; start-up will be slower');
 }
 
+/**
+ * The code caches of the vendor bundles: a fresh process makes the files those packages serve (an
+ * export, a report as .docx and .xlsx, feedback forms read back, a CSV in GB18030) and saves what
+ * it compiled.
+ */
+function writeVendorCodeCache() {
+  const plan = mkdtempSync(join(tmpdir(), 'tasks-build-'));
+  cpSync(join(root, 'test', 'fixtures', 'lights'), plan, { recursive: true, filter: (src) => !src.includes('.tasks-cache') });
+  const code = `
+    const { writeFileSync } = require('node:fs');
+    const { join } = require('node:path');
+    const { loadBundle, scripts } = require(${JSON.stringify(join(root, 'bin', 'loader.cjs'))});
+    (async () => {
+      const { exports } = loadBundle();
+      const quiet = { write() {}, colorLevel: 0, columns: 100, isTTY: false };
+      const ctx = { cwd: ${JSON.stringify(plan)}, env: {}, now: () => new Date(0), stdout: quiet, stderr: quiet,
+        stdinIsTTY: false, pid: process.pid, self: { node: process.execPath, bin: '' } };
+      const plan = ['--dir', ${JSON.stringify(plan)}, '--as-of', '2020-09-30'];
+      const out = (name) => join(${JSON.stringify(plan)}, 'out', name);
+      for (const argv of [['export', 'xlsx', '--out', out('x')], ['export', 'csv', '--encoding', 'gb18030', '--out', out('c')],
+        ['report', 'month', '--format', 'docx', '--out', out('m.docx')], ['report', 'month', '--format', 'xlsx', '--out', out('m.xlsx')],
+        ['feedback', 'forms', '--out', out('f')]]) {
+        await exports.runCli([...plan, ...argv, '--quiet'], ctx);
+      }
+      const forms = require('node:fs').readdirSync(out('f'), { recursive: true }).filter((f) => String(f).endsWith('.xlsx'));
+      if (forms[0]) await exports.runCli([...plan, 'feedback', 'import', '--dry-run', join(out('f'), String(forms[0]))], ctx);
+      for (const [path, script] of scripts) if (path.includes('vendor')) writeFileSync(path + '.cache', script.createCachedData());
+    })();
+  `;
+  const r = spawnSync(process.execPath, ['-e', code], { stdio: 'inherit' });
+  rmSync(plan, { recursive: true, force: true });
+  if (r.status !== 0) console.warn('warning: no code cache written for exports; they will start slower');
+}
+
 generateValidators();
 generateBuildInfo();
 await bundle();
 writeCodeCache();
+writeVendorCodeCache();

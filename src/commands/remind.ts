@@ -97,5 +97,7 @@ async function single(doc: ReportDocument, format: RemindOptions['format'], sess
   if (format === 'md') return Buffer.from((await import('../render/markdown.js')).renderMarkdown(doc, m), 'utf8');
   const env = renderEnv(session, plan);
   const paint = paintOut(session);
-  return Buffer.from(renderDocumentText(doc, m, { width: env.width, ascii: env.ascii, style: (text, style) => (style === 'title' || style === 'heading' ? paint.bold(text) : text) }), 'utf8');
+  // without colour the style changes nothing, and a styled table is drawn twice (to see that it fits first)
+  const style = paint.level > 0 ? { style: (text: string, style: string) => (style === 'title' || style === 'heading' ? paint.bold(text) : text) } : {};
+  return Buffer.from(renderDocumentText(doc, m, { width: env.width, ascii: env.ascii, ...style }), 'utf8');
 }

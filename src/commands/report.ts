@@ -55,7 +55,9 @@ export async function runReport(options: ReportOptions, plan: Plan, session: Ses
     const doc = periodReportDocument(report, m, config.title);
     switch (options.format) {
       case 'text': {
-        const paint = options.out ? undefined : paintOut(session);
+        // without colour the styles change nothing, and a styled table is drawn twice (to see that it fits first)
+        const painted = options.out ? undefined : paintOut(session);
+        const paint = painted && painted.level > 0 ? painted : undefined;
         bytes = renderDocumentText(doc, m, {
           width: env.width,
           ascii: env.ascii,

@@ -66,7 +66,12 @@ export function statusOn(task: Task, date: IsoDate): StatusOn {
 
 /** The milestones that counted on `date`: those set at the start, and those added by then. */
 export function milestonesOn(task: Task, date: IsoDate): Milestone[] {
-  return (task.milestones ?? []).filter((ms) => ms.added === undefined || ms.added <= date);
+  return (task.milestones ?? []).filter((ms) => countsOn(ms, date));
+}
+
+/** Whether a milestone counted on `date`: set at the start, or added by then. */
+export function countsOn(milestone: Milestone, date: IsoDate): boolean {
+  return milestone.added === undefined || milestone.added <= date;
 }
 
 /** A target's value as reported on or before `date`: the latest dated value, else the undated one. */

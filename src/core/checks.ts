@@ -22,9 +22,14 @@ export function idFromFile(file: string): string {
 }
 
 export function crossChecks(tasks: readonly LoadedTask[], roster: Roster): Finding[] {
+  // Run on every load, over every task: written to make nothing per task that finds nothing.
   const findings: Finding[] = [];
+  const idCount = new Map<string, number>();
+  for (const { task } of tasks) idCount.set(task.id, (idCount.get(task.id) ?? 0) + 1);
+  // the files of each id held by more than one, in the order of the tasks
   const byId = new Map<string, string[]>();
   for (const { task, file } of tasks) {
+    if (idCount.get(task.id)! < 2) continue;
     const files = byId.get(task.id);
     if (files) files.push(file);
     else byId.set(task.id, [file]);
@@ -32,68 +37,81 @@ export function crossChecks(tasks: readonly LoadedTask[], roster: Roster): Findi
   const leads = new Set(roster.leads);
   const units = new Set(roster.units);
   for (const { task, file } of tasks) {
-    const expected = idFromFile(file);
-    if (task.id !== expected) {
-      findings.push({ file, path: ['id'], severity: 'error', code: 'id_mismatch', params: { id: task.id, expected } });
+    if (!namedAfter(file, task.id)) {
+      const expected = idFromFile(file);
+      if (task.id !== expected) findings.push({ file, path: ['id'], severity: 'error', code: 'id_mismatch', params: { id: task.id, expected } });
     }
-    const sameId = byId.get(task.id) ?? [];
-    if (sameId.length > 1) {
+    const sameId = byId.get(task.id);
+    if (sameId) {
       const other = sameId.filter((f) => f !== file).join(', ');
       findings.push({ file, path: ['id'], severity: 'error', code: 'duplicate_id', params: { id: task.id, other } });
     }
-    if (task.status === 'done' && task.done_on) findings.push(...datesAfterDone(file, task.done_on, task));
-    findings.push(...datesInOrder(file, task));
-    const targetNames = (task.targets ?? []).map((t) => t.name);
-    targetNames.forEach((name, i) => {
-      const first = targetNames.indexOf(name);
-      if (first < i) findings.push({ file, path: ['targets', i, 'name'], severity: 'warning', code: 'duplicate_target', params: { name, index: i + 1, other: first + 1 } });
-    });
-    task.progress?.forEach((entry, i) => {
-      const previous = task.progress?.[i - 1];
-      if (previous && entry.date < previous.date) {
+    if (task.status === 'done' && task.done_on) datesAfterDone(findings, file, task.done_on, task);
+    datesInOrder(findings, file, task);
+    if (task.targets && task.targets.length > 1) {
+      const targetNames = task.targets.map((t) => t.name);
+      targetNames.forEach((name, i) => {
+        const first = targetNames.indexOf(name);
+        if (first < i) findings.push({ file, path: ['targets', i, 'name'], severity: 'warning', code: 'duplicate_target', params: { name, index: i + 1, other: first + 1 } });
+      });
+    }
+    const progress = task.progress ?? NONE;
+    for (let i = 1; i < progress.length; i++) {
+      const entry = progress[i]!;
+      const previous = progress[i - 1]!;
+      if (entry.date < previous.date) {
         findings.push({
           file, path: ['progress', i, 'date'], severity: 'warning', code: 'progress_order',
           params: { index: i + 1, date: entry.date, previous: previous.date },
         });
       }
-    });
+    }
     if (leads.size > 0) {
-      const names = leadsOf(task);
-      names.forEach((name, i) => {
+      const single = typeof task.lead === 'string';
+      const names = single ? [task.lead as string] : (task.lead as string[]);
+      for (let i = 0; i < names.length; i++) {
+        const name = names[i]!;
         // 待定 is a draft's placeholder, not a name missing from the roster
-        if (!leads.has(name) && name !== UNASSIGNED) {
-          findings.push({
-            file, path: typeof task.lead === 'string' ? ['lead'] : ['lead', i], severity: 'warning', code: 'unknown_lead',
-            params: { name, suggestion: nearest(name, roster.leads, 1)[0] },
-          });
-        }
-      });
+        if (leads.has(name) || name === UNASSIGNED) continue;
+        findings.push({
+          file, path: single ? ['lead'] : ['lead', i], severity: 'warning', code: 'unknown_lead',
+          params: { name, suggestion: nearest(name, roster.leads, 1)[0] },
+        });
+      }
     }
     if (units.size > 0) {
       // a report by a unit the roster does not know still counts for the task's lead unit, but is worth a look
-      task.progress?.forEach((entry, i) => {
-        if (entry.by !== undefined && !units.has(entry.by)) {
-          findings.push({
-            file, path: ['progress', i, 'by'], severity: 'warning', code: 'unknown_unit',
-            params: { name: entry.by, suggestion: nearest(entry.by, roster.units, 1)[0] },
-          });
-        }
-      });
-      task.units.forEach((name, i) => {
-        if (!units.has(name) && name !== UNASSIGNED) {
-          findings.push({
-            file, path: ['units', i], severity: 'warning', code: 'unknown_unit',
-            params: { name, suggestion: nearest(name, roster.units, 1)[0] },
-          });
-        }
-      });
+      for (let i = 0; i < progress.length; i++) {
+        const by = progress[i]!.by;
+        if (by === undefined || units.has(by)) continue;
+        findings.push({
+          file, path: ['progress', i, 'by'], severity: 'warning', code: 'unknown_unit',
+          params: { name: by, suggestion: nearest(by, roster.units, 1)[0] },
+        });
+      }
+      for (let i = 0; i < task.units.length; i++) {
+        const name = task.units[i]!;
+        if (units.has(name) || name === UNASSIGNED) continue;
+        findings.push({
+          file, path: ['units', i], severity: 'warning', code: 'unknown_unit',
+          params: { name, suggestion: nearest(name, roster.units, 1)[0] },
+        });
+      }
     }
   }
   return findings;
 }
 
-function datesAfterDone(file: string, doneOn: string, task: LoadedTask['task']): Finding[] {
-  const out: Finding[] = [];
+const NONE: readonly never[] = [];
+
+/** Whether the file is named `<id>.yaml` or `<id>.yml`, lower case (idFromFile, without making a string). */
+function namedAfter(file: string, id: string): boolean {
+  const start = file.lastIndexOf('/') + 1;
+  const rest = file.length - start - id.length;
+  return (rest === 5 ? file.endsWith('.yaml') : rest === 4 && file.endsWith('.yml')) && file.startsWith(id, start);
+}
+
+function datesAfterDone(out: Finding[], file: string, doneOn: string, task: LoadedTask['task']): void {
   task.milestones?.forEach((ms, i) => {
     if (ms.done_on && ms.done_on > doneOn) {
       out.push({
@@ -112,12 +130,10 @@ function datesAfterDone(file: string, doneOn: string, task: LoadedTask['task']):
       });
     }
   });
-  return out;
 }
 
 /** A start after the deadline; an extension that moves the deadline earlier (or an advance later). */
-function datesInOrder(file: string, task: LoadedTask['task']): Finding[] {
-  const out: Finding[] = [];
+function datesInOrder(out: Finding[], file: string, task: LoadedTask['task']): void {
   if (task.start && task.start > task.deadline) {
     out.push({ file, path: ['start'], severity: 'error', code: 'start_after_deadline', params: { start: task.start, deadline: task.deadline } });
   }
@@ -132,7 +148,6 @@ function datesInOrder(file: string, task: LoadedTask['task']): Finding[] {
       out.push({ file, path: ['extensions', i, 'to'], severity: 'error', code: 'extension_direction', params: { from: x.from, to: x.to, kind: advance ? 'advance' : 'extension' } });
     }
   });
-  return out;
 }
 
 /**

@@ -1,7 +1,7 @@
 // Tasks with their light as of a date: what every view works from.
 import type { Config } from './config.js';
 import type { IsoDate } from './dates.js';
-import { staleFeedback, type FeedbackRules, type StaleFeedback } from './feedback.js';
+import { staleFeedbackOn, type FeedbackRules, type StaleFeedback } from './feedback.js';
 import { isOpen, lightOf, type LightResult, type LightSettings } from './light.js';
 import { awaitingReview, type PendingReview } from './review.js';
 import type { LoadedTask, Task } from './task.js';
@@ -28,9 +28,11 @@ export function settingsOf(config: Config): EvaluateSettings {
 }
 
 export function evaluate(tasks: readonly LoadedTask[], asOf: IsoDate, settings: EvaluateSettings): Evaluated[] {
+  const staleOf = settings.feedback && staleFeedbackOn(settings.feedback, asOf);
   return tasks.map(({ task, file, office }) => {
     const result = lightOf(task, asOf, settings);
-    const stale = settings.feedback && isOpen(result.light) ? staleFeedback(task, settings.feedback, asOf) : undefined;
-    return { task, file, ...(office === undefined ? {} : { office }), result, review: awaitingReview(task, asOf), stale };
+    const stale = staleOf && isOpen(result.light) ? staleOf(task) : undefined;
+    const review = awaitingReview(task, asOf);
+    return office === undefined ? { task, file, result, review, stale } : { task, file, office, result, review, stale };
   });
 }

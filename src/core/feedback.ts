@@ -181,11 +181,22 @@ export interface StaleFeedback {
  * has passed, none has come. Undefined when the task owes nothing or has answered.
  */
 export function staleFeedback(task: Task, rules: FeedbackRules, asOf: IsoDate): StaleFeedback | undefined {
+  return staleFeedbackOn(rules, asOf)(task);
+}
+
+/**
+ * staleFeedback for many tasks of one plan: the period and its due dates depend on the plan's
+ * rules and the date alone, so they are found once, not once per task.
+ */
+export function staleFeedbackOn(rules: FeedbackRules, asOf: IsoDate): (task: Task) => StaleFeedback | undefined {
   let period = cyclePeriod(rules, asOf);
   if (dueDate(rules, period, 'lead')! >= asOf) period = previousPeriod(period);
-  const lead = obligations(task, period, rules).find((o) => o.tier === 'lead');
-  if (!lead) return undefined;
-  const { status } = statusOn(task, asOf);
-  if (status === 'done' || status === 'suspended' || status === 'cancelled') return undefined;
-  return judge(lead, asOf).verdict === 'missing' ? { period, due: lead.due } : undefined;
+  const dues = { lead: dueDate(rules, period, 'lead')!, co: dueDate(rules, period, 'co') };
+  return (task) => {
+    const lead = obligations(task, period, rules, dues).find((o) => o.tier === 'lead');
+    if (!lead) return undefined;
+    const { status } = statusOn(task, asOf);
+    if (status === 'done' || status === 'suspended' || status === 'cancelled') return undefined;
+    return judge(lead, asOf).verdict === 'missing' ? { period, due: lead.due } : undefined;
+  };
 }

@@ -1,5 +1,5 @@
 // When to colour a stream: decided here, once per stream, and small enough to load before any
-// command runs (the guard in cli.ts asks it without loading chalk).
+// command runs (the guard in cli.ts asks it before any painter is made).
 
 /**
  * Colour level for one stream. `flag` is --color (true) / --no-color (false) / neither.

@@ -11,7 +11,8 @@ import type * as Docx from 'docx';
 import { utcMidnight } from '../core/dates.js';
 import type { Messages } from '../i18n/index.js';
 import { alignOf, cellText, flatten, tableLines, type Align, type DocTable, type ReportDocument, type Span } from './document.js';
-import { docx as loadDocx, jszip } from '../packages.js';
+import { docx as loadDocx } from '../packages.js';
+import { readZip, writeZip, type ZipEntry } from './zip.js';
 import { displayWidth, stripHidden } from './text.js';
 
 export interface DocxOptions {
@@ -334,23 +335,18 @@ function fontTable(): string {
 
 /** The same package with the document's date in its properties and on every entry, and the font table filled in. */
 async function normalizePackage(file: Buffer, date: string): Promise<Buffer> {
-  const JSZip = jszip();
   const fixed = utcMidnight(date);
   const stamp = `${date}T00:00:00Z`;
-  const source = await JSZip.loadAsync(file);
-  const out = new JSZip();
-  // [Content_Types].xml first, as Office writes it: tools that sniff a file's type look there
-  const names = Object.keys(source.files).sort((a, b) => Number(b === '[Content_Types].xml') - Number(a === '[Content_Types].xml'));
-  for (const name of names) {
-    const entry = source.files[name]!;
-    if (entry.dir) continue;
-    let content: string | Uint8Array = await entry.async('uint8array');
-    if (name === 'docProps/core.xml') {
-      content = (await entry.async('string')).replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*/g, `$1${stamp}`);
-    } else if (name === 'word/fontTable.xml') {
-      content = fontTable();
+  const entries = readZip(file).map((entry): ZipEntry => {
+    if (entry.name === 'docProps/core.xml') {
+      const core = Buffer.from(entry.data).toString('utf8').replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*/g, `$1${stamp}`);
+      return { name: entry.name, data: Buffer.from(core, 'utf8') };
     }
-    out.file(name, content, { date: fixed, createFolders: false });
-  }
-  return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'DOS' });
+    if (entry.name === 'word/fontTable.xml') return { name: entry.name, data: Buffer.from(fontTable(), 'utf8') };
+    return entry;
+  });
+  // [Content_Types].xml first, as Office writes it: tools that sniff a file's type look there
+  const names = entries.map((e) => e.name).sort((a, b) => Number(b === '[Content_Types].xml') - Number(a === '[Content_Types].xml'));
+  const byName = new Map(entries.map((e) => [e.name, e]));
+  return writeZip(names.map((name) => byName.get(name)!), fixed);
 }

@@ -73,21 +73,15 @@ const SHORT_HEADER = 4;
  * undefined when the columns cannot get narrow enough. Headers wider than their column's content
  * wrap first (widest first), then long text, widest column first.
  */
-function fitLayout(columns: readonly Column[], rows: readonly string[][], width: number, layout: Layout): number[] | undefined {
+function fitLayout(columns: readonly Column[], measured: Measured, width: number, layout: Layout): number[] | undefined {
   const headerFull = columns.map((c) => displayWidth(c.header));
   const headerFloor = columns.map((c, i) => (layout.headerLines === 2 && headerFull[i]! > SHORT_HEADER ? widthForLines(c.header, 2) : headerFull[i]!));
-  const content = columns.map((_col, i) => {
-    let w = 0;
-    for (const row of rows) for (const line of (row[i] ?? '').split('\n')) w = Math.max(w, displayWidth(line));
-    return w;
-  });
+  const { content, unbreakable } = measured;
   const full = content.map((w, i) => Math.max(w, headerFull[i]!));
   // the least a column may get: a wrapping column its minimum, and never less than a date or a number it holds
   const least = columns.map((col, i) => {
     if (!col.wrap) return Math.max(content[i]!, headerFloor[i]!);
-    let w = Math.max(col.min ?? 6, headerFloor[i]!);
-    for (const row of rows) w = Math.max(w, leastWidth(row[i] ?? ''));
-    return Math.min(w, full[i]!);
+    return Math.min(Math.max(col.min ?? 6, headerFloor[i]!, unbreakable[i]!), full[i]!);
   });
   const natural = full.map((w, i) => Math.max(least[i]!, Math.min(w, Math.max(columns[i]!.max ?? Infinity, headerFull[i]!))));
   const overhead = overheadOf(columns.length, layout.padding);
@@ -123,18 +117,60 @@ function fitLayout(columns: readonly Column[], rows: readonly string[][], width:
 
 /** Column widths (content only, without padding) that fit `width` with normal padding and one-line headers, as far as they can. */
 export function fitWidths(columns: readonly Column[], rows: readonly string[][], width: number): number[] {
-  return fitLayout(columns, rows, width, LAYOUTS[0]!) ?? fitLayout(columns, rows, Number.MAX_SAFE_INTEGER, LAYOUTS[0]!)!;
+  const measured = measure(columns, rows);
+  return fitLayout(columns, measured, width, LAYOUTS[0]!) ?? fitLayout(columns, measured, Number.MAX_SAFE_INTEGER, LAYOUTS[0]!)!;
 }
 
-function pad(text: string, width: number, align: 'left' | 'right'): string {
-  const gap = ' '.repeat(Math.max(0, width - displayWidth(text)));
+/** What the cells ask of their columns, whatever the layout: measured once, not once per layout tried. */
+interface Measured {
+  /** per column, its widest line */
+  content: number[];
+  /** per wrapping column, its widest piece that should not break (a date, a number, a short bracketed phrase) */
+  unbreakable: number[];
+}
+
+function measure(columns: readonly Column[], rows: readonly string[][]): Measured {
+  // a long report repeats names, dates and texts from row to row: each distinct cell is measured once
+  const widest = new Map<string, number>();
+  const least = new Map<string, number>();
+  const content = columns.map((_col, i) => {
+    let w = 0;
+    for (const row of rows) {
+      const cell = row[i] ?? '';
+      let cellWidth = widest.get(cell);
+      if (cellWidth === undefined) {
+        cellWidth = 0;
+        for (const line of cell.split('\n')) cellWidth = Math.max(cellWidth, displayWidth(line));
+        widest.set(cell, cellWidth);
+      }
+      w = Math.max(w, cellWidth);
+    }
+    return w;
+  });
+  const unbreakable = columns.map((col, i) => {
+    let w = 0;
+    if (!col.wrap) return w;
+    for (const row of rows) {
+      const cell = row[i] ?? '';
+      let cellLeast = least.get(cell);
+      if (cellLeast === undefined) least.set(cell, (cellLeast = leastWidth(cell)));
+      w = Math.max(w, cellLeast);
+    }
+    return w;
+  });
+  return { content, unbreakable };
+}
+
+function pad(text: string, width: number, align: 'left' | 'right', measure: (text: string) => number = displayWidth): string {
+  const gap = ' '.repeat(Math.max(0, width - measure(text)));
   return align === 'right' ? gap + text : text + gap;
 }
 
 export function renderTable(columns: readonly Column[], rows: readonly string[][], options: TableOptions): string {
   const cleaned = rows.map((row) => columns.map((col, i) => (col.wrap ? sanitize(row[i] ?? '') : oneLine(row[i] ?? ''))));
+  const measured = measure(columns, cleaned);
   for (const layout of LAYOUTS) {
-    const widths = fitLayout(columns, cleaned, options.width, layout);
+    const widths = fitLayout(columns, measured, options.width, layout);
     if (widths) return boxed(columns, cleaned, widths, layout, options);
   }
   return stacked(columns, cleaned, options);
@@ -145,25 +181,45 @@ function boxed(columns: readonly Column[], rows: readonly string[][], widths: re
   const space = ' '.repeat(layout.padding);
   const rule = ([left, fill, junction, right]: Border['top']) => left + widths.map((w) => fill.repeat(w + 2 * layout.padding)).join(junction) + right;
   const line = (cells: string[]) => `${b.vertical}${space}${cells.join(`${space}${b.vertical}${space}`)}${space}${b.vertical}`;
+  // the lines of a long report repeat (names, dates, counts): each distinct one is measured once
+  const widthOfLine = new Map<string, number>();
+  const lineWidth = (text: string) => {
+    let w = widthOfLine.get(text);
+    if (w === undefined) widthOfLine.set(text, (w = displayWidth(text)));
+    return w;
+  };
   const block = (cells: string[][], align: (c: number) => 'left' | 'right', paint?: (text: string, c: number) => string): string[] => {
-    const height = Math.max(...cells.map((lines) => lines.length));
+    let height = 0;
+    for (const lines of cells) if (lines.length > height) height = lines.length;
     const out: string[] = [];
     for (let k = 0; k < height; k++) {
       out.push(line(cells.map((lines, c) => {
-        const text = pad(lines[k] ?? '', widths[c]!, align(c));
+        const text = pad(lines[k] ?? '', widths[c]!, align(c), lineWidth);
         return paint && lines[k] ? paint(text, c) : text;
       })));
     }
     return out;
   };
   const headers = columns.map((c, i) => (displayWidth(c.header) > widths[i]! ? wrap(c.header, widths[i]!) : [c.header]));
-  const out = [rule(b.top), ...block(headers, () => 'left'), rule(b.middle)];
-  const wrapped = rows.map((row) => row.map((cell, c) => (columns[c]!.wrap || displayWidth(cell) > widths[c]! ? wrap(cell, widths[c]!) : [cell])));
+  const middle = rule(b.middle);
+  const out = [rule(b.top), ...block(headers, () => 'left'), middle];
+  const alignOf = (c: number) => columns[c]!.align ?? 'left';
+  // each distinct cell of a column is wrapped once (the lines are only read, never changed)
+  const wrapsOf = widths.map(() => new Map<string, string[]>());
+  const wrapped = rows.map((row) =>
+    row.map((cell, c) => {
+      const known = wrapsOf[c]!.get(cell);
+      if (known) return known;
+      const lines = columns[c]!.wrap || displayWidth(cell) > widths[c]! ? wrap(cell, widths[c]!) : [cell];
+      wrapsOf[c]!.set(cell, lines);
+      return lines;
+    }),
+  );
   // rows of one line each read best without a rule between them
   const ruled = wrapped.some((cells) => cells.some((lines) => lines.length > 1));
   wrapped.forEach((cells, r) => {
-    if (r > 0 && ruled) out.push(rule(b.middle));
-    out.push(...block(cells, (c) => columns[c]!.align ?? 'left', options.paint ? (text, c) => options.paint!(text, r, c) : undefined));
+    if (r > 0 && ruled) out.push(middle);
+    for (const text of block(cells, alignOf, options.paint ? (text, c) => options.paint!(text, r, c) : undefined)) out.push(text);
   });
   out.push(rule(b.bottom));
   return out.join('\n');

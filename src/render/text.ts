@@ -59,6 +59,8 @@ export function oneLine(text: string): string {
  * ANSI colour codes do not count.
  */
 export function displayWidth(text: string): number {
+  // one character, as the line breaker measures most of them: its own width, or 0 for a control
+  if (text.length === 1) return codeWidth(text.charCodeAt(0));
   const plain = text.includes('\u001b') ? stripVTControlCharacters(text) : text;
   if (COMPLEX.test(plain)) return graphemes(plain).reduce((sum, g) => sum + graphemeWidth(g), 0);
   let width = 0;
@@ -68,6 +70,9 @@ export function displayWidth(text: string): number {
 
 function codeWidth(cp: number): number {
   if (cp >= 0x20 && cp < 0x7f) return 1;
+  // the characters of Chinese text and of table borders, as eastAsianWidth() counts them, without the lookup
+  if ((cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3000 && cp <= 0x303e) || (cp >= 0xff01 && cp <= 0xff60)) return 2;
+  if (cp >= 0x2500 && cp <= 0x257f) return 1;
   if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || (cp >= 0x200b && cp <= 0x200f) || (cp >= 0xfe00 && cp <= 0xfe0f)) return 0;
   return eastAsianWidth(cp);
 }

@@ -5,32 +5,59 @@
 import { displayWidth, graphemes, sanitize } from './text.js';
 
 // Runs kept whole: Latin words, numbers, dates (2020-06-30), ranges (1—4月 as 1—4).
-const ASCII_RUN = /^[\x21-\x7e]+$/;
-const DIGITS = /[0-9]$/;
 // A measure word after a number belongs to it: 92天, 12 项, 3.5亿元.
-const MEASURE = /^[天日月年号个项件次条户所座名台辆吨米亩家人元倍周旬期批处栋幢]$/;
-const RANGE_DASH = /^[—–～]$/;
+const MEASURE = new Set('天日月年号个项件次条户所座名台辆吨米亩家人元倍周旬期批处栋幢');
+const RANGE_DASH = new Set('—–～');
 // Characters that must not begin a line (closing punctuation stays with the text before it).
 const NO_LINE_START = /^[，。、；：？！）》」』”’〕】%…—,.;:?!)\]}]$/;
 // Characters that must not end a line (opening punctuation goes with the text after it).
 const NO_LINE_END = /^[（《「『“‘〔【(\[{]$/;
 const OPENING: Readonly<Record<string, string>> = { '（': '）', '(': ')', '《': '》', '“': '”', '【': '】', '「': '」', '〔': '〕' };
 
+/** Printable ASCII but the space: a Latin word, a number, a date. */
+function isAsciiRun(text: string): boolean {
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x21 || code > 0x7e) return false;
+  }
+  return true;
+}
+
+const isDigitCode = (code: number) => code >= 48 && code <= 57;
+const endsInDigit = (text: string) => isDigitCode(text.charCodeAt(text.length - 1));
+const isDigit = (text: string | undefined) => text !== undefined && text.length === 1 && isDigitCode(text.charCodeAt(0));
+const isMeasure = (text: string | undefined) => text !== undefined && text.length === 1 && MEASURE.has(text);
+const isRangeDash = (text: string) => text.length === 1 && RANGE_DASH.has(text);
+
 /** The text as pieces that never break inside: a grapheme, or a run of Latin letters and digits with what belongs to it. */
 function tokens(paragraph: string): string[] {
   const out: string[] = [];
   const parts = graphemes(paragraph);
+  // whether the last token is a run of printable ASCII, kept rather than tested again as it grows
+  let lastAscii = false;
   for (let i = 0; i < parts.length; i++) {
     const segment = parts[i]!;
-    const last = out.at(-1);
-    if (last !== undefined && ASCII_RUN.test(segment) && ASCII_RUN.test(last)) out[out.length - 1] = last + segment;
-    else if (last !== undefined && RANGE_DASH.test(segment) && DIGITS.test(last) && /^[0-9]$/.test(parts[i + 1] ?? '')) out[out.length - 1] = last + segment;
-    else if (last !== undefined && /^[0-9]$/.test(segment) && RANGE_DASH.test(last.at(-1) ?? '') && last.length > 1) out[out.length - 1] = last + segment;
-    else if (last !== undefined && MEASURE.test(segment) && DIGITS.test(last)) out[out.length - 1] = last + segment;
-    else if (last !== undefined && segment === ' ' && DIGITS.test(last) && MEASURE.test(parts[i + 1] ?? '')) {
-      out[out.length - 1] = last + segment + parts[i + 1]!;
+    const n = out.length;
+    const last = n > 0 ? out[n - 1]! : undefined;
+    if (last !== undefined && lastAscii && isAsciiRun(segment)) out[n - 1] = last + segment;
+    else if (last !== undefined && isRangeDash(segment) && endsInDigit(last) && isDigit(parts[i + 1])) {
+      out[n - 1] = last + segment;
+      lastAscii = false;
+    } else if (last !== undefined && isDigit(segment) && RANGE_DASH.has(last.charAt(last.length - 1)) && last.length > 1) {
+      out[n - 1] = last + segment;
+      lastAscii = false;
+    } else if (last !== undefined && isMeasure(segment) && endsInDigit(last)) {
+      out[n - 1] = last + segment;
+      lastAscii = false;
+    } else if (last !== undefined && segment === ' ' && endsInDigit(last) && isMeasure(parts[i + 1])) {
+      out[n - 1] = last + segment + parts[i + 1]!;
+      lastAscii = false;
       i++;
-    } else out.push(segment);
+    } else {
+      out.push(segment);
+      lastAscii = isAsciiRun(segment);
+    }
   }
   return out;
 }
@@ -75,6 +102,11 @@ const PHRASE_KEPT = 18;
 export function leastWidth(text: string): number {
   let widest = 0;
   for (const paragraph of sanitize(text).split('\n')) {
+    const simple = widestOfPlain(paragraph);
+    if (simple !== undefined) {
+      widest = Math.max(widest, simple);
+      continue;
+    }
     for (const atom of atoms(tokens(paragraph))) {
       const w = widthOf(atom);
       widest = Math.max(widest, w <= PHRASE_KEPT ? w : Math.max(...atom.map(displayWidth)));
@@ -83,11 +115,34 @@ export function leastWidth(text: string): number {
   return widest;
 }
 
+/**
+ * The widest character of a paragraph every character of which is a piece of its own: no Latin
+ * letter, digit or ASCII punctuation (which join into runs and numbers), no opening bracket (which
+ * starts a phrase) and nothing that needs grapheme segmentation. Undefined for any other paragraph.
+ */
+function widestOfPlain(paragraph: string): number | undefined {
+  let widest = 0;
+  for (let i = 0; i < paragraph.length; i++) {
+    const code = paragraph.charCodeAt(i);
+    if ((code >= 0x21 && code <= 0x7e) || (code >= 0xd800 && code <= 0xdfff) || (code >= 0x300 && code <= 0x36f) || code === 0x200d) return undefined;
+    if ((code >= 0xfe00 && code <= 0xfe0f) || (code >= 0x20d0 && code <= 0x20ff)) return undefined;
+    const char = paragraph.charAt(i);
+    if (OPENING[char] !== undefined) return undefined;
+    const w = displayWidth(char);
+    if (w > widest) widest = w;
+  }
+  return widest;
+}
+
 /** Wraps text to lines of at most `width` display columns (see the head of this file). */
 export function wrap(text: string, width: number): string[] {
   const out: string[] = [];
   const limit = Math.max(2, width);
-  for (const paragraph of sanitize(text).replace(/\t/g, ' ').split('\n')) out.push(...layout(atoms(tokens(paragraph)), limit));
+  for (const paragraph of sanitize(text).replace(/\t/g, ' ').split('\n')) {
+    // a paragraph that fits is one line, as layout() would make it, without taking it apart
+    if (displayWidth(paragraph) <= limit) out.push(paragraph.trimEnd());
+    else out.push(...layout(atoms(tokens(paragraph)), limit));
+  }
   return out;
 }
 
@@ -117,7 +172,9 @@ function layout(pieces: readonly string[][], limit: number): string[] {
   let line: string[][] = [];
   let lineWidth = 0;
   const flush = () => {
-    out.push(line.flat().join('').trimEnd());
+    let text = '';
+    for (const atom of line) for (const token of atom) text += token;
+    out.push(text.trimEnd());
     line = [];
     lineWidth = 0;
   };
@@ -162,7 +219,7 @@ function layout(pieces: readonly string[][], limit: number): string[] {
       else startLineWith([token]);
     }
   }
-  out.push(line.flat().join('').trimEnd());
+  flush();
   return out;
 }
 

@@ -7,8 +7,9 @@
 import { PassThrough } from 'node:stream';
 import type { IsoDate } from '../core/dates.js';
 import { utcMidnight } from '../core/dates.js';
-import { exceljs, jszip } from '../packages.js';
+import { exceljs } from '../packages.js';
 import { displayWidth } from './text.js';
+import { readZip, writeZip } from './zip.js';
 
 type CellValue = string | number | null | undefined;
 
@@ -138,6 +139,7 @@ function footerText(text: string): string {
 }
 
 type Cell = import('exceljs').Cell;
+type Style = import('exceljs').Style;
 type DataValidation = import('exceljs').DataValidation;
 
 function dataValidation(v: Validation): DataValidation {
@@ -166,11 +168,21 @@ export async function writeWorkbook(sheets: readonly SheetSpec[], asOf: IsoDate,
   const sink = new PassThrough();
   const chunks: Buffer[] = [];
   sink.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false });
+  // stored, not deflated: the zip is read back and deflated once, in normalizeZip
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false, zip: { store: true } });
   workbook.creator = creator;
   workbook.lastModifiedBy = creator;
   workbook.created = fixedDate;
   workbook.modified = fixedDate;
+
+  // exceljs knows a style object it has seen by the object: cells of one look share one object,
+  // instead of each having its style written out and compared with every style before
+  const styles = new Map<string, Partial<Style>>();
+  const shared = (key: string, make: () => Partial<Style>): Partial<Style> => {
+    let style = styles.get(key);
+    if (!style) styles.set(key, (style = make()));
+    return style;
+  };
 
   for (const spec of sheets) {
     const more = spec.more ?? [];
@@ -282,15 +294,18 @@ export async function writeWorkbook(sheets: readonly SheetSpec[], asOf: IsoDate,
           const cell: Cell = row.getCell(i + 1);
           const open = protect && c.input !== undefined && !(r.locked ?? []).includes(i);
           const fill = r.fill && (r.fillColumns === undefined || r.fillColumns.includes(i)) ? FILLS[r.fill] : protect && !open ? LOCKED_FILL : undefined;
-          cell.style = {
+          const horizontal = c.align ?? (c.kind === 'number' || c.kind === 'percent' || c.kind === 'general' ? 'right' : 'left');
+          const make = (): Partial<Style> => ({
             font: { name: FONT, size: 10, bold: r.bold === true, charset: 134 },
-            alignment: { horizontal: c.align ?? (c.kind === 'number' || c.kind === 'percent' || c.kind === 'general' ? 'right' : 'left'), vertical: 'top', wrapText: true },
+            alignment: { horizontal, vertical: 'top', wrapText: true },
             border: BORDER,
             // text cells are formatted as Text, so that a clerk editing one never turns it into a formula
             numFmt: numberFormat(c),
             ...(fill ? { fill: solid(fill) } : {}),
             ...(open ? { protection: { locked: false } } : {}),
-          };
+          });
+          // the spread cell's alignment is changed below, which would change every cell sharing its style
+          cell.style = spread && i === 0 ? make() : shared(`${r.bold === true}|${horizontal}|${numberFormat(c)}|${fill}|${open}`, make);
           if (open && c.input?.validation) cell.dataValidation = dataValidation(c.input.validation);
         });
         // the empty-table text spans the table, rather than squeezing into its first column
@@ -343,14 +358,7 @@ function numberFormat(c: SheetColumn): string {
 }
 
 /** The same zip with every entry dated `date` and the entries in sorted order. */
-async function normalizeZip(zip: Buffer, date: Date): Promise<Buffer> {
-  const JSZip = jszip();
-  const source = await JSZip.loadAsync(zip);
-  const out = new JSZip();
-  for (const name of Object.keys(source.files).sort()) {
-    const entry = source.files[name]!;
-    if (entry.dir) continue;
-    out.file(name, await entry.async('uint8array'), { date, createFolders: false });
-  }
-  return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'DOS' });
+function normalizeZip(zip: Buffer, date: Date): Buffer {
+  const entries = readZip(zip).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return writeZip(entries, date);
 }

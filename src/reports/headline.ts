@@ -79,5 +79,6 @@ export function headlineOf(evaluated: readonly Evaluated[], asOf: IsoDate, feedb
 
 /** The figures of the plan's tasks on `asOf`, evaluating them first (for a dashboard's "since the previous 旬"). */
 export function headlineAt(tasks: readonly LoadedTask[], asOf: IsoDate, settings: EvaluateSettings & { feedback: FeedbackRules }, feedbackFrom: IsoDate): Headline {
-  return headlineOf(evaluate(tasks, asOf, settings), asOf, { rules: settings.feedback, from: feedbackFrom });
+  // the figures count feedback from the rules' verdicts: each task's daily missing-feedback mark would only cost time
+  return headlineOf(evaluate(tasks, asOf, { ...settings, feedback: undefined }), asOf, { rules: settings.feedback, from: feedbackFrom });
 }

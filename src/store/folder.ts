@@ -2,8 +2,8 @@
 // temp folder beside the target, which then replaces the target in one rename.
 import { closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { makeFolders, syncDirectory, writeFileAtomic } from './write.js';
+import { randomTag } from './random.js';
 
 export interface OutFile {
   name: string;
@@ -39,7 +39,7 @@ export function replaceFolder(parent: string, name: string, files: readonly OutF
   makeFolders(parent);
   if (existsSync(target) && !lstatSync(target).isDirectory()) throw new NotAFolder(target);
   settleInterrupted(parent, name, writer);
-  const id = `${writer.pid}-${randomBytes(4).toString('hex')}`;
+  const id = `${writer.pid}-${randomTag()}`;
   const tmp = join(parent, `.${name}.tmp-${id}`);
   const old = join(parent, `.${name}.old-${id}`);
   mkdirSync(tmp);

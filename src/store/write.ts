@@ -2,7 +2,7 @@
 // folder. Temp files carry the writer's pid, so that those of a killed writer can be removed.
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { randomTag } from './random.js';
 
 const TEMP = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
 const STALE_TEMP_MS = 60 * 60 * 1000;
@@ -16,7 +16,7 @@ export interface TempPlace {
 
 /** Temp files start with a dot and end in .tmp, so the loader never reads them. */
 export function tempPathFor(target: string, place: TempPlace = {}): string {
-  return join(place.folder ?? dirname(target), `.${basename(target)}.${place.pid ?? 0}.${randomBytes(4).toString('hex')}.tmp`);
+  return join(place.folder ?? dirname(target), `.${basename(target)}.${place.pid ?? 0}.${randomTag()}.tmp`);
 }
 
 function writeAll(path: string, bytes: Uint8Array): void {
