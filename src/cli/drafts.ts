@@ -221,8 +221,24 @@ export interface RosterWords {
   cannotWrite: (path: string, detail: string) => string;
 }
 
+/**
+ * What an import does in git: whether the roster of the plan at `planRoot` grows, and the root to
+ * commit in — none without a plan, with commits off, or for drafts written outside the plan.
+ */
+export function importPlace(
+  plan: Plan | undefined,
+  planRoot: string | undefined,
+  outDir: string,
+  commit: boolean,
+  names: { leads: string[]; units: string[] },
+): { rosterGrows: boolean; commitRoot: string | undefined } {
+  if (planRoot === undefined) return { rosterGrows: false, commitRoot: undefined };
+  const commitRoot = commit && (plan?.config.commit ?? true) && inside(planRoot, outDir) ? planRoot : undefined;
+  return { rosterGrows: rosterWouldGrow(planRoot, names), commitRoot };
+}
+
 /** Whether adding these names would change the roster of the plan at `root`. */
-export function rosterWouldGrow(root: string, names: { leads: string[]; units: string[] }): boolean {
+function rosterWouldGrow(root: string, names: { leads: string[]; units: string[] }): boolean {
   if (names.leads.length + names.units.length === 0) return false;
   const outcome = addToRoster(root, names.leads, names.units, true);
   return !('refused' in outcome) && outcome.added.leads.length + outcome.added.units.length > 0;

@@ -3,8 +3,7 @@
 import { basename, dirname, join } from 'node:path';
 import type { Session } from '../context.js';
 import { EXIT, UserError } from '../errors.js';
-import { addNamesToRoster, commitImport, readImportFile, resolveImportedNames, rosterWouldGrow, writeImported } from '../cli/drafts.js';
-import { inside } from '../store/commit-files.js';
+import { addNamesToRoster, commitImport, readImportFile, resolveImportedNames, importPlace, writeImported } from '../cli/drafts.js';
 import { lineSource } from '../import/drafts.js';
 import { decodeNotice, parseNotice, type SplitMode } from '../import/notice.js';
 import { readYear } from '../core/words.js';
@@ -48,8 +47,7 @@ export async function runImportNotice(options: ImportNoticeOptions, plan: Plan |
   const names = resolveImportedNames(session, plan, drafts);
   // the plan the drafts start, when there is none yet: the folder above their tasks/
   const planRoot = plan?.root ?? (basename(outDir) === TASKS_DIR ? dirname(outDir) : undefined);
-  const rosterGrows = planRoot !== undefined && rosterWouldGrow(planRoot, names);
-  const commitRoot = planRoot !== undefined && options.commit && (plan?.config.commit ?? true) && inside(planRoot, outDir) ? planRoot : undefined;
+  const { rosterGrows, commitRoot } = importPlace(plan, planRoot, outDir, options.commit, names);
   const imported = writeImported(
     session,
     plan,

@@ -7,8 +7,7 @@ import { ymd } from '../core/dates.js';
 import type { Session } from '../context.js';
 import { EXIT, UserError } from '../errors.js';
 import { messages, type Messages } from '../i18n/index.js';
-import { addNamesToRoster, commitImport, readImportFile, resolveImportedNames, rosterWouldGrow, writeImported } from '../cli/drafts.js';
-import { inside } from '../store/commit-files.js';
+import { addNamesToRoster, commitImport, readImportFile, resolveImportedNames, importPlace, writeImported } from '../cli/drafts.js';
 import { rowSource } from '../import/drafts.js';
 import { exportVocabulary } from '../import/ledger-cells.js';
 import { FIELDS, findHeader, HEADER_SEARCH_ROWS, LOOKED_FOR, normalizeHeader, yearInTitle, type Field, type Header, type LedgerSheet } from '../import/ledger-header.js';
@@ -81,8 +80,7 @@ export async function runImportXlsx(options: ImportXlsxOptions, plan: Plan | und
   // The roster belongs to the plan: the one found, or the folder the drafts start a plan in.
   // without a plan, drafts written to …/tasks start one in the folder above
   const planRoot = plan?.root ?? (options.out === undefined ? io.cwd : basename(outDir) === TASKS_DIR ? dirname(outDir) : undefined);
-  const rosterGrows = planRoot !== undefined && rosterWouldGrow(planRoot, names);
-  const commitRoot = planRoot !== undefined && options.commit && (plan?.config.commit ?? true) && inside(planRoot, outDir) ? planRoot : undefined;
+  const { rosterGrows, commitRoot } = importPlace(plan, planRoot, outDir, options.commit, names);
   const imported = writeImported(
     session,
     plan,
