@@ -216,8 +216,23 @@ function writeVendorCodeCache() {
   if (r.status !== 0) console.warn('warning: no code cache written for exports; they will start slower');
 }
 
+/**
+ * esbuild writes strings as ASCII but leaves regular expressions as they are, and the program's
+ * date and notice patterns hold Chinese characters. One such character makes Node read the whole
+ * bundle as a two-byte string: reading dist/tasks.cjs then took 11 ms instead of 6 (median of 20,
+ * in-process), on every start. Written as \\u escapes (the same pattern), the file is ASCII.
+ */
+function asciiOnly(path) {
+  const text = readFileSync(path, 'utf8');
+  // a non-ASCII character escaped by a backslash (an identity escape) is the character itself
+  const ascii = text.replace(/(\\*)([^\x00-\x7f])/g, (_, slashes, c) =>
+    `${slashes.length % 2 === 1 ? slashes.slice(1) : slashes}\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  if (ascii !== text) writeFileSync(path, ascii);
+}
+
 generateValidators();
 generateBuildInfo();
 await bundle();
+for (const name of ['tasks.cjs', 'load-worker.cjs', 'yaml.cjs']) asciiOnly(join(root, 'dist', name));
 writeCodeCache();
 writeVendorCodeCache();
