@@ -24,15 +24,21 @@ export function idFromFile(file: string): string {
 export function crossChecks(tasks: readonly LoadedTask[], roster: Roster): Finding[] {
   // Run on every load, over every task: written to make nothing per task that finds nothing.
   const findings: Finding[] = [];
-  const idCount = new Map<string, number>();
-  for (const { task } of tasks) idCount.set(task.id, (idCount.get(task.id) ?? 0) + 1);
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const { task } of tasks) {
+    if (seen.has(task.id)) repeated.add(task.id);
+    else seen.add(task.id);
+  }
   // the files of each id held by more than one, in the order of the tasks
   const byId = new Map<string, string[]>();
-  for (const { task, file } of tasks) {
-    if (idCount.get(task.id)! < 2) continue;
-    const files = byId.get(task.id);
-    if (files) files.push(file);
-    else byId.set(task.id, [file]);
+  if (repeated.size > 0) {
+    for (const { task, file } of tasks) {
+      if (!repeated.has(task.id)) continue;
+      const files = byId.get(task.id);
+      if (files) files.push(file);
+      else byId.set(task.id, [file]);
+    }
   }
   const leads = new Set(roster.leads);
   const units = new Set(roster.units);
@@ -41,7 +47,7 @@ export function crossChecks(tasks: readonly LoadedTask[], roster: Roster): Findi
       const expected = idFromFile(file);
       if (task.id !== expected) findings.push({ file, path: ['id'], severity: 'error', code: 'id_mismatch', params: { id: task.id, expected } });
     }
-    const sameId = byId.get(task.id);
+    const sameId = byId.size > 0 ? byId.get(task.id) : undefined;
     if (sameId) {
       const other = sameId.filter((f) => f !== file).join(', ');
       findings.push({ file, path: ['id'], severity: 'error', code: 'duplicate_id', params: { id: task.id, other } });

@@ -141,6 +141,8 @@ export function endOfHalf(date: IsoDate): IsoDate {
 }
 
 export function startOfYear(date: IsoDate): IsoDate {
+  // every light asks for it: a well-formed date's year is its first four characters
+  if (date.length === 10 && date.charCodeAt(4) === 45 && digitsAt(date, 0, 4) >= 0) return `${date.slice(0, 4)}-01-01`;
   return ymd(parts(date).year, 1, 1);
 }
 

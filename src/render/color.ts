@@ -40,13 +40,16 @@ function style(level: number, styler: Styler | undefined): Style {
     if (out.includes('\n')) out = out.replace(/\r?\n/g, (lineBreak) => styler.closeAll + lineBreak + styler.openAll);
     return styler.openAll + out + styler.closeAll;
   };
+  // a chained style is made on first use and kept: a view asks for paint.red once per cell
   for (const name of Object.keys(CODES) as StyleName[]) {
+    let made: Style | undefined;
     Object.defineProperty(paint, name, {
       get: () => {
+        if (made) return made;
         const [open, close] = CODES[name];
         const o = `\u001b[${open}m`;
         const c = `\u001b[${close}m`;
-        return style(level, { open: o, close: c, openAll: (styler?.openAll ?? '') + o, closeAll: c + (styler?.closeAll ?? ''), parent: styler });
+        return (made = style(level, { open: o, close: c, openAll: (styler?.openAll ?? '') + o, closeAll: c + (styler?.closeAll ?? ''), parent: styler }));
       },
     });
   }
