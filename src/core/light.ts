@@ -65,6 +65,24 @@ export interface LightSettings {
   tolerance: number;
 }
 
+// Shared by every result that has them; frozen, since a result is only ever read.
+const NO_MILESTONES: OverdueMilestone[] = Object.freeze([]) as unknown as OverdueMilestone[];
+const CANCELLED: Reason[] = Object.freeze([Object.freeze({ kind: 'cancelled' as const })]) as unknown as Reason[];
+const SUSPENDED: Reason[] = Object.freeze([Object.freeze({ kind: 'suspended' as const })]) as unknown as Reason[];
+
+/**
+ * The result of a task closed on the date. Every result is one literal of the same keys in the
+ * same order: V8 then gives them all one shape, which a spread of a common base into each would
+ * not (a view reads 100,000 of them).
+ */
+function closedResult(status: Status, deadline: IsoDate, latest: ProgressEntry | undefined, percent: number | undefined, elapsed: number, doneOn: IsoDate | undefined, light: Light, reasons: Reason[]): LightResult {
+  return {
+    status, deadline, latest, percent, elapsed,
+    daysOverdue: 0, deadlineDaysOverdue: 0, originalDaysOverdue: 0, overdueMilestones: NO_MILESTONES, milestoneOnly: false, dueSoon: false, behind: false,
+    doneOn, light, reasons,
+  };
+}
+
 export function lightOf(task: Task, asOf: IsoDate, settings: LightSettings): LightResult {
   const latest = latestEntry(task.progress, asOf);
   const percent = latestPercent(task.progress, asOf);
@@ -72,41 +90,40 @@ export function lightOf(task: Task, asOf: IsoDate, settings: LightSettings): Lig
   const start = startOf(task);
   const elapsed = elapsedShare(start, deadline, asOf);
   const { status, doneOn } = statusOn(task, asOf);
-  // Every result is one literal of the same keys in the same order: V8 then gives them all one
-  // shape, which a spread of a common base into each would not (a view reads 100,000 of them).
-  const closed = (light: Light, reasons: Reason[]): LightResult => ({
-    status, deadline, latest, percent, elapsed,
-    daysOverdue: 0, deadlineDaysOverdue: 0, originalDaysOverdue: 0, overdueMilestones: [], milestoneOnly: false, dueSoon: false, behind: false,
-    doneOn, light, reasons,
-  });
-  if (status === 'cancelled') return closed('cancelled', [{ kind: 'cancelled' }]);
-  if (status === 'suspended') return closed('suspended', [{ kind: 'suspended' }]);
+  if (status === 'cancelled') return closedResult(status, deadline, latest, percent, elapsed, doneOn, 'cancelled', CANCELLED);
+  if (status === 'suspended') return closedResult(status, deadline, latest, percent, elapsed, doneOn, 'suspended', SUSPENDED);
   if (doneOn !== undefined) {
     const late = diffDays(doneOn, deadline);
-    return late > 0 ? closed('done_late', [{ kind: 'done_late', doneOn, deadline, days: late }]) : closed('done', [{ kind: 'done', doneOn }]);
+    return late > 0
+      ? closedResult(status, deadline, latest, percent, elapsed, doneOn, 'done_late', [{ kind: 'done_late', doneOn, deadline, days: late }])
+      : closedResult(status, deadline, latest, percent, elapsed, doneOn, 'done', [{ kind: 'done', doneOn }]);
   }
 
   const red: Reason[] = [];
   const yellow: Reason[] = [];
   const deadlineDaysOverdue = Math.max(0, diffDays(asOf, deadline));
-  const originalDaysOverdue = Math.max(0, diffDays(asOf, originalDeadline(task)));
+  const originalDaysOverdue = task.extensions?.length ? Math.max(0, diffDays(asOf, originalDeadline(task))) : deadlineDaysOverdue;
   if (deadlineDaysOverdue > 0) red.push({ kind: 'overdue', deadline, days: deadlineDaysOverdue });
   else {
     const left = diffDays(deadline, asOf);
     if (left <= settings.warningDays) yellow.push({ kind: 'due_soon', deadline, days: left });
   }
-  const overdueMilestones: OverdueMilestone[] = [];
+  let overdueMilestones = NO_MILESTONES;
   let daysOverdue = deadlineDaysOverdue;
-  for (const ms of task.milestones ?? []) {
-    if (!countsOn(ms, asOf)) continue;
-    if (ms.done_on !== undefined && ms.done_on <= asOf) continue;
-    const late = diffDays(asOf, ms.due);
-    if (late > 0) {
-      overdueMilestones.push({ ...ms, days: late });
-      red.push({ kind: 'milestone_overdue', title: ms.title, due: ms.due, days: late });
-      if (late > daysOverdue) daysOverdue = late;
-    } else if (-late <= settings.warningDays) {
-      yellow.push({ kind: 'milestone_due_soon', title: ms.title, due: ms.due, days: -late });
+  const milestones = task.milestones;
+  if (milestones) {
+    for (const ms of milestones) {
+      if (!countsOn(ms, asOf)) continue;
+      if (ms.done_on !== undefined && ms.done_on <= asOf) continue;
+      const late = diffDays(asOf, ms.due);
+      if (late > 0) {
+        if (overdueMilestones === NO_MILESTONES) overdueMilestones = [];
+        overdueMilestones.push({ ...ms, days: late });
+        red.push({ kind: 'milestone_overdue', title: ms.title, due: ms.due, days: late });
+        if (late > daysOverdue) daysOverdue = late;
+      } else if (-late <= settings.warningDays) {
+        yellow.push({ kind: 'milestone_due_soon', title: ms.title, due: ms.due, days: -late });
+      }
     }
   }
   // A task not started and never reported counts as 0% done; otherwise only a reported percent is judged.

@@ -19,7 +19,7 @@ function undecidedOn(request: CompletionRequest, asOf: IsoDate): boolean {
  * while the task was not done. Undefined when nothing waits.
  */
 export function awaitingReview(task: Task, asOf: IsoDate): PendingReview | undefined {
-  if (task.status === 'cancelled' || (task.status === 'done' && task.done_on !== undefined && task.done_on <= asOf)) return undefined;
+  if (!task.completion_requests || task.status === 'cancelled' || (task.status === 'done' && task.done_on !== undefined && task.done_on <= asOf)) return undefined;
   let found: PendingReview | undefined;
   (task.completion_requests ?? []).forEach((request, index) => {
     if (undecidedOn(request, asOf) && (!found || request.date >= found.date)) found = { ...request, index };
