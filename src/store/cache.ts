@@ -23,14 +23,23 @@ const ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1 ? 'le' : 'be';
 export const CACHE_KEY = `tasks cache ${FORMAT} ${VERSION} ${SCHEMA_HASH} ${ENDIAN}\n`;
 const RACY_MS = 2000;
 
-/** A file's stamp is STAMP numbers: size, mtime (ms), ctime (ms), inode. */
+/**
+ * A file's stamp is STAMP numbers: size, mtime (ms), ctime (ms), inode. The size of anything but a
+ * regular file is stored as -2 - size (never -1, which the helper threads use for "not taken
+ * yet"), so that a reader knows from the stamp alone whether the file was regular when stamped.
+ */
 export const STAMP = 4;
 /** Stamps of many files, possibly in memory shared with helper threads. */
 export type Stamps = Float64Array<ArrayBufferLike>;
 
+/** The first number of a stamp: the size, marked when the file is not a regular one. */
+export function stampSize(stats: Stats): number {
+  return stats.isFile() ? stats.size : -2 - stats.size;
+}
+
 export function putStamp(stamps: Stamps, index: number, stats: Stats): void {
   const at = index * STAMP;
-  stamps[at] = stats.size;
+  stamps[at] = stampSize(stats);
   stamps[at + 1] = stats.mtimeMs;
   stamps[at + 2] = stats.ctimeMs;
   stamps[at + 3] = stats.ino;

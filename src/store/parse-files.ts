@@ -36,7 +36,8 @@ export function parseFiles(root: string, files: readonly string[], sizes: ArrayL
       continue;
     }
     // only a regular file is opened, and at most MAX_FILE_BYTES read: a FIFO or /dev/zero never hangs a load
-    const read = readPlanFile(root, file);
+    // a size of 0 or more: a regular file when its stamp was taken (cache.ts)
+    const read = readPlanFile(root, file, { statted: size >= 0 });
     if (!read.ok) {
       problems.push({ index: k, problems: [read.problem] });
       continue;

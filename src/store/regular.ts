@@ -31,9 +31,9 @@ export function readFailed(root: string, file: string, errno: string): Problem {
 export type FileRead = { ok: true; bytes: Buffer } | { ok: false; problem: Problem };
 
 /** The bytes of the plan file `file` (relative to `root`), or the problem that kept it from being read. */
-export function readPlanFile(root: string, file: string): FileRead {
+export function readPlanFile(root: string, file: string, options: { statted?: boolean } = {}): FileRead {
   try {
-    return { ok: true, bytes: readInputFile(join(root, file), MAX_FILE_BYTES) };
+    return { ok: true, bytes: readInputFile(join(root, file), MAX_FILE_BYTES, options) };
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     switch (error.kind) {

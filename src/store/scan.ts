@@ -1,7 +1,7 @@
 // Finding the task files and taking their stamps: the part of every load that touches each file.
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { isRacy, putStamp, sameStamp, STAMP, type Stamps } from './cache.js';
+import { isRacy, putStamp, sameStamp, STAMP, stampSize, type Stamps } from './cache.js';
 
 export const TASKS_DIR = 'tasks';
 const YAML_FILE = /\.ya?ml$/i;
@@ -34,7 +34,7 @@ export function walkTaskFiles(root: string): Listing {
       const stats = statSync(dir);
       entries = readdirSync(dir, { withFileTypes: true });
       dirs.push(path);
-      stamps.push(stats.size, stats.mtimeMs, stats.ctimeMs, stats.ino);
+      stamps.push(stampSize(stats), stats.mtimeMs, stats.ctimeMs, stats.ino);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       // tasks/ missing, or a file where the folder should be (loadTasks reports that)
