@@ -130,6 +130,8 @@ function columnLetter(index: number): string {
 /** Lines a text takes in a wrapped cell of `width` character units. */
 function linesIn(text: string, width: number): number {
   const usable = Math.max(1, width - 1);
+  // most cells are one paragraph: measured without splitting (a workbook of 10,000 tasks has 100,000 cells)
+  if (!text.includes('\n')) return Math.max(1, Math.ceil(displayWidth(text) / usable));
   return text.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil(displayWidth(line) / usable)), 0);
 }
 
@@ -267,6 +269,10 @@ export async function writeWorkbook(sheets: readonly SheetSpec[], asOf: IsoDate,
       });
       header.commit();
       const rows: readonly SheetRow[] = tableRows.length > 0 || !emptyText ? tableRows : [{ values: [emptyText] }];
+      const formats = columns.map(numberFormat);
+      const aligns = columns.map((c) => c.align ?? (c.kind === 'number' || c.kind === 'percent' || c.kind === 'general' ? 'right' : 'left'));
+      // rows of one look (bold or not, filled or not, locked cells) share their cells' style objects
+      const looks = new Map<string, Array<Partial<Style> | undefined>>();
       for (const r of rows) {
         if (r.heading) {
           const row = sheet.addRow([r.values[0] === undefined || r.values[0] === null ? null : String(r.values[0])]);
@@ -290,22 +296,28 @@ export async function writeWorkbook(sheets: readonly SheetSpec[], asOf: IsoDate,
         row.height = LINE_HEIGHT * (r.minLines === undefined ? measured : Math.max(r.minLines, measured + 1)) + 4;
         const spread = tableRows.length === 0 && emptyText !== undefined && columns.length > 1;
         if (spread) row.height = LINE_HEIGHT * linesIn(emptyText, columns.reduce((sum, c) => sum + c.width, 0)) + 4;
+        const lookKey = `${r.bold === true}|${r.fill ?? ''}|${r.fillColumns?.join(',') ?? '*'}|${r.locked?.join(',') ?? ''}`;
+        let look = looks.get(lookKey);
+        if (!look) looks.set(lookKey, (look = []));
         columns.forEach((c, i) => {
           const cell: Cell = row.getCell(i + 1);
           const open = protect && c.input !== undefined && !(r.locked ?? []).includes(i);
-          const fill = r.fill && (r.fillColumns === undefined || r.fillColumns.includes(i)) ? FILLS[r.fill] : protect && !open ? LOCKED_FILL : undefined;
-          const horizontal = c.align ?? (c.kind === 'number' || c.kind === 'percent' || c.kind === 'general' ? 'right' : 'left');
-          const make = (): Partial<Style> => ({
-            font: { name: FONT, size: 10, bold: r.bold === true, charset: 134 },
-            alignment: { horizontal, vertical: 'top', wrapText: true },
-            border: BORDER,
-            // text cells are formatted as Text, so that a clerk editing one never turns it into a formula
-            numFmt: numberFormat(c),
-            ...(fill ? { fill: solid(fill) } : {}),
-            ...(open ? { protection: { locked: false } } : {}),
-          });
+          const make = (): Partial<Style> => {
+            const fill = r.fill && (r.fillColumns === undefined || r.fillColumns.includes(i)) ? FILLS[r.fill] : protect && !open ? LOCKED_FILL : undefined;
+            const horizontal = aligns[i]!;
+            return shared(`${r.bold === true}|${horizontal}|${formats[i]}|${fill}|${open}`, () => ({
+              font: { name: FONT, size: 10, bold: r.bold === true, charset: 134 },
+              alignment: { horizontal, vertical: 'top', wrapText: true },
+              border: BORDER,
+              // text cells are formatted as Text, so that a clerk editing one never turns it into a formula
+              numFmt: formats[i]!,
+              ...(fill ? { fill: solid(fill) } : {}),
+              ...(open ? { protection: { locked: false } } : {}),
+            }));
+          };
           // the spread cell's alignment is changed below, which would change every cell sharing its style
-          cell.style = spread && i === 0 ? make() : shared(`${r.bold === true}|${horizontal}|${numberFormat(c)}|${fill}|${open}`, make);
+          if (spread && i === 0) cell.style = { ...make() };
+          else cell.style = look[i] ??= make();
           if (open && c.input?.validation) cell.dataValidation = dataValidation(c.input.validation);
         });
         // the empty-table text spans the table, rather than squeezing into its first column
