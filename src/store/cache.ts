@@ -153,10 +153,18 @@ function bytesOf(view: ArrayBufferView): Uint8Array {
   return new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
 }
 
-function toBytes(data: CacheData): Buffer {
-  const { strings } = data.packed;
+/** The strings' text (UTF-16) and lengths, reusing the bytes of those the cache file held already. */
+function encodeStrings({ strings, encoded }: Packed): { text: Uint8Array; lengths: Int32Array } {
+  const from = encoded && encoded.count <= strings.length ? encoded.count : 0;
   const lengths = new Int32Array(strings.length);
-  for (let i = 0; i < strings.length; i++) lengths[i] = strings[i]!.length;
+  if (from > 0) lengths.set(encoded!.lengths.subarray(0, from));
+  for (let i = from; i < strings.length; i++) lengths[i] = strings[i]!.length;
+  const added = Buffer.from(strings.slice(from).join(''), 'utf16le');
+  return { text: from > 0 ? Buffer.concat([encoded!.text, added]) : added, lengths };
+}
+
+function toBytes(data: CacheData): Buffer {
+  const { text, lengths } = encodeStrings(data.packed);
   const sections: Record<Section, Uint8Array> = {
     dirs: Buffer.from(data.dirs.join('\u0000'), 'utf8'),
     dirStamps: bytesOf(data.dirStamps),
@@ -164,7 +172,7 @@ function toBytes(data: CacheData): Buffer {
     listed: data.listed,
     stamps: bytesOf(data.stamps),
     offsets: bytesOf(data.offsets),
-    text: Buffer.from(strings.join(''), 'utf16le'),
+    text,
     lengths: bytesOf(lengths),
     shapes: Buffer.from(JSON.stringify(data.packed.shapes), 'utf16le'),
     words: bytesOf(data.packed.words),
@@ -210,6 +218,7 @@ function fromBytes(bytes: Buffer): CacheData | undefined {
     stamps: view(Float64Array, 'stamps'),
     offsets: view(Int32Array, 'offsets'),
     text: text('text'),
+    textBytes: view(Uint8Array, 'text'),
     lengths: view(Int32Array, 'lengths'),
     shapes: JSON.parse(text('shapes')) as unknown,
     words: view(Int32Array, 'words'),
@@ -226,6 +235,7 @@ function checked(s: {
   stamps: Float64Array;
   offsets: Int32Array;
   text: string;
+  textBytes: Uint8Array;
   lengths: Int32Array;
   shapes: unknown;
   words: Int32Array;
@@ -253,7 +263,7 @@ function checked(s: {
     listed: s.listed,
     stamps: s.stamps,
     offsets: s.offsets,
-    packed: { strings, shapes: s.shapes as string[][], words: s.words, numbers: s.numbers },
+    packed: { strings, shapes: s.shapes as string[][], words: s.words, numbers: s.numbers, encoded: { text: s.textBytes, lengths: s.lengths, count: strings.length } },
     garbage: s.garbage,
   };
 }
