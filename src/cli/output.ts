@@ -9,7 +9,7 @@ import { problemMessage } from '../i18n/index.js';
 import { problemText } from '../render/problem.js';
 import { colorLevel, painter, type Paint } from '../render/color.js';
 import { sanitize, terminalSafe } from '../render/text.js';
-import { renderView, type Format, type RenderEnv, type ViewRenderer } from '../render/view.js';
+import { jsonDocument, renderView, writeJson, type Format, type RenderEnv, type ViewRenderer } from '../render/view.js';
 import { NotAFolder, replaceFolder, type OutFile } from '../store/folder.js';
 import { ioFailure } from '../store/io-error.js';
 import { LARGE_PLAN, type Plan } from '../store/load.js';
@@ -61,9 +61,14 @@ export function evaluatePlan(plan: Plan, session: Session, asOf = session.asOf):
  */
 export function emitView<R>(session: Session, plan: Plan, format: Format, view: ViewRenderer<R>, report: R): number {
   const env = renderEnv(session, plan);
-  const text = renderView(format, view, report, env);
-  // a table is for people even when piped (less -R, a mail): nothing in it may steer a terminal
-  session.io.stdout.write(format === 'table' ? terminalSafe(text, env.paint.level > 0) : text);
+  if (format === 'json') {
+    // written as it is made: the JSON of 100,000 tasks is too large to make as one string
+    writeJson(jsonDocument(view, report, env), (piece) => session.io.stdout.write(piece));
+  } else {
+    const text = renderView(format, view, report, env);
+    // a table is for people even when piped (less -R, a mail): nothing in it may steer a terminal
+    session.io.stdout.write(format === 'table' ? terminalSafe(text, env.paint.level > 0) : text);
+  }
   return reportProblems(session, plan, { warnings: false }) > 0 ? EXIT.DATA : EXIT.OK;
 }
 

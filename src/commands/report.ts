@@ -13,9 +13,10 @@ import { periodReport } from '../reports/period.js';
 import { capTables, periodReportDocument } from '../render/report-document.js';
 import { periodReportJson } from '../render/report-json.js';
 import { renderDocumentText } from '../render/document-text.js';
-import { renderView } from '../render/view.js';
+import { jsonDocument, writeJson } from '../render/view.js';
 import { CONFIG_FILE, type Plan } from '../store/load.js';
 import { isFolder, writeOutFile } from '../store/out-file.js';
+import type { FileData } from '../store/write.js';
 import { formatProblem } from '../i18n/index.js';
 import { sanitize } from '../render/text.js';
 
@@ -48,9 +49,12 @@ export async function runReport(options: ReportOptions, plan: Plan, session: Ses
     roster: config.roster,
   });
   const env = { ...renderEnv(session, plan), asOf: options.asOf };
-  let bytes: string | Uint8Array;
+  let bytes: FileData;
   if (options.format === 'json') {
-    bytes = renderView('json', { table: () => '', json: (r) => periodReportJson(r, m) }, report, env);
+    // written as it is made (on stdout, or into the file): a year's report of 100,000 tasks is
+    // half a gigabyte of JSON, too much to make as one string
+    const document = jsonDocument({ table: () => '', json: (r) => periodReportJson(r, m) }, report, env);
+    bytes = (emit) => writeJson(document, emit);
   } else {
     const doc = periodReportDocument(report, m, config.title);
     switch (options.format) {
@@ -81,7 +85,8 @@ export async function runReport(options: ReportOptions, plan: Plan, session: Ses
 
   const binary = options.format === 'docx' || options.format === 'xlsx';
   if (!options.out && !binary) {
-    session.io.stdout.write(typeof bytes === 'string' ? bytes : Buffer.from(bytes).toString('utf8'));
+    if (typeof bytes === 'function') bytes((piece) => session.io.stdout.write(piece));
+    else session.io.stdout.write(typeof bytes === 'string' ? bytes : Buffer.from(bytes).toString('utf8'));
   } else {
     const name = `${safeFileName(m.report.fileName(periodLabel(options.period, m.lang), options.period.kind), new Set())}.${EXTENSION[options.format]}`;
     const out = options.out ?? resolve(plan.root, 'reports');

@@ -6,6 +6,8 @@ import type { Paint } from './color.js';
 import { toCsv, UTF8_BOM, type CsvValue } from './csv.js';
 import { toJson } from './json.js';
 
+export { writeJson } from './json.js';
+
 export type Format = 'table' | 'json' | 'csv' | 'ids';
 
 export interface RenderEnv {
@@ -36,16 +38,19 @@ function part<T>(value: T | undefined, format: Format): T {
 
 const FORMATS: Record<Format, <R>(view: ViewRenderer<R>, report: R, env: RenderEnv) => string> = {
   table: (view, report, env) => view.table(report, env),
-  json: (view, report, env) => {
-    const body = part(view.json, 'json')(report, env);
-    return toJson(view.envelope === 'plain' ? { version: 1, ...body } : { version: 1, as_of: env.asOf, ...body, unreadable: env.unreadable });
-  },
+  json: (view, report, env) => toJson(jsonDocument(view, report, env)),
   csv: (view, report, env) => UTF8_BOM + toCsv(part(view.csv, 'csv')(report, env)),
   ids: (view, report, env) => {
     const ids = part(view.ids, 'ids')(report, env);
     return ids.length > 0 ? `${ids.join('\n')}\n` : '';
   },
 };
+
+/** The JSON answer of a view: its body, with `version`, and `as_of` and `unreadable` unless plain. */
+export function jsonDocument<R>(view: ViewRenderer<R>, report: R, env: RenderEnv): Record<string, unknown> {
+  const body = part(view.json, 'json')(report, env);
+  return view.envelope === 'plain' ? { version: 1, ...body } : { version: 1, as_of: env.asOf, ...body, unreadable: env.unreadable };
+}
 
 export function renderView<R>(format: Format, view: ViewRenderer<R>, report: R, env: RenderEnv): string {
   return FORMATS[format](view, report, env);

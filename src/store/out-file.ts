@@ -1,7 +1,7 @@
 // One output file (a report, a notice) written so that a reader never sees it half done.
 import { mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { writeFileAtomic } from './write.js';
+import { writeFileAtomic, type FileData } from './write.js';
 
 /** Whether `path` names an existing folder. */
 export function isFolder(path: string): boolean {
@@ -13,7 +13,7 @@ export function isFolder(path: string): boolean {
 }
 
 /** Writes `data` to `target`, creating its folder; throws when it cannot be written, leaving nothing behind. */
-export function writeOutFile(target: string, data: string | Uint8Array): void {
+export function writeOutFile(target: string, data: FileData): void {
   mkdirSync(dirname(target), { recursive: true });
   writeFileAtomic(target, data);
 }

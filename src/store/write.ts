@@ -19,11 +19,18 @@ export function tempPathFor(target: string, place: TempPlace = {}): string {
   return join(place.folder ?? dirname(target), `.${basename(target)}.${place.pid ?? 0}.${randomTag()}.tmp`);
 }
 
-function writeAll(path: string, bytes: Uint8Array): void {
+/** What a file is written from: its text or bytes, or a writer that hands its text on in pieces. */
+export type FileData = string | Uint8Array | ((emit: (piece: string) => void) => void);
+
+function writeAll(path: string, data: FileData): void {
   const fd = openSync(path, 'wx', 0o644);
   try {
-    let offset = 0;
-    while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+    const put = (bytes: Uint8Array) => {
+      let offset = 0;
+      while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+    };
+    if (typeof data === 'function') data((piece) => put(Buffer.from(piece, 'utf8')));
+    else put(typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
     fsyncSync(fd);
   } finally {
     closeSync(fd);
@@ -34,7 +41,7 @@ function writeAll(path: string, bytes: Uint8Array): void {
  * Replaces `target` with `data` in one rename. The temp file goes into `place.folder` when given
  * (it must be on the same file system; the target's own folder is used when it is not).
  */
-export function writeFileAtomic(target: string, data: string | Uint8Array, place: TempPlace = {}): void {
+export function writeFileAtomic(target: string, data: FileData, place: TempPlace = {}): void {
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   let tmp = tempPathFor(target, place);
   try {

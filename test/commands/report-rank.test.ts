@@ -83,4 +83,13 @@ describe('tasks report --rank', () => {
     expect(json.rank.worst).toEqual([]);
     expect(json.rank.best).toEqual(['区城管局', '区住建局', '区财政局']);
   });
+
+  it('writes the same JSON into a file as on stdout, in pieces as it is made', async () => {
+    const dir = plan();
+    const shown = await run([...ARGS, '--format', 'json'], { cwd: dir });
+    const saved = await run([...ARGS, '--format', 'json', '--out', join(dir, 'out', 'rank.json')], { cwd: dir });
+    expect(saved.code).toBe(0);
+    expect(readFileSync(join(dir, 'out', 'rank.json'), 'utf8')).toBe(shown.stdout);
+    expect(JSON.parse(shown.stdout).rank.rows).toHaveLength(4);
+  });
 });
