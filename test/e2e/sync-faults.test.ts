@@ -206,7 +206,8 @@ describe('faults in tasks sync, each losing nothing', () => {
     const before = state(b);
     const r = await b.tasks('sync');
     expect(r.code).toBe(1);
-    expect(r.stdout).toBe('已是最新：没有收到也没有发出修改\n');
+    // not "up to date": the commits were not sent, as the notes below say
+    expect(r.stdout).toBe('没有收到修改\n');
     expect(r.stderr).toMatch(/要发出的修改不符合规则，没有发出：\n  tasks\/2020-002\.yaml:\d+:\d+: 错误: /);
     expect(state(b)).toBe(before);
     expect(execFileSync('git', ['rev-parse', 'main'], { cwd: o.hub, encoding: 'utf8' }).trim()).not.toBe(b.git('rev-parse', 'HEAD').trim());

@@ -23,7 +23,7 @@ export const sync: typeof zh = {
   },
   sync: {
     summary: (r: Count, sent: number | undefined) =>
-      r.total === 0 && !sent ? 'up to date: nothing received, nothing sent' : `${received(r)}${sent ? `, sent ${sent}` : ''}`,
+      r.total === 0 && sent === 0 ? 'up to date: nothing received, nothing sent' : `${received(r)}${sent ? `, sent ${sent}` : ''}`,
     received: (r: Count) => received(r),
     kept: (file: string) => `note: ${file} was deleted on one side and changed on the other; the changed file is kept. To delete it, run git rm ${file} and commit`,
     noRepo: 'the plan is not in a git repository, so it cannot be synced; run git init, or create the plan with tasks init',

@@ -21,8 +21,9 @@ export const sync = {
     invalid: (file: string) => `${file}：合并后不符合规则（所有条目都已保留），请修改：`,
   },
   sync: {
+    // sent: undefined when the changes could not be sent (the notes below the line say why)
     summary: (r: Count, sent: number | undefined) =>
-      r.total === 0 && !sent ? '已是最新：没有收到也没有发出修改' : `${received(r)}${sent ? `，发出 ${sent} 项` : ''}`,
+      r.total === 0 && sent === 0 ? '已是最新：没有收到也没有发出修改' : `${received(r)}${sent ? `，发出 ${sent} 项` : ''}`,
     received: (r: Count) => received(r),
     kept: (file: string) => `注意：${file} 在一方已被删除，另一方有新的修改，已保留修改后的文件；确需删除，请再运行 git rm ${file} 并提交`,
     noRepo: '台账不在 git 仓库中，无法同步；请先运行 git init，或用 tasks init 新建台账',
