@@ -4,8 +4,10 @@ import { ymd, type IsoDate } from '../core/dates.js';
 import { lastCompletePeriod, parsePeriod, periodLabel, periodOf, type Period, type PeriodKind } from '../core/periods.js';
 import { startOf } from '../core/task.js';
 import type { Session } from '../context.js';
-import { UserError } from '../errors.js';
-import type { Plan } from '../store/load.js';
+import { EXIT, UserError } from '../errors.js';
+import { formatProblem } from '../i18n/index.js';
+import { sanitize } from '../render/text.js';
+import { CONFIG_FILE, type Plan } from '../store/load.js';
 
 const KINDS: Record<string, PeriodKind> = {
   xun: 'xun', 旬: 'xun', 旬报: 'xun',
@@ -46,4 +48,14 @@ export function reportPeriod(session: Session, plan: Plan, kind: PeriodKind, per
 /** The plan's span ends with its year, or later when some deadline lies beyond it. */
 function lastDeadline(plan: Plan, year: number): IsoDate {
   return plan.tasks.reduce((last, { task }) => (task.deadline > last ? task.deadline : last), ymd(year, 12, 31));
+}
+
+/**
+ * Contradictory rules in the settings would make a report (or a dashboard) that says false
+ * things: refuse, naming them.
+ */
+export function refuseBrokenRules(plan: Plan, session: Session): void {
+  const broken = plan.problems.filter((p) => p.file === CONFIG_FILE && p.severity === 'error');
+  if (broken.length === 0) return;
+  throw new UserError([session.m.report.brokenRules, ...broken.map((p) => sanitize(formatProblem(p, session.m)))].join('\n'), EXIT.DATA);
 }

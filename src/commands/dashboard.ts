@@ -6,6 +6,7 @@ import type { Filter } from '../core/filter.js';
 import type { Session } from '../context.js';
 import { EXIT, ioError } from '../errors.js';
 import { evaluatePlan, ioReason, reportProblems, say } from '../cli/output.js';
+import { refuseBrokenRules } from '../cli/report-options.js';
 import { dashboardReport } from '../reports/dashboard.js';
 import { renderDashboard } from '../render/dashboard/page.js';
 import type { Plan } from '../store/load.js';
@@ -19,6 +20,7 @@ export interface DashboardOptions {
 
 export async function runDashboard(options: DashboardOptions, plan: Plan, session: Session): Promise<number> {
   const { m, asOf } = session;
+  refuseBrokenRules(plan, session);
   const { config } = plan;
   const data = dashboardReport(
     evaluatePlan(plan, session),

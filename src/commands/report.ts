@@ -6,19 +6,18 @@ import { categoryRules } from '../core/categories.js';
 import { settingsOf } from '../core/evaluate.js';
 import { safeFileName } from '../core/names.js';
 import { periodLabel, type Period } from '../core/periods.js';
+import { refuseBrokenRules } from '../cli/report-options.js';
 import type { Session } from '../context.js';
-import { EXIT, ioError, UserError } from '../errors.js';
+import { EXIT, ioError } from '../errors.js';
 import { ioReason, paintOut, renderEnv, reportProblems } from '../cli/output.js';
 import { periodReport } from '../reports/period.js';
 import { capTables, periodReportDocument } from '../render/report-document.js';
 import { periodReportJson } from '../render/report-json.js';
 import { renderDocumentText } from '../render/document-text.js';
 import { jsonDocument, writeJson } from '../render/view.js';
-import { CONFIG_FILE, type Plan } from '../store/load.js';
+import type { Plan } from '../store/load.js';
 import { isFolder, writeOutFile } from '../store/out-file.js';
 import type { FileData } from '../store/write.js';
-import { formatProblem } from '../i18n/index.js';
-import { sanitize } from '../render/text.js';
 
 export type ReportFormat = 'text' | 'md' | 'json' | 'xlsx' | 'docx';
 
@@ -99,11 +98,4 @@ export async function runReport(options: ReportOptions, plan: Plan, session: Ses
     if (!session.flags.quiet) session.io.stdout.write(`${relative(session.io.cwd, target) || target}\n`);
   }
   return reportProblems(session, plan, { warnings: false }) > 0 ? EXIT.DATA : EXIT.OK;
-}
-
-/** Contradictory rules in the settings would make a report that says false things: refuse, naming them. */
-function refuseBrokenRules(plan: Plan, session: Session): void {
-  const broken = plan.problems.filter((p) => p.file === CONFIG_FILE && p.severity === 'error');
-  if (broken.length === 0) return;
-  throw new UserError([session.m.report.brokenRules, ...broken.map((p) => sanitize(formatProblem(p, session.m)))].join('\n'), EXIT.DATA);
 }

@@ -116,4 +116,16 @@ describe('tasks dashboard', () => {
     expect(html.match(/<script/g)).toHaveLength(1);
     expect(html).toContain('&lt;/svg&gt;&lt;script&gt;alert(1)&lt;/script&gt;书房');
   });
+
+  it('refuses rules that contradict each other, naming their line and column, and writes no page', async () => {
+    const dir = copyFixture('dashboard-plan');
+    const config = join(dir, 'tasks.config.yaml');
+    writeFileSync(config, readFileSync(config, 'utf8').replace('  cycle: xun\n', '  cycle: half\n  due_day: 25\n  co_units_due_day: 26\n'));
+    const r = await run([...AS_OF, 'dashboard'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('tasks.config.yaml 中的规则有误');
+    expect(r.stderr).toMatch(/tasks\.config\.yaml:10:21: 错误: 配合单位的报送日（\d{4}-\d\d-26）不早于牵头单位的报送日（\d{4}-\d\d-25）/);
+    expect(r.stdout).toBe('');
+    expect(readdirSync(dir)).not.toContain('exports');
+  });
 });
