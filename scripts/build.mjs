@@ -79,6 +79,25 @@ const yamlApart = {
 };
 
 /**
+ * The English catalog is read only by a plan in English (and `--lang en`): it gets a file of its
+ * own, dist/i18n-en.cjs, required the first time a message in English is asked for. Left in the
+ * bundle, its 130 KB were read and compiled on every start.
+ */
+const englishApart = {
+  name: 'english-apart',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/en\/index\.js$/ }, (args) =>
+      /[\\/]src[\\/]i18n$/.test(args.resolveDir) ? { path: 'english', namespace: 'english-apart' } : undefined,
+    );
+    b.onResolve({ filter: /^\.\/i18n-en\.cjs$/ }, () => ({ path: './i18n-en.cjs', external: true }));
+    b.onLoad({ filter: /.*/, namespace: 'english-apart' }, () => ({
+      contents: "module.exports = { get en() { return require('./i18n-en.cjs').en; } };",
+      loader: 'js',
+    }));
+  },
+};
+
+/**
  * commander loads node:child_process when it starts, for subcommands that are separate programs,
  * which tasks has none of: it gets the module only if it ever asks for something in it.
  */
@@ -116,12 +135,13 @@ async function bundle() {
     outdir: join(root, 'dist'),
     outExtension: { '.js': '.cjs' },
     external: ['docx', 'exceljs', 'iconv-lite'],
-    plugins: [yamlApart, lazyChildProcess],
+    plugins: [yamlApart, englishApart, lazyChildProcess],
     // import.meta.url, for createRequire in src/render/packages.ts and the worker's path in src/store/workers.ts
     define: { 'import.meta.url': '__importMetaUrl' },
     banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   });
   await build({ ...common, entryPoints: [createRequire(import.meta.url).resolve('yaml')], outfile: join(root, 'dist', 'yaml.cjs') });
+  await build({ ...common, entryPoints: [join(root, 'src', 'i18n', 'en', 'index.ts')], outfile: join(root, 'dist', 'i18n-en.cjs') });
   // The packages of exports, imports and reports, each in one file that bin/loader.cjs runs with
   // V8's code cache (src/packages.ts): read from node_modules, exceljs alone costs more than a whole `tasks overdue`.
   for (const name of VENDOR) {
@@ -233,6 +253,6 @@ function asciiOnly(path) {
 generateValidators();
 generateBuildInfo();
 await bundle();
-for (const name of ['tasks.cjs', 'load-worker.cjs', 'yaml.cjs']) asciiOnly(join(root, 'dist', name));
+for (const name of ['tasks.cjs', 'load-worker.cjs', 'yaml.cjs', 'i18n-en.cjs']) asciiOnly(join(root, 'dist', name));
 writeCodeCache();
 writeVendorCodeCache();
