@@ -79,6 +79,23 @@ const yamlApart = {
 };
 
 /**
+ * js-yaml reads only the task files the plain-layout reader (src/store/plain-yaml.ts) leaves to
+ * it, which a warm start of a plan the tool wrote has none of: it gets a file of its own,
+ * dist/js-yaml.cjs, required when first used.
+ */
+const jsYamlApart = {
+  name: 'js-yaml-apart',
+  setup(b) {
+    b.onResolve({ filter: /^js-yaml$/ }, () => ({ path: 'js-yaml', namespace: 'js-yaml-apart' }));
+    b.onResolve({ filter: /^\.\/js-yaml\.cjs$/ }, () => ({ path: './js-yaml.cjs', external: true }));
+    b.onLoad({ filter: /.*/, namespace: 'js-yaml-apart' }, () => ({
+      contents: "const get = () => require('./js-yaml.cjs');\nmodule.exports = { get CORE_SCHEMA() { return get().CORE_SCHEMA; }, get load() { return get().load; } };",
+      loader: 'js',
+    }));
+  },
+};
+
+/**
  * The English catalog is read only by a plan in English (and `--lang en`): it gets a file of its
  * own, dist/i18n-en.cjs, required the first time a message in English is asked for. Left in the
  * bundle, its 130 KB were read and compiled on every start.
@@ -135,13 +152,14 @@ async function bundle() {
     outdir: join(root, 'dist'),
     outExtension: { '.js': '.cjs' },
     external: ['docx', 'exceljs', 'iconv-lite'],
-    plugins: [yamlApart, englishApart, lazyChildProcess],
+    plugins: [yamlApart, jsYamlApart, englishApart, lazyChildProcess],
     // import.meta.url, for createRequire in src/render/packages.ts and the worker's path in src/store/workers.ts
     define: { 'import.meta.url': '__importMetaUrl' },
     banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   });
   await build({ ...common, entryPoints: [createRequire(import.meta.url).resolve('yaml')], outfile: join(root, 'dist', 'yaml.cjs') });
   await build({ ...common, entryPoints: [join(root, 'src', 'i18n', 'en', 'index.ts')], outfile: join(root, 'dist', 'i18n-en.cjs') });
+  await build({ ...common, stdin: { contents: "export { CORE_SCHEMA, load } from 'js-yaml';", resolveDir: root, loader: 'js', sourcefile: 'js-yaml.cjs' }, outfile: join(root, 'dist', 'js-yaml.cjs') });
   // The packages of exports, imports and reports, each in one file that bin/loader.cjs runs with
   // V8's code cache (src/packages.ts): read from node_modules, exceljs alone costs more than a whole `tasks overdue`.
   for (const name of VENDOR) {
@@ -253,6 +271,6 @@ function asciiOnly(path) {
 generateValidators();
 generateBuildInfo();
 await bundle();
-for (const name of ['tasks.cjs', 'load-worker.cjs', 'yaml.cjs', 'i18n-en.cjs']) asciiOnly(join(root, 'dist', name));
+for (const name of ['tasks.cjs', 'load-worker.cjs', 'yaml.cjs', 'i18n-en.cjs', 'js-yaml.cjs']) asciiOnly(join(root, 'dist', name));
 writeCodeCache();
 writeVendorCodeCache();
