@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -59,6 +60,22 @@ describe('the cache behind the loader', () => {
     const r = await read(dir);
     expect(r.parsed).toBe(1);
     expect(r.outcomes[r.files.indexOf('tasks/L-08.yaml')]).toMatchObject({ problems: [{ code: 'yaml_syntax' }] });
+    expect(statSync(cachePath(dir)).mtimeMs).toBe(before);
+  });
+
+  it('reports a FIFO and a folder named like task files on every read, without writing the cache again for them', async () => {
+    const dir = copyFixture('lights');
+    execFileSync('mkfifo', [join(dir, 'tasks', 'L-90.yaml')]);
+    mkdirSync(join(dir, 'tasks', 'L-91.yaml'));
+    const codes = (r: Awaited<ReturnType<typeof readTasks>>) =>
+      r.files.flatMap((f, i) => (f.includes('L-9') ? [[f, (r.outcomes[i] as { problems: Array<{ code: string }> }).problems.map((p) => p.code)]] : []));
+    const first = await read(dir);
+    expect(codes(first)).toEqual([['tasks/L-90.yaml', ['not_regular']]]);
+    age(dir);
+    const before = statSync(cachePath(dir)).mtimeMs;
+    const again = await read(dir);
+    expect(codes(again)).toEqual(codes(first));
+    expect(again.parsed).toBe(1);
     expect(statSync(cachePath(dir)).mtimeMs).toBe(before);
   });
 
