@@ -223,7 +223,7 @@ function doubleQuoted(value: string): string {
     i += next;
     if (value.charCodeAt(i) === 34) break;
     const escape = value[i + 1];
-    const simple = escape === undefined ? undefined : SIMPLE_ESCAPES[escape];
+    const simple = escape === undefined ? undefined : SIMPLE_ESCAPES.get(escape);
     if (simple !== undefined) {
       out += simple;
       i += 2;
@@ -241,10 +241,9 @@ function doubleQuoted(value: string): string {
   return out;
 }
 
-const SIMPLE_ESCAPES: Record<string, string | undefined> = {
-  __proto__: null as unknown as string,
-  '\\': '\\', '"': '"', '/': '/', n: '\n', t: '\t', r: '\r', '0': '\0', a: '\x07', b: '\b', e: '\x1b', f: '\f', v: '\v',
-};
+const SIMPLE_ESCAPES = new Map<string, string>([
+  ['\\', '\\'], ['"', '"'], ['/', '/'], ['n', '\n'], ['t', '\t'], ['r', '\r'], ['0', '\0'], ['a', '\x07'], ['b', '\b'], ['e', '\x1b'], ['f', '\f'], ['v', '\v'],
+]);
 
 function singleQuoted(value: string): string {
   let out = '';
