@@ -9,6 +9,9 @@ Module._load = function load(request, ...rest) {
   // a package the build bundled into dist/vendor/ (src/packages.ts)
   const vendored = /(?:^|\/)vendor\/([^/]+)\.cjs$/.exec(request);
   if (vendored) loaded.add(vendored[1]);
+  // a part the build keeps beside the bundle, read when first needed (scripts/build.mjs)
+  const apart = /^\.\/(js-yaml|i18n-en|yaml)\.cjs$/.exec(request);
+  if (apart) loaded.add(`dist:${apart[1]}`);
   return original.call(this, request, ...rest);
 };
 process.on('exit', () => process.stderr.write(`\nLOADED:${[...loaded].sort().join(',')}\n`));

@@ -1,0 +1,51 @@
+// What the built program reads to answer: js-yaml and the English catalog only when needed, and a
+// first load of a large plan whose files are not in the plain layout read whole on helper threads.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { spawnTasks, tempDir } from '../helpers.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const BIN = join(ROOT, 'bin', 'tasks');
+const trace = join(ROOT, 'test', 'e2e', 'trace-modules.cjs');
+
+function loaded(args: string[], cwd: string): { code: number | null; stdout: string; parts: string[] } {
+  const r = spawnSync(process.execPath, ['--require', trace, BIN, ...args], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', TASKS_CACHE: 'off' } });
+  return { code: r.status, stdout: r.stdout, parts: (r.stderr.split('\n').find((l) => l.startsWith('LOADED:')) ?? 'LOADED:').slice(7).split(',') };
+}
+
+/** A plan of `n` tasks whose detail is a folded scalar (`>`), which only js-yaml reads. */
+function foldedPlan(n: number): string {
+  const dir = tempDir();
+  mkdirSync(join(dir, 'tasks'));
+  for (let i = 1; i <= n; i++) {
+    writeFileSync(join(dir, 'tasks', `W-${i}.yaml`), `id: W-${i}\ntitle: 任务${i}\ndetail: >\n  折叠\n  文本\nlead: 区长\nunits: [区财政局]\ndeadline: 2020-06-30\nstatus: in_progress\n`);
+  }
+  return dir;
+}
+
+describe('what the built program loads', () => {
+  it('reads the bundled plan without js-yaml or the English catalog, and loads each when it is needed', () => {
+    const plain = loaded(['--as-of', '2020-09-30', 'overdue'], ROOT);
+    expect(plain.code).toBe(0);
+    expect(plain.parts).not.toContain('dist:js-yaml');
+    expect(plain.parts).not.toContain('dist:i18n-en');
+    const english = loaded(['--as-of', '2020-09-30', '--lang', 'en', 'overdue'], ROOT);
+    expect(english.stdout).toMatch(/^As of 30 September 2020: 12 overdue/);
+    expect(english.parts).toContain('dist:i18n-en');
+    const folded = loaded(['--as-of', '2020-09-30', 'show', 'W-1', '--format', 'json'], foldedPlan(1));
+    expect(JSON.parse(folded.stdout).task.detail).toBe('折叠 文本\n');
+    expect(folded.parts).toContain('dist:js-yaml');
+  });
+
+  it('reads every file of a first load on helper threads, js-yaml and all, and answers the same from its cache', () => {
+    const dir = foldedPlan(2_100);
+    const first = spawnTasks(['--as-of', '2020-09-30', 'validate'], { cwd: dir });
+    expect(first.stdout).toContain('2100 个任务，0 个错误，0 个警告');
+    const shown = spawnTasks(['--as-of', '2020-09-30', 'show', 'W-2100', '--format', 'json'], { cwd: dir });
+    expect(JSON.parse(shown.stdout).task.detail).toBe('折叠 文本\n');
+    const overdue = spawnTasks(['--as-of', '2020-09-30', 'overdue', '--format', 'ids'], { cwd: dir });
+    expect(overdue.stdout.trim().split('\n')).toHaveLength(2_100);
+  }, 60_000);
+});
