@@ -79,40 +79,43 @@ const yamlApart = {
 };
 
 /**
- * js-yaml reads only the task files the plain-layout reader (src/store/plain-yaml.ts) leaves to
- * it, which a warm start of a plan the tool wrote has none of: it gets a file of its own,
- * dist/js-yaml.cjs, required when first used.
+ * Parts kept out of the bundle, each in a file of its own in dist/, required the first time one
+ * of its exports is read: the bundle holds a stand-in whose exports are getters.
+ * - js-yaml reads only the task files the plain-layout reader (src/store/plain-yaml.ts) leaves to
+ *   it, which a warm start of a plan the tool wrote has none of;
+ * - the English catalog is read only by a plan in English (and `--lang en`); left in the bundle,
+ *   its 130 KB were read and compiled on every start.
  */
-const jsYamlApart = {
-  name: 'js-yaml-apart',
-  setup(b) {
-    b.onResolve({ filter: /^js-yaml$/ }, () => ({ path: 'js-yaml', namespace: 'js-yaml-apart' }));
-    b.onResolve({ filter: /^\.\/js-yaml\.cjs$/ }, () => ({ path: './js-yaml.cjs', external: true }));
-    b.onLoad({ filter: /.*/, namespace: 'js-yaml-apart' }, () => ({
-      contents: "const get = () => require('./js-yaml.cjs');\nmodule.exports = { get CORE_SCHEMA() { return get().CORE_SCHEMA; }, get load() { return get().load; } };",
-      loader: 'js',
-    }));
+const APART = [
+  {
+    file: 'js-yaml.cjs',
+    filter: /^js-yaml$/,
+    names: ['CORE_SCHEMA', 'load'],
+    source: { stdin: { contents: "export { CORE_SCHEMA, load } from 'js-yaml';", resolveDir: root, loader: 'js', sourcefile: 'js-yaml.cjs' } },
   },
-};
+  {
+    file: 'i18n-en.cjs',
+    filter: /^\.\/en\/index\.js$/,
+    only: (args) => /[\\/]src[\\/]i18n$/.test(args.resolveDir),
+    names: ['en'],
+    source: { entryPoints: [join(root, 'src', 'i18n', 'en', 'index.ts')] },
+  },
+];
 
-/**
- * The English catalog is read only by a plan in English (and `--lang en`): it gets a file of its
- * own, dist/i18n-en.cjs, required the first time a message in English is asked for. Left in the
- * bundle, its 130 KB were read and compiled on every start.
- */
-const englishApart = {
-  name: 'english-apart',
-  setup(b) {
-    b.onResolve({ filter: /^\.\/en\/index\.js$/ }, (args) =>
-      /[\\/]src[\\/]i18n$/.test(args.resolveDir) ? { path: 'english', namespace: 'english-apart' } : undefined,
-    );
-    b.onResolve({ filter: /^\.\/i18n-en\.cjs$/ }, () => ({ path: './i18n-en.cjs', external: true }));
-    b.onLoad({ filter: /.*/, namespace: 'english-apart' }, () => ({
-      contents: "module.exports = { get en() { return require('./i18n-en.cjs').en; } };",
-      loader: 'js',
-    }));
-  },
-};
+function apart({ file, filter, only = () => true, names }) {
+  const namespace = `apart-${file}`;
+  return {
+    name: namespace,
+    setup(b) {
+      b.onResolve({ filter }, (args) => (only(args) ? { path: file, namespace } : undefined));
+      b.onResolve({ filter: new RegExp(`^\\./${file.replace(/\./g, '\\.')}$`) }, () => ({ path: `./${file}`, external: true }));
+      b.onLoad({ filter: /.*/, namespace }, () => ({
+        contents: `const part = () => require('./${file}');\nmodule.exports = { ${names.map((n) => `get ${n}() { return part().${n}; }`).join(', ')} };`,
+        loader: 'js',
+      }));
+    },
+  };
+}
 
 /**
  * commander loads node:child_process when it starts, for subcommands that are separate programs,
@@ -152,14 +155,13 @@ async function bundle() {
     outdir: join(root, 'dist'),
     outExtension: { '.js': '.cjs' },
     external: ['docx', 'exceljs', 'iconv-lite'],
-    plugins: [yamlApart, jsYamlApart, englishApart, lazyChildProcess],
+    plugins: [yamlApart, ...APART.map(apart), lazyChildProcess],
     // import.meta.url, for createRequire in src/render/packages.ts and the worker's path in src/store/workers.ts
     define: { 'import.meta.url': '__importMetaUrl' },
     banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   });
   await build({ ...common, entryPoints: [createRequire(import.meta.url).resolve('yaml')], outfile: join(root, 'dist', 'yaml.cjs') });
-  await build({ ...common, entryPoints: [join(root, 'src', 'i18n', 'en', 'index.ts')], outfile: join(root, 'dist', 'i18n-en.cjs') });
-  await build({ ...common, stdin: { contents: "export { CORE_SCHEMA, load } from 'js-yaml';", resolveDir: root, loader: 'js', sourcefile: 'js-yaml.cjs' }, outfile: join(root, 'dist', 'js-yaml.cjs') });
+  for (const part of APART) await build({ ...common, ...part.source, outfile: join(root, 'dist', part.file) });
   // The packages of exports, imports and reports, each in one file that bin/loader.cjs runs with
   // V8's code cache (src/packages.ts): read from node_modules, exceljs alone costs more than a whole `tasks overdue`.
   for (const name of VENDOR) {
@@ -271,6 +273,6 @@ function asciiOnly(path) {
 generateValidators();
 generateBuildInfo();
 await bundle();
-for (const name of ['tasks.cjs', 'load-worker.cjs', 'yaml.cjs', 'i18n-en.cjs', 'js-yaml.cjs']) asciiOnly(join(root, 'dist', name));
+for (const name of ['tasks.cjs', 'load-worker.cjs', 'yaml.cjs', ...APART.map((part) => part.file)]) asciiOnly(join(root, 'dist', name));
 writeCodeCache();
 writeVendorCodeCache();

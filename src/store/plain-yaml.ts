@@ -237,7 +237,7 @@ function doubleQuoted(value: string): string {
     out += code <= 0xffff ? String.fromCharCode(code) : String.fromCodePoint(code);
     i += 2 + digits;
   }
-  if (value.slice(i + 1).trim() !== '' && !/^\s+#/.test(value.slice(i + 1))) throw GIVE_UP;
+  afterQuote(value, i);
   return out;
 }
 
@@ -260,6 +260,12 @@ function singleQuoted(value: string): string {
     i = next;
     break;
   }
-  if (value.slice(i + 1).trim() !== '' && !/^\s+#/.test(value.slice(i + 1))) throw GIVE_UP;
+  afterQuote(value, i);
   return out;
+}
+
+/** After a closing quote at `i`, only spaces, or a comment after a space, may follow. */
+function afterQuote(value: string, i: number): void {
+  const rest = value.slice(i + 1);
+  if (rest.trim() !== '' && !/^\s+#/.test(rest)) throw GIVE_UP;
 }
