@@ -42,7 +42,8 @@ export function parts(date: IsoDate): { year: number; month: number; day: number
 const DAYS_BEFORE_MONTH = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
 const ZERO = 48;
 
-function toDayNumber(date: IsoDate): number {
+/** Days since 1970-01-01 (negative before). */
+export function toDayNumber(date: IsoDate): number {
   // The views compare hundreds of thousands of dates: a well-formed date from year 100 on is
   // counted from its characters, with no object made; anything else goes through Date.UTC as before.
   if (date.length === 10 && date.charCodeAt(4) === 45 && date.charCodeAt(7) === 45) {
