@@ -85,15 +85,16 @@ export interface ViewOptions {
 /** The filters of the views: names resolved against the roster, words against the catalog, dates read. */
 export function viewOptions(raw: Raw, plan: Plan, session: Session): ViewOptions {
   const { m } = session;
-  const tasks = plan.tasks.map((t) => t.task);
+  // the tasks are looked at only to resolve a name given (a view counting lights needs none of them)
+  const tasks = () => plan.tasks.map((t) => t.task);
   const filter: Filter = {};
   const names = (option: unknown, what: string, known: () => string[]) => {
     const given = list(option);
     return given.length > 0 ? given.map((n) => resolveName(m, what, n, known())) : undefined;
   };
-  filter.lead = names(raw.lead, m.filters.lead, () => leadNames(plan.config.roster, tasks));
-  filter.unit = names(raw.unit, m.filters.unit, () => unitNames(plan.config.roster, tasks));
-  filter.leadUnit = names(raw.leadUnit, m.filters.unit, () => unitNames(plan.config.roster, tasks));
+  filter.lead = names(raw.lead, m.filters.lead, () => leadNames(plan.config.roster, tasks()));
+  filter.unit = names(raw.unit, m.filters.unit, () => unitNames(plan.config.roster, tasks()));
+  filter.leadUnit = names(raw.leadUnit, m.filters.unit, () => unitNames(plan.config.roster, tasks()));
   if (list(raw.office).length > 0 && !plan.config.roster.offices) throw new UserError(m.rollup.notRollup);
   filter.office = names(raw.office, m.rollup.office, () => plan.config.roster.offices ?? []);
   const statuses = list(raw.status).map((s) => readStatus(s) ?? fail(m.filters.badStatus(s.trim())));

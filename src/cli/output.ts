@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 // What commands write: views in the chosen format on stdout, problems and notes on stderr, with
 // colour only where that stream is a terminal and the flags and environment allow it.
-import { evaluate, settingsOf, type Evaluated } from '../core/evaluate.js';
+import { evaluate, judge, lightsOf, settingsOf, type Evaluated, type Lights } from '../core/evaluate.js';
 import { countBySeverity } from '../core/problems.js';
 import type { Session } from '../context.js';
 import { EXIT, ioError, type UserError } from '../errors.js';
@@ -53,6 +53,17 @@ export function evaluatePlan(plan: Plan, session: Session, asOf = session.asOf):
     : evaluate(plan.tasks, asOf, settingsOf(plan.config));
   if (evaluated.length >= LARGE_PLAN) session.io.collectGarbage?.();
   return evaluated;
+}
+
+/**
+ * The plan's lights as of a date, for views that count them: judged from the tasks' light facts
+ * when the loader has them for these very tasks, else from every task evaluated in full (a
+ * roll-up judges each office's tasks by that office's settings).
+ */
+export function judgePlan(plan: Plan, session: Session, asOf = session.asOf): Lights {
+  const lights = plan.lights;
+  if (plan.officeConfigs || !lights || lights.tasks !== plan.tasks) return lightsOf(evaluatePlan(plan, session, asOf));
+  return judge(plan.tasks, lights, asOf, settingsOf(plan.config));
 }
 
 /**

@@ -2,7 +2,7 @@
 import type { Session } from '../context.js';
 import { EXIT } from '../errors.js';
 import type { ViewOptions } from '../cli/options.js';
-import { emitView, evaluatePlan } from '../cli/output.js';
+import { emitView, judgePlan } from '../cli/output.js';
 import { overdueReport } from '../reports/overdue.js';
 import { overdueView } from '../render/views/overdue.js';
 import type { Plan } from '../store/load.js';
@@ -14,7 +14,7 @@ export interface OverdueOptions extends ViewOptions {
 }
 
 export async function runOverdue(options: OverdueOptions, plan: Plan, session: Session): Promise<number> {
-  const report = overdueReport(evaluatePlan(plan, session), plan.config.roster, options);
+  const report = overdueReport(judgePlan(plan, session), plan.tasks, plan.config.roster, options);
   const code = emitView(session, plan, options.format, overdueView, report);
   return options.check && report.tasks.length > 0 ? EXIT.CHECK : code;
 }

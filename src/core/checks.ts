@@ -4,7 +4,7 @@ import type { ProblemCode, ProblemParams, Severity } from './problems.js';
 import { supersededExtensions } from './merge.js';
 import { nearest } from './suggest.js';
 import { nearDuplicates, nearMisses } from './roster.js';
-import { leadsOf, UNASSIGNED, type LoadedTask } from './task.js';
+import { leadsOf, UNASSIGNED, type LoadedTask, type Task } from './task.js';
 
 export interface Finding {
   file: string;
@@ -22,35 +22,70 @@ export function idFromFile(file: string): string {
 }
 
 export function crossChecks(tasks: readonly LoadedTask[], roster: Roster): Finding[] {
+  const check = taskChecker(roster);
+  return planFindings(
+    tasks.map((t) => t.file),
+    tasks.map((t) => t.task.id),
+    tasks.map((t) => check(t.task, t.file)),
+  );
+}
+
+/**
+ * Every finding of the plan, in the order of the tasks: each task's own findings (taskChecker),
+ * with a duplicate id found across them after the id's own finding.
+ */
+export function planFindings(files: readonly string[], ids: readonly string[], own: ReadonlyArray<readonly Finding[]>): Finding[] {
   // Run on every load, over every task: written to make nothing per task that finds nothing.
   const findings: Finding[] = [];
   const seen = new Set<string>();
   const repeated = new Set<string>();
-  for (const { task } of tasks) {
-    if (seen.has(task.id)) repeated.add(task.id);
-    else seen.add(task.id);
+  for (const id of ids) {
+    if (seen.has(id)) repeated.add(id);
+    else seen.add(id);
   }
   // the files of each id held by more than one, in the order of the tasks
   const byId = new Map<string, string[]>();
   if (repeated.size > 0) {
-    for (const { task, file } of tasks) {
-      if (!repeated.has(task.id)) continue;
-      const files = byId.get(task.id);
-      if (files) files.push(file);
-      else byId.set(task.id, [file]);
-    }
+    ids.forEach((id, i) => {
+      if (!repeated.has(id)) return;
+      const same = byId.get(id);
+      if (same) same.push(files[i]!);
+      else byId.set(id, [files[i]!]);
+    });
   }
+  for (let i = 0; i < files.length; i++) {
+    const found = own[i]!;
+    const sameId = byId.size > 0 ? byId.get(ids[i]!) : undefined;
+    if (!sameId) {
+      for (const f of found) findings.push(f);
+      continue;
+    }
+    const file = files[i]!;
+    const at = found[0]?.code === 'id_mismatch' ? 1 : 0;
+    for (let k = 0; k < at; k++) findings.push(found[k]!);
+    const other = sameId.filter((f) => f !== file).join(', ');
+    findings.push({ file, path: ['id'], severity: 'error', code: 'duplicate_id', params: { id: ids[i]!, other } });
+    for (let k = at; k < found.length; k++) findings.push(found[k]!);
+  }
+  return findings;
+}
+
+const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
+
+/**
+ * What can be found in one task alone (all but duplicate ids): a file named after another id,
+ * dates out of order, a repeated target, names the roster does not know. The same task, file and
+ * roster always give the same findings, so the cache keeps them.
+ */
+export function taskChecker(roster: Roster): (task: Task, file: string) => readonly Finding[] {
   const leads = new Set(roster.leads);
   const units = new Set(roster.units);
-  for (const { task, file } of tasks) {
+  // one list for every task, copied out only when something was found
+  const findings: Finding[] = [];
+  return (task, file) => {
     if (!namedAfter(file, task.id)) {
       const expected = idFromFile(file);
       if (task.id !== expected) findings.push({ file, path: ['id'], severity: 'error', code: 'id_mismatch', params: { id: task.id, expected } });
-    }
-    const sameId = byId.size > 0 ? byId.get(task.id) : undefined;
-    if (sameId) {
-      const other = sameId.filter((f) => f !== file).join(', ');
-      findings.push({ file, path: ['id'], severity: 'error', code: 'duplicate_id', params: { id: task.id, other } });
     }
     if (task.status === 'done' && task.done_on) datesAfterDone(findings, file, task.done_on, task);
     datesInOrder(findings, file, task);
@@ -104,8 +139,11 @@ export function crossChecks(tasks: readonly LoadedTask[], roster: Roster): Findi
         });
       }
     }
-  }
-  return findings;
+    if (findings.length === 0) return NO_FINDINGS;
+    const found = findings.slice();
+    findings.length = 0;
+    return found;
+  };
 }
 
 const NONE: readonly never[] = [];

@@ -1,8 +1,9 @@
 // Tasks with their light as of a date: what every view works from.
 import type { Config } from './config.js';
-import type { IsoDate } from './dates.js';
 import { staleFeedbackOn, type FeedbackRules, type StaleFeedback } from './feedback.js';
-import { isOpen, lightOf, type LightResult, type LightSettings } from './light.js';
+import { toDayNumber, type IsoDate } from './dates.js';
+import { BEHIND, DUE_SOON, lightCode, MILESTONE_ONLY } from './light-facts.js';
+import { isOpen, lightOf, LIGHTS, type LightResult, type LightSettings } from './light.js';
 import { awaitingReview, type PendingReview } from './review.js';
 import type { LoadedTask, Task } from './task.js';
 
@@ -35,4 +36,44 @@ export function evaluate(tasks: readonly LoadedTask[], asOf: IsoDate, settings: 
     const review = awaitingReview(task, asOf);
     return office === undefined ? { task, file, result, review, stale } : { task, file, office, result, review, stale };
   });
+}
+
+/**
+ * The lights of a plan's tasks, for views that count them: each task's light as a code (see
+ * light-facts.ts), judged from its facts where the loader has them, and the task evaluated in
+ * full only when asked for.
+ */
+export interface Lights {
+  codes: Uint8Array;
+  evaluated(index: number): Evaluated;
+}
+
+/** The code lightCode gives, of a full result. */
+export function codeOf(result: LightResult): number {
+  return LIGHTS.indexOf(result.light) | (result.milestoneOnly ? MILESTONE_ONLY : 0) | (result.dueSoon ? DUE_SOON : 0) | (result.behind ? BEHIND : 0);
+}
+
+/** Lights of tasks already evaluated. */
+export function lightsOf(evaluated: readonly Evaluated[]): Lights {
+  return { codes: Uint8Array.from(evaluated, (e) => codeOf(e.result)), evaluated: (i) => evaluated[i]! };
+}
+
+/**
+ * Lights judged from the tasks' facts (`at[i]` into `facts`, -1 for a task that has none, which
+ * is evaluated in full at once). A task is made from the cache only when it is evaluated.
+ */
+export function judge(tasks: readonly LoadedTask[], facts: { facts: Float64Array; at: Int32Array }, asOf: IsoDate, settings: EvaluateSettings): Lights {
+  const day = toDayNumber(asOf);
+  const codes = new Uint8Array(tasks.length);
+  const done = new Map<number, Evaluated>();
+  const full = (i: number) => {
+    let e = done.get(i);
+    if (!e) done.set(i, (e = evaluate([tasks[i]!], asOf, settings)[0]!));
+    return e;
+  };
+  for (let i = 0; i < tasks.length; i++) {
+    const at = facts.at[i]!;
+    codes[i] = at >= 0 ? lightCode(facts.facts, at, day, settings) : codeOf(full(i).result);
+  }
+  return { codes, evaluated: full };
 }

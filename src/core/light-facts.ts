@@ -79,6 +79,14 @@ export function lightFactsLength(facts: ArrayLike<number>, at: number): number {
   return HEAD + facts[at + 4]! * MILESTONE + facts[at + 5]! * PERCENT;
 }
 
+/** Whether facts said to start at `at` (as a damaged cache might say) lie whole within `facts`. */
+export function lightFactsFit(facts: ArrayLike<number>, at: number): boolean {
+  if (!Number.isInteger(at) || at < 0 || at + HEAD > facts.length) return false;
+  const milestones = facts[at + 4]!;
+  const percents = facts[at + 5]!;
+  return Number.isInteger(milestones) && Number.isInteger(percents) && milestones >= 0 && percents >= 0 && at + lightFactsLength(facts, at) <= facts.length;
+}
+
 /**
  * The light of the task whose facts start at `at`, as of the day `asOf` (a day number), with the
  * flags lightOf sets: the same light, milestoneOnly, dueSoon and behind.

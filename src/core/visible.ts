@@ -26,7 +26,9 @@ function maybeHidden(text: string): boolean {
     const c = text.charCodeAt(i);
     if (c < 0x20) {
       if (c !== 0x09 && c !== 0x0a) return true;
-    } else if (c < 0x7f || (c > 0x3164 && c < 0xd800)) {
+    } else if (c < 0x7f || (c > 0x206f && c < 0x3164) || (c > 0x3164 && c < 0xd800)) {
+      // printable ASCII, and the blocks between the last format character and the Hangul filler
+      // (box drawing, CJK punctuation, kana), which a table is mostly made of
       continue;
     } else if (
       c <= 0x9f || c === 0xad || c === 0x34f || c === 0x61c || c === 0x115f || c === 0x1160 || c === 0x17b4 || c === 0x17b5 ||

@@ -1,7 +1,9 @@
 // The red tasks as of a date, most overdue first, optionally grouped by official or unit.
 import type { Roster } from '../core/config.js';
-import type { Evaluated } from '../core/evaluate.js';
-import { matches, type Filter } from '../core/filter.js';
+import type { Evaluated, Lights } from '../core/evaluate.js';
+import { matches, selectsAll, type Filter } from '../core/filter.js';
+import { BEHIND, DUE_SOON, lightOfCode, MILESTONE_ONLY } from '../core/light-facts.js';
+import type { LoadedTask } from '../core/task.js';
 import { mostOverdueFirst } from '../core/sort.js';
 import { groupBy, groupOrder, type Group } from './group.js';
 
@@ -22,21 +24,29 @@ export interface OverdueReport {
   tasks: Evaluated[];
 }
 
-function overdueCounts(items: readonly Evaluated[]): OverdueCounts {
-  const red = items.filter((e) => e.result.light === 'red');
-  return {
-    red: red.length,
-    milestoneOnly: red.filter((e) => e.result.milestoneOnly).length,
-    dueSoon: items.filter((e) => e.result.light === 'yellow' && e.result.dueSoon).length,
-    behind: items.filter((e) => e.result.light === 'yellow' && e.result.behind).length,
-  };
-}
-
-export function overdueReport(evaluated: readonly Evaluated[], roster: Roster, options: { filter: Filter; group?: 'lead' | 'unit' | 'office' }): OverdueReport {
-  const selected = evaluated.filter(matches(options.filter));
-  const red = selected.filter((e) => e.result.light === 'red').sort(mostOverdueFirst);
+/**
+ * The report from the plan's lights: the counts come from the lights' codes, and only the red
+ * tasks are evaluated in full (and, with a filter, the tasks it has to look at).
+ */
+export function overdueReport(lights: Lights, tasks: readonly LoadedTask[], roster: Roster, options: { filter: Filter; group?: 'lead' | 'unit' | 'office' }): OverdueReport {
+  const keep = selectsAll(options.filter) ? undefined : matches(options.filter);
+  const counts: OverdueCounts = { red: 0, milestoneOnly: 0, dueSoon: 0, behind: 0 };
+  const red: Evaluated[] = [];
+  lights.codes.forEach((code, i) => {
+    if (keep && !keep(lights.evaluated(i))) return;
+    const light = lightOfCode(code);
+    if (light === 'red') {
+      counts.red++;
+      if (code & MILESTONE_ONLY) counts.milestoneOnly++;
+      red.push(lights.evaluated(i));
+    } else if (light === 'yellow') {
+      if (code & DUE_SOON) counts.dueSoon++;
+      if (code & BEHIND) counts.behind++;
+    }
+  });
+  red.sort(mostOverdueFirst);
   const groups = options.group
-    ? groupBy(red, options.group, groupOrder(options.group, roster, evaluated.map((e) => e.task)), (e) => e)
+    ? groupBy(red, options.group, groupOrder(options.group, roster, tasks.map((t) => t.task)), (e) => e)
     : [{ name: '', items: red }];
-  return { counts: overdueCounts(selected), group: options.group, groups, tasks: red };
+  return { counts, group: options.group, groups, tasks: red };
 }

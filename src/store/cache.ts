@@ -11,13 +11,15 @@
 import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeFileSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { SCHEMA_HASH, VERSION } from '../generated/build-info.js';
+import type { Finding } from '../core/checks.js';
+import { lightFactsFit } from '../core/light-facts.js';
 import type { Packed } from './pack.js';
 
 const CACHE_DIR = '.tasks-cache';
 const CACHE_FILE = 'plan.bin';
 /** Files of earlier formats, removed when the cache is written. */
 const OLD_FILES = ['tasks.ndjson'];
-const FORMAT = 3;
+const FORMAT = 4;
 /** Numbers are stored in this machine's byte order; a cache is never shared between machines. */
 const ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1 ? 'le' : 'be';
 export const CACHE_KEY = `tasks cache ${FORMAT} ${VERSION} ${SCHEMA_HASH} ${ENDIAN}\n`;
@@ -71,6 +73,24 @@ export interface CacheData {
   packed: Packed;
   /** words of `packed` that no offset points into any more, to know when to pack afresh */
   garbage: number;
+  /** per path: where its task's light facts (core/light-facts.ts) start in `facts`, or -1 */
+  factAt: Int32Array;
+  facts: Float64Array;
+  /** per path: its task's id, or '' */
+  ids: string[];
+  /** what each cached task alone was found to have (core/checks.ts taskChecker), for the roster `key` */
+  checks: TaskChecks;
+  /**
+   * The bytes of `paths` and `ids` as the cache file held them, when these lists are the same as
+   * that file's: writing them again then copies the bytes instead of encoding 100,000 names.
+   */
+  raw?: { paths?: Uint8Array | undefined; ids?: Uint8Array | undefined } | undefined;
+}
+
+export interface TaskChecks {
+  key: string;
+  /** by index in `paths`; a cached task not in it had nothing found */
+  found: ReadonlyMap<number, readonly Finding[]>;
 }
 
 export interface ReadCache extends CacheData {
@@ -140,7 +160,7 @@ export function writeCache(root: string, data: CacheData): void {
 // read as a view into the file's bytes, without a copy. The tasks' text is UTF-16, copied as it is,
 // as one text and the lengths of its strings; paths are UTF-8 (mostly ASCII, half the size) and
 // joined by NUL, which no path can hold.
-const SECTIONS = ['dirs', 'dirStamps', 'paths', 'listed', 'stamps', 'offsets', 'text', 'lengths', 'shapes', 'words', 'numbers', 'garbage'] as const;
+const SECTIONS = ['dirs', 'dirStamps', 'paths', 'listed', 'stamps', 'offsets', 'text', 'lengths', 'shapes', 'words', 'numbers', 'garbage', 'factAt', 'facts', 'ids', 'checks'] as const;
 type Section = (typeof SECTIONS)[number];
 const HEAD = align(Buffer.byteLength(CACHE_KEY));
 const TABLE = align(4 * SECTIONS.length);
@@ -168,7 +188,7 @@ function toBytes(data: CacheData): Buffer {
   const sections: Record<Section, Uint8Array> = {
     dirs: Buffer.from(data.dirs.join('\u0000'), 'utf8'),
     dirStamps: bytesOf(data.dirStamps),
-    paths: Buffer.from(data.paths.join('\u0000'), 'utf8'),
+    paths: data.raw?.paths ?? Buffer.from(data.paths.join('\u0000'), 'utf8'),
     listed: data.listed,
     stamps: bytesOf(data.stamps),
     offsets: bytesOf(data.offsets),
@@ -178,6 +198,10 @@ function toBytes(data: CacheData): Buffer {
     words: bytesOf(data.packed.words),
     numbers: bytesOf(data.packed.numbers),
     garbage: bytesOf(Float64Array.of(data.garbage)),
+    factAt: bytesOf(data.factAt),
+    facts: bytesOf(data.facts),
+    ids: data.raw?.ids ?? Buffer.from(data.ids.join('\u0000'), 'utf8'),
+    checks: Buffer.from(JSON.stringify({ key: data.checks.key, found: [...data.checks.found] }), 'utf8'),
   };
   const size = SECTIONS.reduce((sum, name) => sum + align(sections[name].length), HEAD + TABLE);
   const bytes = Buffer.alloc(size);
@@ -210,6 +234,7 @@ function fromBytes(bytes: Buffer): CacheData | undefined {
   };
   const dirs = text('dirs', 'utf8');
   const paths = text('paths', 'utf8');
+  const ids = text('ids', 'utf8');
   return checked({
     dirs: dirs === '' ? [] : dirs.split('\u0000'),
     dirStamps: view(Float64Array, 'dirStamps'),
@@ -224,6 +249,12 @@ function fromBytes(bytes: Buffer): CacheData | undefined {
     words: view(Int32Array, 'words'),
     numbers: view(Float64Array, 'numbers'),
     garbage: view(Float64Array, 'garbage')[0],
+    factAt: view(Int32Array, 'factAt'),
+    facts: view(Float64Array, 'facts'),
+    ids: ids === '' ? [] : ids.split('\u0000'),
+    checks: JSON.parse(text('checks', 'utf8')) as unknown,
+    pathBytes: view(Uint8Array, 'paths'),
+    idBytes: view(Uint8Array, 'ids'),
   });
 }
 
@@ -241,9 +272,19 @@ function checked(s: {
   words: Int32Array;
   numbers: Float64Array;
   garbage: number | undefined;
+  factAt: Int32Array;
+  facts: Float64Array;
+  ids: string[];
+  checks: unknown;
+  pathBytes: Uint8Array;
+  idBytes: Uint8Array;
 }): CacheData | undefined {
   const n = s.paths.length;
   if (s.dirs.length * STAMP !== s.dirStamps.length || s.listed.length !== n || s.stamps.length !== n * STAMP || s.offsets.length !== n) return undefined;
+  if (s.factAt.length !== n || (n > 0 && s.ids.length !== n)) return undefined;
+  for (const at of s.factAt) if (at >= 0 && !lightFactsFit(s.facts, at)) return undefined;
+  const checks = taskChecks(s.checks, n);
+  if (!checks) return undefined;
   for (const offset of s.offsets) if (offset >= s.words.length) return undefined;
   if (!Array.isArray(s.shapes) || !s.shapes.every((keys) => Array.isArray(keys) && keys.every((k) => typeof k === 'string' && k !== '__proto__'))) {
     return undefined;
@@ -265,5 +306,22 @@ function checked(s: {
     offsets: s.offsets,
     packed: { strings, shapes: s.shapes as string[][], words: s.words, numbers: s.numbers, encoded: { text: s.textBytes, lengths: s.lengths, count: strings.length } },
     garbage: s.garbage,
+    factAt: s.factAt,
+    facts: s.facts,
+    ids: n > 0 ? s.ids : [],
+    checks,
+    raw: { paths: s.pathBytes, ids: s.idBytes },
   };
+}
+
+function taskChecks(value: unknown, n: number): TaskChecks | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { key, found } = value as { key?: unknown; found?: unknown };
+  if (typeof key !== 'string' || !Array.isArray(found)) return undefined;
+  const map = new Map<number, readonly Finding[]>();
+  for (const entry of found as unknown[]) {
+    if (!Array.isArray(entry) || !Number.isInteger(entry[0]) || entry[0] < 0 || entry[0] >= n || !Array.isArray(entry[1])) return undefined;
+    map.set(entry[0] as number, entry[1] as Finding[]);
+  }
+  return { key, found: map };
 }

@@ -6,7 +6,7 @@
 // never silently left out: it is in `problems` and in `unreadable`.
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { crossChecks } from '../core/checks.js';
+import { planFindings, taskChecker, type Finding } from '../core/checks.js';
 import { configChecks } from '../core/config-checks.js';
 import { DEFAULT_CONFIG, withDefaults, type Config } from '../core/config.js';
 import { isValidTimeZone } from '../core/dates.js';
@@ -38,6 +38,12 @@ export interface Plan {
   fileCount: number;
   /** in a roll-up, each office's own settings, by which its tasks' lights are judged */
   officeConfigs?: ReadonlyMap<string, Config>;
+  /**
+   * The light facts of `tasks` (core/light-facts.ts), as the loader found them in the cache or
+   * worked them out: `at[i]` is where those of `tasks[i]` start, or -1. Valid only while the
+   * plan's tasks are that same list.
+   */
+  lights?: { tasks: readonly LoadedTask[]; facts: Float64Array; at: Int32Array } | undefined;
 }
 
 export interface LoadOptions {
@@ -126,21 +132,30 @@ export async function loadTasks(root: string, config: Config, m: Messages, optio
     extra: options.extra,
     onlySources: options.onlySources,
     parallelFrom: options.parallelFrom ?? PARALLEL_FROM,
+    // what taskChecker finds depends on the roster's names alone
+    checks: { key: JSON.stringify([config.roster.leads, config.roster.units]), check: taskChecker(config.roster) },
   });
   const tasks: LoadedTask[] = [];
+  const ids: string[] = [];
+  const own: Array<readonly Finding[]> = [];
+  const at: number[] = [];
   const folderProblem = tasksFolderProblem(root);
   const problems: Problem[] = folderProblem ? [folderProblem] : [];
   const unreadable: string[] = folderProblem ? [folderProblem.file] : [];
   read.outcomes.forEach((outcome, i) => {
     const file = read.files[i]!;
-    if ('task' in outcome) tasks.push({ task: outcome.task, file });
-    else {
+    if ('task' in outcome) {
+      tasks.push(outcome);
+      ids.push(read.ids[i]!);
+      own.push(read.found[i]!);
+      at.push(read.factAt[i]!);
+    } else {
       problems.push(...outcome.problems);
       unreadable.push(file);
     }
   });
   if (read.parsed >= LARGE_PLAN) options.collectGarbage?.();
-  const found = crossChecks(tasks, config.roster);
+  const found = planFindings(tasks.map((t) => t.file), ids, own);
   if (found.length > 0) {
     const d = await diagnostics();
     const texts = new Map<string, ReturnType<typeof d.parseLocated>>();
@@ -159,6 +174,7 @@ export async function loadTasks(root: string, config: Config, m: Messages, optio
   const only = options.only ? new Set(options.only) : undefined;
   return {
     tasks,
+    lights: { tasks, facts: read.facts, at: Int32Array.from(at) },
     problems: sortProblems(only ? problems.filter((p) => only.has(p.file)) : problems),
     unreadable: only ? unreadable.filter((f) => only.has(f)) : unreadable,
     fileCount: only ? only.size : read.files.length,

@@ -312,3 +312,47 @@ export function endOf(packed: Packed, offset: number): number {
   for (let i = 0; i < count; i++) next = endOf(packed, next);
   return next;
 }
+
+/**
+ * Whether each value at `offsets` (those not negative) reads back whole: no word runs off the
+ * pack or names a string, shape or number it does not hold. A cache damaged in any such way is
+ * then dropped at once, before any of its tasks is read.
+ */
+export function wellFormed(packed: Packed, offsets: ArrayLike<number>): boolean {
+  const { words, strings, shapes, numbers } = packed;
+  const end = (at: number): number => {
+    if (at >= words.length) return -1;
+    const word = words[at]!;
+    const payload = word >>> 3;
+    let count = 0;
+    switch (word & 7) {
+      case STRING:
+        return payload < strings.length ? at + 1 : -1;
+      case NUMBER:
+        return payload < numbers.length ? at + 1 : -1;
+      case UINT:
+      case BOOLEAN:
+      case NULL:
+        return at + 1;
+      case ARRAY:
+        count = payload;
+        break;
+      case OBJECT:
+        if (payload >= shapes.length) return -1;
+        count = shapes[payload]!.length;
+        break;
+      default:
+        return -1;
+    }
+    let next = at + 1;
+    for (let i = 0; i < count && next >= 0; i++) next = end(next);
+    return next;
+  };
+  try {
+    for (let k = 0; k < offsets.length; k++) if (offsets[k]! >= 0 && end(offsets[k]!) < 0) return false;
+    return true;
+  } catch {
+    // nested deeper than the stack allows: no task file is
+    return false;
+  }
+}

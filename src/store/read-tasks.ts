@@ -2,11 +2,13 @@
 // large plan, while this thread unpacks the cache), keep the cached task of each unchanged file,
 // read and parse the rest (on helper threads too, when there are many), and write the cache again
 // when anything differed.
+import type { Finding } from '../core/checks.js';
+import { lightFactsLength, putLightFacts } from '../core/light-facts.js';
 import type { Problem } from '../core/problems.js';
-import type { Task } from '../core/task.js';
+import type { LoadedTask, Task } from '../core/task.js';
 import type { Messages } from '../i18n/index.js';
 import { isRacy, readCache, sameStamp, STAMP, writeCache, type CacheData, type ReadCache, type Stamps } from './cache.js';
-import { endOf, Packer, Unpacker, type Packed } from './pack.js';
+import { endOf, Packer, Unpacker, wellFormed, type Packed } from './pack.js';
 import { detach, parseFiles, type ParsedFiles } from './parse-files.js';
 import { decode, parseFast } from './parse.js';
 import { readFailed } from './regular.js';
@@ -24,15 +26,27 @@ export interface ReadOptions {
   extra?: readonly string[] | undefined;
   /** use helper threads from this many files up */
   parallelFrom: number;
+  /** what to find in each task alone; kept in the cache under `key`, the settings it depends on */
+  checks?: { key: string; check: (task: Task, file: string) => readonly Finding[] } | undefined;
 }
 
 export interface TasksRead {
   /** every file looked at, sorted */
   files: string[];
-  /** per file: its task, or the problems that kept it from being read */
-  outcomes: Array<{ task: Task } | { problems: Problem[] }>;
+  /**
+   * per file: its task, or the problems that kept it from being read. A task from the cache is
+   * unpacked the first time it is asked for, so that a view reading few fields makes few tasks.
+   */
+  outcomes: Array<LoadedTask | { problems: Problem[] }>;
   /** how many files were read from disk rather than from the cache */
   parsed: number;
+  /** per file: its task's id, or '' */
+  ids: string[];
+  /** per file with a task, when `checks` was asked for: what was found in the task alone */
+  found: Array<readonly Finding[] | undefined>;
+  /** per file: where its task's light facts start in `facts`, or -1 (no task, or one only lightOf judges) */
+  factAt: Int32Array;
+  facts: Float64Array;
 }
 
 const STAMP_FACTOR = 10;
@@ -45,7 +59,9 @@ export async function diagnostics() {
 }
 
 export async function readTasks(root: string, m: Messages, options: ReadOptions): Promise<TasksRead> {
-  const cache = options.cache ? readCache(root) : undefined;
+  const stored = options.cache ? readCache(root) : undefined;
+  // a cache damaged inside its tasks is dropped now, not when a task is first asked for
+  const cache = stored && wellFormed(stored.packed, stored.offsets) ? stored : undefined;
   const cachedListing = cache && listingOf(cache);
   const listing = options.onlySources ? { files: [], dirs: [], dirStamps: new Float64Array(0) } : options.cache ? listWithCache(root, cachedListing) : walkTaskFiles(root);
   const files = withExtraFiles(listing.files, options);
@@ -54,9 +70,6 @@ export async function readTasks(root: string, m: Messages, options: ReadOptions)
   try {
     const stamping = helpers?.stamp(root, files);
     const match = cache && matchPaths(files, cache.paths);
-    // Unpacked before the stamps are known (on a large plan, while the helpers take them): almost
-    // every cached task will be used.
-    const candidates = cache && match && unpackCached(cache, match);
     const { stamps, errors } = stamping ? await stamping.finish() : stampFiles(root, files);
 
     const n = files.length;
@@ -89,18 +102,17 @@ export async function readTasks(root: string, m: Messages, options: ReadOptions)
       const j = match?.[i] ?? -1;
       const same = cache !== undefined && j >= 0 && sameStamp(stamps, i, cache.stamps, j);
       const racy = same && isRacy(cache.stamps, j, cache.writtenMs);
-      const candidate = candidates?.[i];
-      if (same && !racy && candidate) {
-        tasks[i] = candidate;
-        fromCache[i] = cache.offsets[j]!;
+      const cached = cache !== undefined && j >= 0 ? cache.offsets[j]! : -1;
+      if (same && !racy && cached >= 0) {
+        fromCache[i] = cached;
         continue;
       }
       toParse.push(i);
       // A file known to have problems is read again for them, and a racy one in case it changed
       // unseen; neither needs a new cache, unless racy ones are many (after a checkout): only a
       // cache written later can come to trust them.
-      if (same && !racy && cache.offsets[j]! < 0) knownBad.push(i);
-      else if (racy && candidate) racyCount++;
+      if (same && !racy && cached < 0) knownBad.push(i);
+      else if (racy && cached >= 0) racyCount++;
       else stale++;
     }
 
@@ -132,20 +144,24 @@ export async function readTasks(root: string, m: Messages, options: ReadOptions)
       }
     }
 
+    const unpacker = cache && new Unpacker(cache.packed);
+    const outcomes = Array.from(files, (file, i): TasksRead['outcomes'][number] => {
+      const task = tasks[i];
+      if (task) return { task, file };
+      return fromCache[i]! >= 0 ? cachedTask(file, unpacker!, fromCache[i]!) : { problems: problemsOf[i] ?? [] };
+    });
+    const derived = derive(files, outcomes, fromCache, cache, match, options.checks);
+
     if (options.cache) {
       // a listing walked again (a folder changed, or is racy) is written again, so that it comes to be trusted
       const unchanged = cache && cachedListing && listing.files === cachedListing.files && stale === 0 && racyCount < RACY_REWRITE &&
-        knownBad.every((i) => tasks[i] === undefined) && cache.paths.length === files.length;
+        knownBad.every((i) => tasks[i] === undefined) && cache.paths.length === files.length && derived.checksKept;
       if (!unchanged) {
         const packs = chunks.map(({ chunk }) => chunk.packed);
-        writeCache(root, nextCache({ listing, files, stamps, errors, fromCache, packs, parsed, diagnosed, staged: options.sources, cache, match }));
+        writeCache(root, nextCache({ listing, files, stamps, errors, fromCache, packs, parsed, diagnosed, staged: options.sources, cache, match, derived, checksKey: options.checks?.key ?? '' }));
       }
     }
-    return {
-      files,
-      outcomes: Array.from(tasks, (task, i) => (task ? { task } : { problems: problemsOf[i] ?? [] })),
-      parsed: toParse.length,
-    };
+    return { files, outcomes, parsed: toParse.length, ids: derived.ids, found: derived.found, factAt: derived.factAt, facts: derived.facts };
   } finally {
     helpers?.close();
   }
@@ -177,21 +193,86 @@ function matchPaths(files: readonly string[], paths: readonly string[]): Int32Ar
   return match;
 }
 
-/** The cached task of each file that has one; undefined for all when the cache turns out damaged. */
-function unpackCached(cache: ReadCache, match: Int32Array): Array<Task | undefined> | undefined {
-  const unpacker = new Unpacker(cache.packed);
-  const tasks = new Array<Task | undefined>(match.length);
-  try {
-    for (let i = 0; i < match.length; i++) {
-      const j = match[i]!;
-      const offset = j < 0 ? -1 : cache.offsets[j]!;
-      if (offset >= 0) tasks[i] = unpacker.at(offset) as Task;
-    }
-  } catch {
-    return undefined;
-  }
-  return tasks;
+/** A task of the cache, unpacked the first time it is asked for. */
+function cachedTask(file: string, unpacker: Unpacker, offset: number): LoadedTask {
+  let task: Task | undefined;
+  // the keys in the order of a task read from its file, { task, file }
+  return {
+    get task() {
+      return (task ??= unpacker.at(offset) as Task);
+    },
+    file,
+  };
 }
+
+interface Derived {
+  ids: string[];
+  found: Array<readonly Finding[] | undefined>;
+  factAt: Int32Array;
+  facts: Float64Array;
+  /** whether every task's findings came from the cache, under the same key */
+  checksKept: boolean;
+}
+
+/**
+ * What the views and the checks need of each task without the whole of it: its id, what was
+ * found in it alone, and its light facts; from the cache for a task read from it, else worked out
+ * (which makes the task).
+ */
+function derive(files: readonly string[], outcomes: TasksRead['outcomes'], fromCache: Int32Array, cache: ReadCache | undefined, match: Int32Array | undefined, checks: ReadOptions['checks']): Derived {
+  const n = files.length;
+  const ids = new Array<string>(n).fill('');
+  const found = new Array<readonly Finding[] | undefined>(n);
+  const factAt = new Int32Array(n).fill(-1);
+  const sameKey = cache !== undefined && checks !== undefined && cache.checks.key === checks.key;
+  let checksKept = true;
+  // The cached tasks keep their facts where the cache has them and new ones go after, as the
+  // tasks' words do, until the facts no task uses any more are as many as those in use.
+  let live = 0;
+  if (cache) for (let i = 0; i < n; i++) if (fromCache[i]! >= 0 && cache.factAt[match![i]!]! >= 0) live += lightFactsLength(cache.facts, cache.factAt[match![i]!]!);
+  const base = cache && cache.facts.length <= 2 * live + 1024 ? cache.facts : undefined;
+  const added: number[] = [];
+  const from = base?.length ?? 0;
+  for (let i = 0; i < n; i++) {
+    const outcome = outcomes[i]!;
+    if (!('task' in outcome)) continue;
+    if (fromCache[i]! >= 0) {
+      const j = match![i]!;
+      ids[i] = cache!.ids[j]!;
+      if (checks) {
+        if (sameKey) found[i] = cache!.checks.found.get(j) ?? NOTHING;
+        else {
+          found[i] = checks.check(outcome.task, files[i]!);
+          checksKept = false;
+        }
+      }
+      const at = cache!.factAt[j]!;
+      if (at < 0) continue;
+      if (base) factAt[i] = at;
+      else {
+        factAt[i] = from + added.length;
+        const end = at + lightFactsLength(cache!.facts, at);
+        for (let k = at; k < end; k++) added.push(cache!.facts[k]!);
+      }
+      continue;
+    }
+    const task = outcome.task;
+    ids[i] = task.id;
+    if (checks) found[i] = checks.check(task, files[i]!);
+    checksKept = false;
+    const at = from + added.length;
+    if (putLightFacts(task, added)) factAt[i] = at;
+  }
+  let facts: Float64Array = base ?? new Float64Array(0);
+  if (added.length > 0 || !base) {
+    facts = new Float64Array(from + added.length);
+    if (base) facts.set(base);
+    facts.set(added, from);
+  }
+  return { ids, found, factAt, facts, checksKept };
+}
+
+const NOTHING: readonly Finding[] = Object.freeze([]);
 
 async function parseAll(root: string, files: readonly string[], stamps: Stamps, toParse: readonly number[], helpers: Helpers | undefined, parallelFrom: number) {
   if (toParse.length === 0) return [];
@@ -219,6 +300,8 @@ interface Next {
   staged: ReadonlyMap<string, Uint8Array> | undefined;
   cache: ReadCache | undefined;
   match: Int32Array | undefined;
+  derived: Derived;
+  checksKey: string;
 }
 
 /**
@@ -226,7 +309,7 @@ interface Next {
  * time go after them, until more than half of the pack is tasks no file has any more; then it is
  * packed afresh.
  */
-function nextCache({ listing, files, stamps, errors, fromCache, packs, parsed, diagnosed, staged, cache, match }: Next): CacheData {
+function nextCache({ listing, files, stamps, errors, fromCache, packs, parsed, diagnosed, staged, cache, match, derived, checksKey }: Next): CacheData {
   const n = files.length;
   let garbage = 0;
   if (cache && match) {
@@ -258,5 +341,20 @@ function nextCache({ listing, files, stamps, errors, fromCache, packs, parsed, d
     else if (ref) offsets[i] = bases[ref.chunk]! + ref.offset;
     else if (diagnosed.has(i)) offsets[i] = packer.add(diagnosed.get(i));
   }
-  return { dirs: listing.dirs, dirStamps: listing.dirStamps, paths: [...files], listed, stamps: kept, offsets, packed: packer.finish(), garbage };
+  const factAt = derived.factAt.map((at, i) => (offsets[i]! >= 0 ? at : -1));
+  const found = new Map<number, readonly Finding[]>();
+  derived.found.forEach((f, i) => {
+    if (f && f.length > 0 && offsets[i]! >= 0) found.set(i, f);
+  });
+  return {
+    dirs: listing.dirs, dirStamps: listing.dirStamps, paths: [...files], listed, stamps: kept, offsets, packed: packer.finish(), garbage,
+    factAt, facts: derived.facts, ids: derived.ids, checks: { key: checksKey, found },
+    raw: cache && { paths: sameList(files, cache.paths) ? cache.raw?.paths : undefined, ids: sameList(derived.ids, cache.ids) ? cache.raw?.ids : undefined },
+  };
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

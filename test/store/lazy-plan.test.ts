@@ -1,0 +1,123 @@
+// A plan read from the cache makes a task only when it is asked for: a view that counts lights
+// judges them from the cached light facts and makes only the tasks it shows, and the checks of
+// each task come from the cache too, with the same answer as reading every file.
+import { readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { evaluate, judge, lightsOf, settingsOf } from '../../src/core/evaluate.js';
+import { messages } from '../../src/i18n/index.js';
+import { overdueReport } from '../../src/reports/overdue.js';
+import { cachePath, readCache } from '../../src/store/cache.js';
+import { loadConfig, loadTasks, type LoadOptions, type Plan } from '../../src/store/load.js';
+import { readTasks } from '../../src/store/read-tasks.js';
+import { copyFixture } from '../helpers.js';
+
+const m = messages('zh');
+const AS_OF = '2020-09-30';
+
+function age(dir: string): void {
+  const later = new Date(Date.now() + 3_600_000);
+  utimesSync(cachePath(dir), later, later);
+}
+
+async function open(root: string, options: LoadOptions = {}): Promise<Plan> {
+  const { config, found, problems } = await loadConfig(root, m);
+  const loaded = await loadTasks(root, config, m, options);
+  return { root, config, configFound: found, ...loaded, problems: [...problems, ...loaded.problems] };
+}
+
+/** Counts, per task, how often its task is asked for. */
+function countReads(plan: Plan): Map<string, number> {
+  const reads = new Map<string, number>();
+  for (const loaded of plan.tasks) {
+    const descriptor = Object.getOwnPropertyDescriptor(loaded, 'task')!;
+    expect(descriptor.get).toBeTypeOf('function');
+    Object.defineProperty(loaded, 'task', {
+      get() {
+        reads.set(loaded.file, (reads.get(loaded.file) ?? 0) + 1);
+        return descriptor.get!.call(loaded);
+      },
+      enumerable: true,
+    });
+  }
+  return reads;
+}
+
+describe('a plan read from the cache', () => {
+  it('counts the overdue tasks from the light facts and makes only the red tasks', async () => {
+    const dir = copyFixture('lights');
+    const fresh = await open(dir, { cache: false });
+    await open(dir);
+    age(dir);
+    const plan = await open(dir);
+    expect(plan.lights?.tasks).toBe(plan.tasks);
+    const reads = countReads(plan);
+    const lights = judge(plan.tasks, plan.lights!, AS_OF, settingsOf(plan.config));
+    const report = overdueReport(lights, plan.tasks, plan.config.roster, { filter: {} });
+    const expected = overdueReport(lightsOf(evaluate(fresh.tasks, AS_OF, settingsOf(fresh.config))), fresh.tasks, fresh.config.roster, { filter: {} });
+    expect(report).toEqual(expected);
+    expect(report.counts.red).toBeGreaterThan(0);
+    expect(report.counts.red).toBeLessThan(plan.tasks.length / 2);
+    // the red tasks, and those whose light only lightOf can judge (an extension, a status change)
+    const withoutFacts = plan.tasks.filter((_, i) => plan.lights!.at[i]! < 0).map((t) => t.file);
+    const red = report.tasks.map((e) => e.file);
+    expect([...reads.keys()].sort()).toEqual([...new Set([...red, ...withoutFacts])].sort());
+    expect(reads.size).toBeLessThan(plan.tasks.length);
+  });
+
+  it('gives every other light view the same answer, filtered or grouped, for any date', async () => {
+    const dir = copyFixture('lights');
+    await open(dir);
+    age(dir);
+    const plan = await open(dir);
+    const fresh = await open(dir, { cache: false });
+    for (const asOf of ['2020-01-15', '2020-06-30', '2020-07-01', '2020-09-30', '2020-12-31', '2021-03-01']) {
+      for (const options of [{ filter: {} }, { filter: { lead: ['区长'] } }, { filter: {}, group: 'unit' as const }]) {
+        const judged = overdueReport(judge(plan.tasks, plan.lights!, asOf, settingsOf(plan.config)), plan.tasks, plan.config.roster, options);
+        const full = overdueReport(lightsOf(evaluate(fresh.tasks, asOf, settingsOf(fresh.config))), fresh.tasks, fresh.config.roster, options);
+        expect(judged).toEqual(full);
+      }
+    }
+  });
+
+  it('keeps what each task was found to have, and finds duplicate ids and a roster change as reading every file does', async () => {
+    const dir = copyFixture('lights');
+    const tasks = join(dir, 'tasks');
+    // two files of one id, and a file named after another id
+    writeFileSync(join(tasks, 'L-15.yaml'), readFileSync(join(tasks, 'L-02.yaml'), 'utf8'));
+    writeFileSync(join(tasks, 'L-16.yaml'), readFileSync(join(tasks, 'L-03.yaml'), 'utf8').replace('lead: 分管城建副区长', 'lead: 分管城建区长'));
+    const fresh = await open(dir, { cache: false });
+    const codes = fresh.problems.map((p) => `${p.file} ${p.code}`);
+    expect(codes).toEqual(expect.arrayContaining(['tasks/L-02.yaml duplicate_id', 'tasks/L-15.yaml duplicate_id', 'tasks/L-15.yaml id_mismatch', 'tasks/L-16.yaml id_mismatch', 'tasks/L-16.yaml unknown_lead']));
+    await open(dir);
+    age(dir);
+    const warm = await open(dir);
+    expect(warm.problems).toEqual(fresh.problems);
+    const read = await readTasks(dir, m, { cache: true, parallelFrom: Infinity });
+    expect(read.parsed).toBe(0);
+
+    // the roster changes: what the cache kept was found under the old one
+    const config = join(dir, 'tasks.config.yaml');
+    writeFileSync(config, readFileSync(config, 'utf8').replace('leads: [区长, 常务副区长, 分管城建副区长]', 'leads: [区长, 分管城建副区长]'));
+    const changed = await open(dir);
+    expect(changed.problems).toEqual((await open(dir, { cache: false })).problems);
+    expect(changed.problems.some((p) => p.code === 'unknown_lead')).toBe(true);
+  });
+
+  it('is dropped, and every file read, when a word inside its tasks is damaged', async () => {
+    const dir = copyFixture('lights');
+    const fresh = await readTasks(dir, m, { cache: false, parallelFrom: Infinity });
+    await readTasks(dir, m, { cache: true, parallelFrom: Infinity });
+    age(dir);
+    const cache = readCache(dir)!;
+    const bytes = readFileSync(cachePath(dir));
+    // the first word of the first task: a tag no value has
+    const at = cache.packed.words.byteOffset + 4 * cache.offsets.find((o) => o >= 0)!;
+    bytes.writeInt32LE(7, at);
+    writeFileSync(cachePath(dir), bytes);
+    age(dir);
+    const read = await readTasks(dir, m, { cache: true, parallelFrom: Infinity });
+    expect(read.parsed).toBe(fresh.files.length);
+    expect(read.outcomes).toEqual(fresh.outcomes);
+  });
+});
