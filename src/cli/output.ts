@@ -66,6 +66,30 @@ export function judgePlan(plan: Plan, session: Session, asOf = session.asOf): Li
   return judge(plan.tasks, lights, asOf, settingsOf(plan.config));
 }
 
+/** Characters of a long table written at a time. */
+const PIECE = 1 << 16;
+
+/**
+ * Writes what `produce` makes (pieces that each end a line) in pieces of about PIECE characters,
+ * each made terminal-safe on its own: the same bytes as terminalSafe of the whole text, since no
+ * sequence of ours spans two lines, without ever holding the whole text.
+ */
+export function writeInPieces(out: (text: string) => void, colour: boolean, produce: (write: (text: string) => void) => void): void {
+  let pieces: string[] = [];
+  let size = 0;
+  const flush = () => {
+    out(terminalSafe(pieces.join(''), colour));
+    pieces = [];
+    size = 0;
+  };
+  produce((text) => {
+    pieces.push(text);
+    size += text.length;
+    if (size >= PIECE) flush();
+  });
+  if (size > 0) flush();
+}
+
 /**
  * Writes a view in the chosen format, then the unreadable files on stderr. Returns the exit code:
  * 1 when some task files could not be read, else 0.
@@ -75,6 +99,8 @@ export function emitView<R>(session: Session, plan: Plan, format: Format, view: 
   if (format === 'json') {
     // written as it is made: the JSON of 100,000 tasks is too large to make as one string
     writeJson(jsonDocument(view, report, env), (piece) => session.io.stdout.write(piece));
+  } else if (format === 'table' && view.tableTo) {
+    writeInPieces((text) => session.io.stdout.write(text), env.paint.level > 0, (write) => view.tableTo!(report, env, write));
   } else {
     const text = renderView(format, view, report, env);
     // a table is for people even when piped (less -R, a mail): nothing in it may steer a terminal

@@ -167,16 +167,26 @@ function pad(text: string, width: number, align: 'left' | 'right', measure: (tex
 }
 
 export function renderTable(columns: readonly Column[], rows: readonly string[][], options: TableOptions): string {
+  const lines: string[] = [];
+  renderTableLines(columns, rows, options, (line) => lines.push(line));
+  return lines.join('\n');
+}
+
+/**
+ * The lines of the table, given one by one to `emit` (without their line ends): a table of many
+ * thousand rows is then written out as it is made, and never held whole.
+ */
+export function renderTableLines(columns: readonly Column[], rows: readonly string[][], options: TableOptions, emit: (line: string) => void): void {
   const cleaned = rows.map((row) => columns.map((col, i) => (col.wrap ? sanitize(row[i] ?? '') : oneLine(row[i] ?? ''))));
   const measured = measure(columns, cleaned);
   for (const layout of LAYOUTS) {
     const widths = fitLayout(columns, measured, options.width, layout);
-    if (widths) return boxed(columns, cleaned, widths, layout, options);
+    if (widths) return boxed(columns, cleaned, widths, layout, options, emit);
   }
-  return stacked(columns, cleaned, options);
+  stacked(columns, cleaned, options, emit);
 }
 
-function boxed(columns: readonly Column[], rows: readonly string[][], widths: readonly number[], layout: Layout, options: TableOptions): string {
+function boxed(columns: readonly Column[], rows: readonly string[][], widths: readonly number[], layout: Layout, options: TableOptions, emit: (line: string) => void): void {
   const b = options.ascii ? ASCII : BOX;
   const space = ' '.repeat(layout.padding);
   const rule = ([left, fill, junction, right]: Border['top']) => left + widths.map((w) => fill.repeat(w + 2 * layout.padding)).join(junction) + right;
@@ -188,21 +198,21 @@ function boxed(columns: readonly Column[], rows: readonly string[][], widths: re
     if (w === undefined) widthOfLine.set(text, (w = displayWidth(text)));
     return w;
   };
-  const block = (cells: string[][], align: (c: number) => 'left' | 'right', paint?: (text: string, c: number) => string): string[] => {
+  const block = (cells: string[][], align: (c: number) => 'left' | 'right', paint?: (text: string, c: number) => string): void => {
     let height = 0;
     for (const lines of cells) if (lines.length > height) height = lines.length;
-    const out: string[] = [];
     for (let k = 0; k < height; k++) {
-      out.push(line(cells.map((lines, c) => {
+      emit(line(cells.map((lines, c) => {
         const text = pad(lines[k] ?? '', widths[c]!, align(c), lineWidth);
         return paint && lines[k] ? paint(text, c) : text;
       })));
     }
-    return out;
   };
   const headers = columns.map((c, i) => (displayWidth(c.header) > widths[i]! ? wrap(c.header, widths[i]!) : [c.header]));
   const middle = rule(b.middle);
-  const out = [rule(b.top), ...block(headers, () => 'left'), middle];
+  emit(rule(b.top));
+  block(headers, () => 'left');
+  emit(middle);
   const alignOf = (c: number) => columns[c]!.align ?? 'left';
   // each distinct cell of a column is wrapped once (the lines are only read, never changed)
   const wrapsOf = widths.map(() => new Map<string, string[]>());
@@ -218,11 +228,10 @@ function boxed(columns: readonly Column[], rows: readonly string[][], widths: re
   // rows of one line each read best without a rule between them
   const ruled = wrapped.some((cells) => cells.some((lines) => lines.length > 1));
   wrapped.forEach((cells, r) => {
-    if (r > 0 && ruled) out.push(middle);
-    for (const text of block(cells, alignOf, options.paint ? (text, c) => options.paint!(text, r, c) : undefined)) out.push(text);
+    if (r > 0 && ruled) emit(middle);
+    block(cells, alignOf, options.paint ? (text, c) => options.paint!(text, r, c) : undefined);
   });
-  out.push(rule(b.bottom));
-  return out.join('\n');
+  emit(rule(b.bottom));
 }
 
 /**
@@ -230,10 +239,11 @@ function boxed(columns: readonly Column[], rows: readonly string[][], widths: re
  * and a title), then `header：value` for every other non-empty cell — short ones side by side,
  * long ones on lines of their own with a hanging indent; a rule between the rows.
  */
-function stacked(columns: readonly Column[], rows: readonly string[][], options: TableOptions): string {
+function stacked(columns: readonly Column[], rows: readonly string[][], options: TableOptions, emit: (line: string) => void): void {
   const b = options.ascii ? ASCII : BOX;
   const width = Math.max(10, options.width);
-  const out: string[] = [];
+  // the lines go straight on as they are made
+  const out = { push: (...lines: string[]) => lines.forEach((line) => emit(line)) };
   const hang = (lead: string, value: string, paint: (text: string) => string) => {
     const indent = displayWidth(lead);
     const room = width - indent;
@@ -265,5 +275,4 @@ function stacked(columns: readonly Column[], rows: readonly string[][], options:
     flushShort();
   });
   if (rows.length > 0) out.push(b.rule.repeat(width));
-  return out.join('\n');
 }

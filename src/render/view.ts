@@ -25,6 +25,11 @@ export interface ViewRenderer<R> {
   /** 'plain' for answers that are not about the tasks as of a date: their JSON carries no `as_of` or `unreadable` */
   envelope?: 'plain';
   table(report: R, env: RenderEnv): string;
+  /**
+   * The same text as `table`, handed to `write` in pieces that each end a line, for a view whose
+   * table can run to many megabytes (emitView then writes it as it is made).
+   */
+  tableTo?(report: R, env: RenderEnv, write: (text: string) => void): void;
   /** the JSON body; `version`, `as_of` and `unreadable` are added around it */
   json?(report: R, env: RenderEnv): Record<string, unknown>;
   csv?(report: R, env: RenderEnv): CsvValue[][];
@@ -45,6 +50,15 @@ const FORMATS: Record<Format, <R>(view: ViewRenderer<R>, report: R, env: RenderE
     return ids.length > 0 ? `${ids.join('\n')}\n` : '';
   },
 };
+
+/** A `table` made from a view's `tableTo`, for the callers that want the whole text. */
+export function collected<R>(tableTo: NonNullable<ViewRenderer<R>['tableTo']>): ViewRenderer<R>['table'] {
+  return (report, env) => {
+    const pieces: string[] = [];
+    tableTo(report, env, (text) => pieces.push(text));
+    return pieces.join('');
+  };
+}
 
 /** The JSON answer of a view: its body, with `version`, and `as_of` and `unreadable` unless plain. */
 export function jsonDocument<R>(view: ViewRenderer<R>, report: R, env: RenderEnv): Record<string, unknown> {

@@ -2,15 +2,18 @@
 import type { Evaluated } from '../../core/evaluate.js';
 import { leadsOf, leadUnitOf } from '../../core/task.js';
 import type { OverdueReport } from '../../reports/overdue.js';
-import { renderTable, type Column } from '../table.js';
+import { renderTableLines, type Column } from '../table.js';
 import type { CsvValue } from '../csv.js';
 import { oneLine } from '../text.js';
 import { fromSeveralPlans, latestCell, paintStale, reviewText, staleMark, taskJson, withStale } from '../task-view.js';
-import type { RenderEnv, ViewRenderer } from '../view.js';
+import { collected, type RenderEnv, type ViewRenderer } from '../view.js';
 import { fitLine } from '../wrap.js';
 
-function overdueTable(items: readonly Evaluated[], env: RenderEnv): string {
-  if (items.length === 0) return '';
+function overdueTable(items: readonly Evaluated[], env: RenderEnv, write: (text: string) => void): void {
+  if (items.length === 0) {
+    write('\n');
+    return;
+  }
   const { m, paint } = env;
   const col = m.views.col;
   const offices = fromSeveralPlans(items);
@@ -34,20 +37,23 @@ function overdueTable(items: readonly Evaluated[], env: RenderEnv): string {
     withStale(m.views.days(e.result.daysOverdue), e, m),
     latestCell(e),
   ]);
-  return renderTable(columns, rows, { width: env.width, ascii: env.ascii, paint: (text, _r, c) => (c === (offices ? 6 : 5) ? paintStale(text, m, paint, paint.red) : text) });
+  const options = { width: env.width, ascii: env.ascii, paint: (text: string, _r: number, c: number) => (c === (offices ? 6 : 5) ? paintStale(text, m, paint, paint.red) : text) };
+  renderTableLines(columns, rows, options, (line) => write(`${line}\n`));
+}
+
+function overdueTableTo(r: OverdueReport, env: RenderEnv, write: (text: string) => void): void {
+  const { m, paint } = env;
+  write(`${fitLine(m.views.overdueHeader(env.asOf, r.counts), env.width, paint.bold)}\n`);
+  if (r.tasks.length === 0) write(`${fitLine(m.views.noOverdue(env.asOf), env.width)}\n`);
+  for (const group of r.groups) {
+    if (r.group) write(`\n${fitLine(m.views.group(oneLine(group.name) || m.views.unnamed, group.items.length), env.width, paint.bold)}\n`);
+    overdueTable(group.items, env, write);
+  }
 }
 
 export const overdueView: ViewRenderer<OverdueReport> = {
-  table: (r, env) => {
-    const { m, paint } = env;
-    const lines = [fitLine(m.views.overdueHeader(env.asOf, r.counts), env.width, paint.bold)];
-    if (r.tasks.length === 0) lines.push(fitLine(m.views.noOverdue(env.asOf), env.width));
-    for (const group of r.groups) {
-      if (r.group) lines.push('', fitLine(m.views.group(oneLine(group.name) || m.views.unnamed, group.items.length), env.width, paint.bold));
-      lines.push(overdueTable(group.items, env));
-    }
-    return `${lines.join('\n')}\n`;
-  },
+  table: collected(overdueTableTo),
+  tableTo: overdueTableTo,
   json: (r, { m }) => ({
     command: 'overdue',
     counts: { red: r.counts.red, milestone_only: r.counts.milestoneOnly, due_soon: r.counts.dueSoon, behind: r.counts.behind },
