@@ -8,7 +8,7 @@
 // listing of tasks/ is reused only while no folder in it has changed, by the same rule. Only
 // files read without any problem are cached. A cache of another format, program version or
 // schema, or of the wrong shape (cut short, sections that do not add up), is ignored and rebuilt.
-import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeFileSync, type Stats } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeFileSync, writevSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { SCHEMA_HASH, VERSION } from '../generated/build-info.js';
 import type { Finding } from '../core/checks.js';
@@ -144,7 +144,7 @@ export function writeCache(root: string, data: CacheData): void {
     // cache whole: a checksum instead would cost every read, the common case, rather than writes.
     const fd = openSync(tmp, 'wx', 0o644);
     try {
-      writeFileSync(fd, toBytes(data));
+      writePieces(fd, toPieces(data));
       fsyncSync(fd);
     } finally {
       closeSync(fd);
@@ -183,7 +183,8 @@ function encodeStrings({ strings, encoded }: Packed): { text: Uint8Array; length
   return { text: from > 0 ? Buffer.concat([encoded!.text, added]) : added, lengths };
 }
 
-function toBytes(data: CacheData): Buffer {
+/** The file as pieces in order: the sections are written from where they are, not copied into one buffer first. */
+function toPieces(data: CacheData): Uint8Array[] {
   const { text, lengths } = encodeStrings(data.packed);
   const sections: Record<Section, Uint8Array> = {
     dirs: Buffer.from(data.dirs.join('\u0000'), 'utf8'),
@@ -203,17 +204,32 @@ function toBytes(data: CacheData): Buffer {
     ids: data.raw?.ids ?? Buffer.from(data.ids.join('\u0000'), 'utf8'),
     checks: Buffer.from(JSON.stringify({ key: data.checks.key, found: [...data.checks.found] }), 'utf8'),
   };
-  const size = SECTIONS.reduce((sum, name) => sum + align(sections[name].length), HEAD + TABLE);
-  const bytes = Buffer.alloc(size);
-  bytes.write(CACHE_KEY, 0, 'latin1');
-  const table = new Uint32Array(bytes.buffer, bytes.byteOffset + HEAD, SECTIONS.length);
-  let at = HEAD + TABLE;
+  const head = Buffer.alloc(HEAD + TABLE);
+  head.write(CACHE_KEY, 0, 'latin1');
+  const table = new Uint32Array(head.buffer, head.byteOffset + HEAD, SECTIONS.length);
+  const pieces: Uint8Array[] = [head];
   SECTIONS.forEach((name, i) => {
-    table[i] = sections[name].length;
-    bytes.set(sections[name], at);
-    at += align(sections[name].length);
+    const bytes = sections[name];
+    table[i] = bytes.length;
+    pieces.push(bytes);
+    if (align(bytes.length) > bytes.length) pieces.push(PADDING.subarray(0, align(bytes.length) - bytes.length));
   });
-  return bytes;
+  return pieces;
+}
+
+const PADDING = new Uint8Array(8);
+
+/** Writes every piece in order, however many bytes each call takes. */
+function writePieces(fd: number, pieces: Uint8Array[]): void {
+  let rest = pieces.filter((p) => p.length > 0);
+  while (rest.length > 0) {
+    let written = writevSync(fd, rest.slice(0, 1024));
+    while (rest.length > 0 && written >= rest[0]!.length) {
+      written -= rest[0]!.length;
+      rest = rest.slice(1);
+    }
+    if (written > 0) rest[0] = rest[0]!.subarray(written);
+  }
 }
 
 function fromBytes(bytes: Buffer): CacheData | undefined {

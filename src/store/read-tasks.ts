@@ -335,7 +335,7 @@ function nextCache({ listing, files, stamps, errors, fromCache, packs, parsed, d
       l++;
     }
     if (staged?.has(file) || errors.has(i)) continue;
-    kept.set(stamps.subarray(i * STAMP, (i + 1) * STAMP), i * STAMP);
+    for (let k = i * STAMP; k < (i + 1) * STAMP; k++) kept[k] = stamps[k]!;
     const ref = parsed[i];
     if (fromCache[i]! >= 0) offsets[i] = extend ? fromCache[i]! : packer.copy(cache!.packed, fromCache[i]!);
     else if (ref) offsets[i] = bases[ref.chunk]! + ref.offset;
