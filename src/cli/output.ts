@@ -70,15 +70,16 @@ export function judgePlan(plan: Plan, session: Session, asOf = session.asOf): Li
 const PIECE = 1 << 16;
 
 /**
- * Writes what `produce` makes (pieces that each end a line) in pieces of about PIECE characters,
- * each made terminal-safe on its own: the same bytes as terminalSafe of the whole text, since no
- * sequence of ours spans two lines, without ever holding the whole text.
+ * Writes what `produce` makes in pieces of about PIECE characters, each passed through `finish`
+ * on its own (terminalSafe for a terminal: the same bytes as of the whole text, as long as
+ * `produce` parts its text between lines, where no sequence of ours is cut), without ever
+ * holding the whole text.
  */
-export function writeInPieces(out: (text: string) => void, colour: boolean, produce: (write: (text: string) => void) => void): void {
+export function writeInPieces(out: (text: string) => void, produce: (write: (text: string) => void) => void, finish: (text: string) => string = (text) => text): void {
   let pieces: string[] = [];
   let size = 0;
   const flush = () => {
-    out(terminalSafe(pieces.join(''), colour));
+    out(finish(pieces.join('')));
     pieces = [];
     size = 0;
   };
@@ -100,7 +101,8 @@ export function emitView<R>(session: Session, plan: Plan, format: Format, view: 
     // written as it is made: the JSON of 100,000 tasks is too large to make as one string
     writeJson(jsonDocument(view, report, env), (piece) => session.io.stdout.write(piece));
   } else if (format === 'table' && view.tableTo) {
-    writeInPieces((text) => session.io.stdout.write(text), env.paint.level > 0, (write) => view.tableTo!(report, env, write));
+    const colour = env.paint.level > 0;
+    writeInPieces((text) => session.io.stdout.write(text), (write) => view.tableTo!(report, env, write), (text) => terminalSafe(text, colour));
   } else {
     const text = renderView(format, view, report, env);
     // a table is for people even when piped (less -R, a mail): nothing in it may steer a terminal

@@ -9,11 +9,11 @@ import { periodLabel, type Period } from '../core/periods.js';
 import { refuseBrokenRules } from '../cli/report-options.js';
 import type { Session } from '../context.js';
 import { EXIT, ioError } from '../errors.js';
-import { ioReason, paintOut, renderEnv, reportProblems } from '../cli/output.js';
+import { ioReason, paintOut, renderEnv, reportProblems, writeInPieces } from '../cli/output.js';
 import { periodReport } from '../reports/period.js';
 import { capTables, periodReportDocument } from '../render/report-document.js';
 import { periodReportJson } from '../render/report-json.js';
-import { renderDocumentText } from '../render/document-text.js';
+import { writeDocumentText, type DocumentTextOptions } from '../render/document-text.js';
 import { jsonDocument, writeJson } from '../render/view.js';
 import type { Plan } from '../store/load.js';
 import { isFolder, writeOutFile } from '../store/out-file.js';
@@ -61,11 +61,13 @@ export async function runReport(options: ReportOptions, plan: Plan, session: Ses
         // without colour the styles change nothing, and a styled table is drawn twice (to see that it fits first)
         const painted = options.out ? undefined : paintOut(session);
         const paint = painted && painted.level > 0 ? painted : undefined;
-        bytes = renderDocumentText(doc, m, {
+        const textOptions: DocumentTextOptions = {
           width: env.width,
           ascii: env.ascii,
           ...(paint ? { style: (text, style) => (style === 'title' || style === 'heading' || style === 'strong' ? paint.bold(text) : style === 'note' ? paint.dim(text) : style === 'red' ? paint.red(text) : style === 'yellow' ? paint.yellow(text) : text) } : {}),
-        });
+        };
+        // written as it is made, in pieces: 15 MB of text at 10,000 tasks
+        bytes = (emit) => writeInPieces(emit, (write) => writeDocumentText(doc, m, textOptions, write));
         break;
       }
       case 'md':

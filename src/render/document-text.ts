@@ -2,7 +2,7 @@
 // with a first-line indent as printed reports have, and tables drawn by renderTable to fit the width.
 import type { Messages } from '../i18n/index.js';
 import { alignOf, cellText, flatten, isNumeric, tableLines, type DocTable, type ReportDocument, type Span } from './document.js';
-import { renderTable, type Column } from './table.js';
+import { renderTableLines, type Column } from './table.js';
 import { displayWidth, sanitize } from './text.js';
 import { wrap } from './wrap.js';
 
@@ -20,35 +20,53 @@ const PROSE_WIDTH = 100;
 const INDENT = '    ';
 
 export function renderDocumentText(doc: ReportDocument, m: Messages, options: DocumentTextOptions): string {
+  const pieces: string[] = [];
+  writeDocumentText(doc, m, options, (text) => pieces.push(text));
+  return pieces.join('');
+}
+
+/**
+ * The same text as renderDocumentText, handed to `write` a line at a time: a month's report of
+ * 10,000 tasks is 15 MB of text, written as it is made. Blocks are parted by a blank line.
+ */
+export function writeDocumentText(doc: ReportDocument, m: Messages, options: DocumentTextOptions, write: (text: string) => void): void {
   const style = options.style ?? ((text: string) => text);
   const measure = Math.max(20, Math.min(options.width, PROSE_WIDTH));
+  // each line but a block's first starts with the end of the line before
+  let first = true;
+  const line = (text: string) => {
+    write(first ? text : `\n${text}`);
+    first = false;
+  };
+  const lines = (list: readonly string[]) => list.forEach(line);
   const centred = (text: string, s: TextStyle) =>
-    wrap(text, measure).map((line) => ' '.repeat(Math.max(0, Math.floor((measure - displayWidth(line)) / 2))) + style(line, s));
-  const blocks: string[][] = [[...centred(doc.title, 'title'), ...doc.subtitle.flatMap((line) => centred(line, 'note'))]];
+    wrap(text, measure).map((l) => ' '.repeat(Math.max(0, Math.floor((measure - displayWidth(l)) / 2))) + style(l, s));
+  lines([...centred(doc.title, 'title'), ...doc.subtitle.flatMap((l) => centred(l, 'note'))]);
   for (const block of flatten(doc, m)) {
+    write('\n\n');
+    first = true;
     switch (block.kind) {
       case 'heading':
-        blocks.push(wrap(block.number + block.text, measure).map((line) => style(line, 'heading')));
+        lines(wrap(block.number + block.text, measure).map((l) => style(l, 'heading')));
         break;
       case 'paragraph':
-        blocks.push(prose(block.spans, measure, options.style));
+        lines(prose(block.spans, measure, options.style));
         break;
       case 'list':
-        blocks.push(block.items.flatMap((item) => prose(item, measure, options.style)));
+        lines(block.items.flatMap((item) => prose(item, measure, options.style)));
         break;
       case 'note':
-        blocks.push(wrap(block.text, measure).map((line) => style(line, 'note')));
+        lines(wrap(block.text, measure).map((l) => style(l, 'note')));
         break;
       case 'table':
+        line(style(block.caption, 'strong'));
         // a table without rows says so in a line rather than drawing an empty grid
-        blocks.push([
-          style(block.caption, 'strong'),
-          block.table.rows.length === 0 && !block.table.total ? INDENT + (block.table.emptyText ?? m.document.empty) : textTable(block.table, m, options),
-        ]);
+        if (block.table.rows.length === 0 && !block.table.total) line(INDENT + (block.table.emptyText ?? m.document.empty));
+        else textTable(block.table, m, options, line);
         break;
     }
   }
-  return `${blocks.map((lines) => lines.join('\n')).join('\n\n')}\n`;
+  write('\n');
 }
 
 /**
@@ -83,7 +101,7 @@ function prose(spans: readonly Span[], width: number, style: DocumentTextOptions
   });
 }
 
-function textTable(t: DocTable, m: Messages, options: DocumentTextOptions): string {
+function textTable(t: DocTable, m: Messages, options: DocumentTextOptions, emit: (line: string) => void): void {
   const columns: Column[] = t.columns.map((c) => ({
     header: c.header,
     ...(alignOf(c) === 'right' ? { align: 'right' as const } : {}),
@@ -93,7 +111,7 @@ function textTable(t: DocTable, m: Messages, options: DocumentTextOptions): stri
   const rows = lines.map((line) => t.columns.map((c, i) => cellText(line.cells[i], c)));
   const style = options.style;
   // a table too wide for the terminal is stacked by renderTable: one record per row
-  return renderTable(columns, rows, {
+  renderTableLines(columns, rows, {
     width: options.width,
     ascii: options.ascii,
     ...(style
@@ -105,5 +123,5 @@ function textTable(t: DocTable, m: Messages, options: DocumentTextOptions): stri
           },
         }
       : {}),
-  });
+  }, emit);
 }

@@ -17,7 +17,7 @@ describe('writeInPieces', () => {
         // enough lines, now and then, to need several pieces
         const all = repeat > 2000 ? Array.from({ length: 60 }, () => lines).flat() : lines;
         const written: string[] = [];
-        writeInPieces((text) => written.push(text), colour, (write) => all.forEach((text) => write(text)));
+        writeInPieces((text) => written.push(text), (write) => all.forEach((text) => write(text)), (text) => terminalSafe(text, colour));
         expect(written.join('')).toBe(terminalSafe(all.join(''), colour));
         for (const piece of written) expect(piece.endsWith('\n')).toBe(true);
       }),
@@ -28,7 +28,7 @@ describe('writeInPieces', () => {
   it('holds no more than one piece of a long table at a time', () => {
     const row = `│ 2020-000011 │ 稳妥实施统计改革 │ 区长 │ ${'x'.repeat(40)} │\n`;
     const written: string[] = [];
-    writeInPieces((text) => written.push(text), false, (write) => {
+    writeInPieces((text) => written.push(text), (write) => {
       for (let i = 0; i < 20_000; i++) write(row);
     });
     expect(written.length).toBeGreaterThan(10);
