@@ -49,7 +49,7 @@ export interface Lights {
 }
 
 /** The code lightCode gives, of a full result. */
-export function codeOf(result: LightResult): number {
+function codeOf(result: LightResult): number {
   return LIGHTS.indexOf(result.light) | (result.milestoneOnly ? MILESTONE_ONLY : 0) | (result.dueSoon ? DUE_SOON : 0) | (result.behind ? BEHIND : 0);
 }
 

@@ -87,7 +87,7 @@ export interface CacheData {
   raw?: { paths?: Uint8Array | undefined; ids?: Uint8Array | undefined } | undefined;
 }
 
-export interface TaskChecks {
+interface TaskChecks {
   key: string;
   /** by index in `paths`; a cached task not in it had nothing found */
   found: ReadonlyMap<number, readonly Finding[]>;
