@@ -29,13 +29,18 @@ export function settingsOf(config: Config): EvaluateSettings {
 }
 
 export function evaluate(tasks: readonly LoadedTask[], asOf: IsoDate, settings: EvaluateSettings): Evaluated[] {
+  return tasks.map(evaluator(asOf, settings));
+}
+
+/** Evaluates one task at a time, the feedback rules' periods worked out once for all. */
+function evaluator(asOf: IsoDate, settings: EvaluateSettings): (loaded: LoadedTask) => Evaluated {
   const staleOf = settings.feedback && staleFeedbackOn(settings.feedback, asOf);
-  return tasks.map(({ task, file, office }) => {
+  return ({ task, file, office }) => {
     const result = lightOf(task, asOf, settings);
     const stale = staleOf && isOpen(result.light) ? staleOf(task) : undefined;
     const review = awaitingReview(task, asOf);
     return office === undefined ? { task, file, result, review, stale } : { task, file, office, result, review, stale };
-  });
+  };
 }
 
 /**
@@ -66,9 +71,10 @@ export function judge(tasks: readonly LoadedTask[], facts: { facts: Float64Array
   const day = toDayNumber(asOf);
   const codes = new Uint8Array(tasks.length);
   const done = new Map<number, Evaluated>();
+  const one = evaluator(asOf, settings);
   const full = (i: number) => {
     let e = done.get(i);
-    if (!e) done.set(i, (e = evaluate([tasks[i]!], asOf, settings)[0]!));
+    if (!e) done.set(i, (e = one(tasks[i]!)));
     return e;
   };
   for (let i = 0; i < tasks.length; i++) {
