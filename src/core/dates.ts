@@ -61,6 +61,19 @@ export function toDayNumber(date: IsoDate): number {
   return Math.round(Date.UTC(year, month - 1, day) / DAY_MS);
 }
 
+/**
+ * The day number of a real calendar date written YYYY-MM-DD from year 100 on, or undefined for
+ * anything else (2020-02-30, 2020-6-1): the dates whose day number gives them back unchanged.
+ */
+export function calendarDayNumber(date: string): number | undefined {
+  if (date.length !== 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) return undefined;
+  const year = digitsAt(date, 0, 4);
+  const month = digitsAt(date, 5, 2);
+  const day = digitsAt(date, 8, 2);
+  if (year < 100 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  return toDayNumber(date);
+}
+
 /** The number written by `length` ASCII digits from `at`, or -1 when one is not a digit. */
 function digitsAt(text: string, at: number, length: number): number {
   let n = 0;

@@ -6,7 +6,7 @@
 // status changes; any other task, or one with a date that is not a real calendar date, has no
 // facts and is judged by lightOf itself. test/unit/light-facts.test.ts checks on random tasks,
 // dates and settings that both forms agree.
-import { fromDayNumber, toDayNumber, type IsoDate } from './dates.js';
+import { calendarDayNumber } from './dates.js';
 import { LIGHTS, type Light, type LightSettings } from './light.js';
 import { startOf, STATUSES, type Task } from './task.js';
 
@@ -42,10 +42,7 @@ const SUSPENDED_LIGHT = LIGHTS.indexOf('suspended');
 const CANCELLED_LIGHT = LIGHTS.indexOf('cancelled');
 
 /** The day number of a real calendar date, or undefined (a date the schema let through that is not one). */
-function day(date: IsoDate): number | undefined {
-  const n = toDayNumber(date);
-  return Number.isFinite(n) && fromDayNumber(n) === date ? n : undefined;
-}
+const day = calendarDayNumber;
 
 /** The task's facts, appended to `out`; false (and nothing appended) when only lightOf can judge it. */
 export function putLightFacts(task: Task, out: number[]): boolean {

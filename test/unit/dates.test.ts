@@ -1,8 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  addDays, addMonths, diffDays, endOfMonth, endOfQuarter, endOfXun, endOfYear, findDeadlinePhrase, isIsoDate, parseDateInput,
+  addDays, addMonths, calendarDayNumber, diffDays, fromDayNumber, toDayNumber, endOfMonth, endOfQuarter, endOfXun, endOfYear, findDeadlinePhrase, isIsoDate, parseDateInput,
   parseDeadline, parseSmallNumber, todayIn,
 } from '../../src/core/dates.js';
+import { runs, seed } from '../fuzz.js';
 
 describe('calendar arithmetic', () => {
   it.each([
@@ -124,5 +126,24 @@ describe('deadline phrases', () => {
     expect(parseSmallNumber('三')).toBe(3);
     expect(parseSmallNumber('十')).toBe(10);
     expect(parseSmallNumber('零零')).toBeUndefined();
+  });
+});
+
+describe('calendarDayNumber', () => {
+  it('gives the day number of exactly the dates that the day number gives back unchanged', () => {
+    const digits = (n: number, width: number) => String(n).padStart(width, '0');
+    const text = fc.oneof(
+      fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 })).map(([y, m, d]) => `${digits(y, 4)}-${digits(m, 2)}-${digits(d, 2)}`),
+      fc.constantFrom('2020-6-1', '2020-06-01T00', '2020/06/01', '', '20200601', '２０２０-06-01', '2020-0a-01'),
+    );
+    fc.assert(
+      fc.property(text, (date) => {
+        const n = toDayNumber(date);
+        expect(calendarDayNumber(date)).toBe(Number.isFinite(n) && fromDayNumber(n) === date ? n : undefined);
+      }),
+      { numRuns: runs(2000), seed: seed() },
+    );
+    expect(calendarDayNumber('2020-02-29')).toBe(toDayNumber('2020-02-29'));
+    expect(calendarDayNumber('2021-02-29')).toBeUndefined();
   });
 });
