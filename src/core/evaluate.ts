@@ -67,7 +67,7 @@ export function lightsOf(evaluated: readonly Evaluated[]): Lights {
  * Lights judged from the tasks' facts (`at[i]` into `facts`, -1 for a task that has none, which
  * is evaluated in full at once). A task is made from the cache only when it is evaluated.
  */
-export function judge(tasks: readonly LoadedTask[], facts: { facts: Float64Array; at: Int32Array }, asOf: IsoDate, settings: EvaluateSettings): Lights {
+export function judge(tasks: readonly LoadedTask[], facts: { facts: Int32Array; at: Int32Array }, asOf: IsoDate, settings: EvaluateSettings): Lights {
   const day = toDayNumber(asOf);
   const codes = new Uint8Array(tasks.length);
   const done = new Map<number, Evaluated>();

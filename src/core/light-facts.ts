@@ -14,9 +14,13 @@ import { startOf, STATUSES, type Task } from './task.js';
 const HEAD = 6;
 const MILESTONE = 3;
 const PERCENT = 2;
-/** A date that never comes (a milestone or task not done) or always has (a milestone set at the start). */
-const NEVER = Number.POSITIVE_INFINITY;
-const ALWAYS = Number.NEGATIVE_INFINITY;
+/**
+ * A date that never comes (a milestone or task not done) or always has (a milestone set at the
+ * start). The facts are 32-bit integers (the cache keeps them as such, half the bytes of doubles):
+ * these lie far beyond any day number of years 100 to 9999.
+ */
+const NEVER = 2 ** 31 - 1;
+const ALWAYS = -(2 ** 31);
 
 const NOT_STARTED = STATUSES.indexOf('not_started');
 const DONE = STATUSES.indexOf('done');
@@ -64,8 +68,9 @@ export function putLightFacts(task: Task, out: number[]): boolean {
   }
   for (const entry of percents) {
     const date = day(entry.date);
-    if (date === undefined || typeof entry.percent !== 'number') return false;
-    facts.push(date, entry.percent);
+    // a percent with a fraction (12.5) is judged by lightOf: the facts are whole numbers
+    if (date === undefined || !Number.isInteger(entry.percent)) return false;
+    facts.push(date, entry.percent!);
   }
   for (const n of facts) out.push(n);
   return true;

@@ -19,7 +19,7 @@ const CACHE_DIR = '.tasks-cache';
 const CACHE_FILE = 'plan.bin';
 /** Files of earlier formats, removed when the cache is written. */
 const OLD_FILES = ['tasks.ndjson'];
-const FORMAT = 4;
+const FORMAT = 5;
 /** Numbers are stored in this machine's byte order; a cache is never shared between machines. */
 const ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1 ? 'le' : 'be';
 export const CACHE_KEY = `tasks cache ${FORMAT} ${VERSION} ${SCHEMA_HASH} ${ENDIAN}\n`;
@@ -75,7 +75,7 @@ export interface CacheData {
   garbage: number;
   /** per path: where its task's light facts (core/light-facts.ts) start in `facts`, or -1 */
   factAt: Int32Array;
-  facts: Float64Array;
+  facts: Int32Array;
   /** per path: its task's id, or '' */
   ids: string[];
   /** what each cached task alone was found to have (core/checks.ts taskChecker), for the roster `key` */
@@ -266,7 +266,7 @@ function fromBytes(bytes: Buffer): CacheData | undefined {
     numbers: view(Float64Array, 'numbers'),
     garbage: view(Float64Array, 'garbage')[0],
     factAt: view(Int32Array, 'factAt'),
-    facts: view(Float64Array, 'facts'),
+    facts: view(Int32Array, 'facts'),
     ids: ids === '' ? [] : ids.split('\u0000'),
     checks: JSON.parse(text('checks', 'utf8')) as unknown,
     pathBytes: view(Uint8Array, 'paths'),
@@ -289,7 +289,7 @@ function checked(s: {
   numbers: Float64Array;
   garbage: number | undefined;
   factAt: Int32Array;
-  facts: Float64Array;
+  facts: Int32Array;
   ids: string[];
   checks: unknown;
   pathBytes: Uint8Array;

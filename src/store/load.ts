@@ -43,7 +43,7 @@ export interface Plan {
    * worked them out: `at[i]` is where those of `tasks[i]` start, or -1. Valid only while the
    * plan's tasks are that same list.
    */
-  lights?: { tasks: readonly LoadedTask[]; facts: Float64Array; at: Int32Array } | undefined;
+  lights?: { tasks: readonly LoadedTask[]; facts: Int32Array; at: Int32Array } | undefined;
 }
 
 export interface LoadOptions {

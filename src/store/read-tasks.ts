@@ -46,7 +46,7 @@ export interface TasksRead {
   found: Array<readonly Finding[] | undefined>;
   /** per file: where its task's light facts start in `facts`, or -1 (no task, or one only lightOf judges) */
   factAt: Int32Array;
-  facts: Float64Array;
+  facts: Int32Array;
 }
 
 const STAMP_FACTOR = 10;
@@ -209,7 +209,7 @@ interface Derived {
   ids: string[];
   found: Array<readonly Finding[] | undefined>;
   factAt: Int32Array;
-  facts: Float64Array;
+  facts: Int32Array;
   /** whether every task's findings came from the cache, under the same key */
   checksKept: boolean;
 }
@@ -263,9 +263,9 @@ function derive(files: readonly string[], outcomes: TasksRead['outcomes'], fromC
     const at = from + added.length;
     if (putLightFacts(task, added)) factAt[i] = at;
   }
-  let facts: Float64Array = base ?? new Float64Array(0);
+  let facts: Int32Array = base ?? new Int32Array(0);
   if (added.length > 0 || !base) {
-    facts = new Float64Array(from + added.length);
+    facts = new Int32Array(from + added.length);
     if (base) facts.set(base);
     facts.set(added, from);
   }

@@ -77,6 +77,12 @@ describe('lightCode', () => {
     expect(putLightFacts({ ...base, status_changes: [{ date: '2020-05-01', from: 'in_progress', to: 'suspended' }] }, [])).toBe(false);
     expect(putLightFacts({ ...base, deadline: '2020-02-30' }, [])).toBe(false);
     expect(putLightFacts({ ...base, milestones: [{ title: 'm', due: '2020-04-31' }] }, [])).toBe(false);
+    // the facts are whole numbers, as the cache keeps them
+    expect(putLightFacts({ ...base, progress: [{ date: '2020-05-01', note: 'x', percent: 12.5 }] }, [])).toBe(false);
+    const facts: number[] = [];
+    expect(putLightFacts({ ...base, progress: [{ date: '2020-05-01', note: 'x', percent: 40 }], milestones: [{ title: 'm', due: '2020-04-30' }] }, facts)).toBe(true);
+    expect(Int32Array.from(facts)).toEqual(new Int32Array(facts));
+    expect(facts.every((n) => Number.isInteger(n) && n >= -(2 ** 31) && n < 2 ** 31)).toBe(true);
   });
 
   it('agrees with lightOf on every task of the bundled plan, on every day of 2020', () => {
