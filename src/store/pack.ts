@@ -320,39 +320,39 @@ export function endOf(packed: Packed, offset: number): number {
  */
 export function wellFormed(packed: Packed, offsets: ArrayLike<number>): boolean {
   const { words, strings, shapes, numbers } = packed;
-  const end = (at: number): number => {
-    if (at >= words.length) return -1;
-    const word = words[at]!;
-    const payload = word >>> 3;
-    let count = 0;
-    switch (word & 7) {
-      case STRING:
-        return payload < strings.length ? at + 1 : -1;
-      case NUMBER:
-        return payload < numbers.length ? at + 1 : -1;
-      case UINT:
-      case BOOLEAN:
-      case NULL:
-        return at + 1;
-      case ARRAY:
-        count = payload;
-        break;
-      case OBJECT:
-        if (payload >= shapes.length) return -1;
-        count = shapes[payload]!.length;
-        break;
-      default:
-        return -1;
+  for (let k = 0; k < offsets.length; k++) {
+    let at = offsets[k]!;
+    if (at < 0) continue;
+    // the words of a value are in order, each array or object followed by its items: a count of
+    // the values still to read walks it without recursion
+    let pending = 1;
+    while (pending > 0) {
+      if (at >= words.length) return false;
+      const word = words[at++]!;
+      const payload = word >>> 3;
+      pending--;
+      switch (word & 7) {
+        case STRING:
+          if (payload >= strings.length) return false;
+          break;
+        case NUMBER:
+          if (payload >= numbers.length) return false;
+          break;
+        case UINT:
+        case BOOLEAN:
+        case NULL:
+          break;
+        case ARRAY:
+          pending += payload;
+          break;
+        case OBJECT:
+          if (payload >= shapes.length) return false;
+          pending += shapes[payload]!.length;
+          break;
+        default:
+          return false;
+      }
     }
-    let next = at + 1;
-    for (let i = 0; i < count && next >= 0; i++) next = end(next);
-    return next;
-  };
-  try {
-    for (let k = 0; k < offsets.length; k++) if (offsets[k]! >= 0 && end(offsets[k]!) < 0) return false;
-    return true;
-  } catch {
-    // nested deeper than the stack allows: no task file is
-    return false;
   }
+  return true;
 }

@@ -1,8 +1,28 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { endOf, Packer, Unpacker } from '../../src/store/pack.js';
+import { endOf, Packer, Unpacker, wellFormed } from '../../src/store/pack.js';
 
 describe('the packed form of parsed data', () => {
+  it('is well formed as packed, and not once a word is cut off or names what the pack does not hold', () => {
+    fc.assert(
+      fc.property(fc.array(fc.jsonValue().filter((v) => !JSON.stringify(v).includes('"__proto__"')), { minLength: 1 }), fc.nat(), (values, pick) => {
+        const packer = new Packer();
+        const offsets = values.map((v) => packer.add(v));
+        const packed = packer.finish();
+        expect(wellFormed(packed, offsets)).toBe(true);
+        // the last value cut short by one word
+        expect(wellFormed({ ...packed, words: packed.words.subarray(0, packed.words.length - 1) }, offsets)).toBe(false);
+        // a word naming a string past the last one, or with a tag no value has
+        const words = Int32Array.from(packed.words);
+        const at = pick % words.length;
+        words[at] = (packed.strings.length << 3) | 0;
+        expect(wellFormed({ ...packed, words }, offsets)).toBe(false);
+        words[at] = 7;
+        expect(wellFormed({ ...packed, words }, offsets)).toBe(false);
+      }),
+    );
+  });
+
   it('gives back any JSON value, with its keys in order', () => {
     fc.assert(
       fc.property(fc.array(fc.jsonValue().filter((v) => !JSON.stringify(v).includes('"__proto__"'))), (values) => {
