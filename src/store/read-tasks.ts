@@ -1,7 +1,7 @@
-// Reading every task file of a plan, through the cache: stamp each file (on helper threads for a
-// large plan, while this thread unpacks the cache), keep the cached task of each unchanged file,
-// read and parse the rest (on helper threads too, when there are many), and write the cache again
-// when anything differed.
+// Reading every task file of a plan, through the cache: stamp each file (with helper threads for
+// a large plan), keep the cached task of each unchanged file (unpacked only when first asked for,
+// with its id, light facts and own findings from the cache), read and parse the rest (on helper
+// threads too, when there are many), and write the cache again when anything differed.
 import type { Finding } from '../core/checks.js';
 import { lightFactsLength, putLightFacts } from '../core/light-facts.js';
 import type { Problem } from '../core/problems.js';
