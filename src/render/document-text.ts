@@ -3,7 +3,7 @@
 import type { Messages } from '../i18n/index.js';
 import { alignOf, cellText, flatten, isNumeric, tableLines, type DocTable, type ReportDocument, type Span } from './document.js';
 import { renderTableLines, type Column } from './table.js';
-import { displayWidth, sanitize } from './text.js';
+import { collect, displayWidth, sanitize } from './text.js';
 import { wrap } from './wrap.js';
 
 type TextStyle = 'title' | 'heading' | 'strong' | 'note' | 'red' | 'yellow';
@@ -20,9 +20,7 @@ const PROSE_WIDTH = 100;
 const INDENT = '    ';
 
 export function renderDocumentText(doc: ReportDocument, m: Messages, options: DocumentTextOptions): string {
-  const pieces: string[] = [];
-  writeDocumentText(doc, m, options, (text) => pieces.push(text));
-  return pieces.join('');
+  return collect((write) => writeDocumentText(doc, m, options, write));
 }
 
 /**

@@ -7,7 +7,7 @@
 // A table that does not fit gets narrower step by step: long text wraps down to each column's
 // least width; then headers wrap onto two lines; then the padding beside the borders goes; and
 // when even that is too wide, every row becomes a block of `header：value` lines.
-import { displayWidth, oneLine, sanitize } from './text.js';
+import { collect, displayWidth, oneLine, sanitize } from './text.js';
 import { leastWidth, wrap, wrapParts } from './wrap.js';
 
 export interface Column {
@@ -167,9 +167,7 @@ function pad(text: string, width: number, align: 'left' | 'right', measure: (tex
 }
 
 export function renderTable(columns: readonly Column[], rows: readonly string[][], options: TableOptions): string {
-  const lines: string[] = [];
-  renderTableLines(columns, rows, options, (line) => lines.push(line));
-  return lines.join('\n');
+  return collect((emit) => renderTableLines(columns, rows, options, emit), '\n');
 }
 
 /**
@@ -242,8 +240,7 @@ function boxed(columns: readonly Column[], rows: readonly string[][], widths: re
 function stacked(columns: readonly Column[], rows: readonly string[][], options: TableOptions, emit: (line: string) => void): void {
   const b = options.ascii ? ASCII : BOX;
   const width = Math.max(10, options.width);
-  // the lines go straight on as they are made
-  const out = { push: (...lines: string[]) => lines.forEach((line) => emit(line)) };
+  const emitAll = (lines: readonly string[]) => lines.forEach((line) => emit(line));
   const hang = (lead: string, value: string, paint: (text: string) => string) => {
     const indent = displayWidth(lead);
     const room = width - indent;
@@ -251,14 +248,14 @@ function stacked(columns: readonly Column[], rows: readonly string[][], options:
     return wrap(value, room).map((t, k) => `${k === 0 ? lead : ' '.repeat(indent)}${paint(t)}`);
   };
   rows.forEach((row, r) => {
-    out.push(b.rule.repeat(width));
+    emit(b.rule.repeat(width));
     const paint = (c: number) => (text: string) => (options.paint && text ? options.paint(text, r, c) : text);
     const titled = columns.length > 1 && columns[1]!.wrap === true && !columns[0]!.wrap;
-    if (titled) out.push(...hang(`${paint(0)(row[0] ?? '')}  `, row[1] ?? '', paint(1)));
-    else out.push(...wrap(row[0] ?? '', width).map(paint(0)));
+    if (titled) emitAll(hang(`${paint(0)(row[0] ?? '')}  `, row[1] ?? '', paint(1)));
+    else emitAll(wrap(row[0] ?? '', width).map(paint(0)));
     const short: string[] = [];
     const flushShort = () => {
-      if (short.length > 0) out.push(...wrapParts(short, '  ', width - 2).map((t) => `  ${t}`));
+      if (short.length > 0) emitAll(wrapParts(short, '  ', width - 2).map((t) => `  ${t}`));
       short.length = 0;
     };
     for (let c = titled ? 2 : 1; c < columns.length; c++) {
@@ -269,10 +266,10 @@ function stacked(columns: readonly Column[], rows: readonly string[][], options:
       if (one) short.push(`${label}${paint(c)(value)}`);
       else {
         flushShort();
-        out.push(...hang(`  ${label}`, value, paint(c)));
+        emitAll(hang(`  ${label}`, value, paint(c)));
       }
     }
     flushShort();
   });
-  if (rows.length > 0) out.push(b.rule.repeat(width));
+  if (rows.length > 0) emit(b.rule.repeat(width));
 }

@@ -115,3 +115,10 @@ export function truncate(text: string, width: number): string {
   }
   return `${out}...`;
 }
+
+/** The text that `produce` hands out piece by piece, whole; `separator` goes between the pieces. */
+export function collect(produce: (emit: (piece: string) => void) => void, separator = ''): string {
+  const pieces: string[] = [];
+  produce((piece) => pieces.push(piece));
+  return pieces.join(separator);
+}

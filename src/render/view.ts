@@ -5,6 +5,7 @@ import type { Messages } from '../i18n/index.js';
 import type { Paint } from './color.js';
 import { toCsv, UTF8_BOM, type CsvValue } from './csv.js';
 import { toJson } from './json.js';
+import { collect } from './text.js';
 
 export { writeJson } from './json.js';
 
@@ -53,11 +54,7 @@ const FORMATS: Record<Format, <R>(view: ViewRenderer<R>, report: R, env: RenderE
 
 /** A `table` made from a view's `tableTo`, for the callers that want the whole text. */
 export function collected<R>(tableTo: NonNullable<ViewRenderer<R>['tableTo']>): ViewRenderer<R>['table'] {
-  return (report, env) => {
-    const pieces: string[] = [];
-    tableTo(report, env, (text) => pieces.push(text));
-    return pieces.join('');
-  };
+  return (report, env) => collect((write) => tableTo(report, env, write));
 }
 
 /** The JSON answer of a view: its body, with `version`, and `as_of` and `unreadable` unless plain. */
