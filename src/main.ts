@@ -1,5 +1,6 @@
 // The only module that touches `process`: argv, env, cwd, the clock, the streams, the exit code.
 // bin/tasks loads the bundle built from this file and calls main().
+import { fstatSync, statSync, writeSync, type Stats } from 'node:fs';
 import { createRequire } from 'node:module';
 import vm from 'node:vm';
 import { runCli } from './cli.js';
@@ -7,13 +8,64 @@ import type { Context, Output } from './context.js';
 
 export { runCli };
 
-function output(stream: NodeJS.WriteStream): Output {
-  return {
-    write: (text) => void stream.write(text),
-    colorLevel: 0,
-    columns: stream.isTTY ? stream.columns : undefined,
-    isTTY: stream.isTTY === true,
+/**
+ * One of the standard outputs, opened as a Node stream only when something is written to it and
+ * it is a terminal or a pipe. A file or /dev/null is written to directly, as Node's own stream for
+ * a file does. Node's streams, and the tty module that tells a terminal, load about 25 modules
+ * (net among them): about 10 ms on every start whose output goes to a file, or that writes nothing
+ * to stderr.
+ */
+function output(fd: 1 | 2, stream: () => NodeJS.WriteStream): Output {
+  const { direct, tty } = standard(fd);
+  let write: ((text: string) => void) | undefined;
+  const open = (): ((text: string) => void) => {
+    if (direct) return (text) => writeAll(fd, text);
+    const opened = stream();
+    // A reader that stops early (tasks list | head) closes the pipe: that is not an error.
+    opened.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+    return (text) => void opened.write(text);
   };
+  return {
+    write: (text) => (write ??= open())(text),
+    colorLevel: 0,
+    columns: tty ? stream().columns : undefined,
+    isTTY: tty,
+  };
+}
+
+/**
+ * What a standard file descriptor is open on: a file or /dev/null (written to directly), a pipe or
+ * socket (never a terminal), or another device, which only the tty module can tell.
+ */
+function standard(fd: number): { direct: boolean; tty: boolean } {
+  let stat: Stats;
+  try {
+    stat = fstatSync(fd);
+  } catch {
+    return { direct: false, tty: false };
+  }
+  if (stat.isFile()) return { direct: true, tty: false };
+  if (stat.isFIFO() || stat.isSocket()) return { direct: false, tty: false };
+  if (stat.isCharacterDevice() && stat.rdev === devNull()) return { direct: true, tty: false };
+  const { isatty } = createRequire(import.meta.url)('node:tty') as typeof import('node:tty');
+  return { direct: false, tty: isatty(fd) };
+}
+
+function devNull(): number | undefined {
+  try {
+    return statSync('/dev/null').rdev;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes all of a text to a file descriptor opened on a file (where a write is never short but by a full disk). */
+function writeAll(fd: number, text: string): void {
+  const bytes = Buffer.from(text, 'utf8');
+  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
 }
 
 function isAlive(pid: number): boolean {
@@ -73,23 +125,17 @@ function crashAt(step: string): (reached: string) => void {
 }
 
 export async function main(): Promise<void> {
-  // A reader that stops early (tasks list | head) closes the pipe: that is not an error.
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      throw error;
-    });
-  }
+  const stdinIsTTY = standard(0).tty;
   const ctx: Context = {
     cwd: process.cwd(),
     env: process.env,
     now: () => new Date(),
-    stdout: output(process.stdout),
-    stderr: output(process.stderr),
-    stdinIsTTY: process.stdin.isTTY === true,
+    stdout: output(1, () => process.stdout),
+    stderr: output(2, () => process.stderr),
+    stdinIsTTY,
     pid: process.pid,
     isAlive,
-    prompt: process.stdin.isTTY ? ask : undefined,
+    prompt: stdinIsTTY ? ask : undefined,
     self: { node: process.execPath, bin: process.argv[1] ?? '' },
     collectGarbage,
     checkpoint: process.env.TASKS_CRASH_AT ? crashAt(process.env.TASKS_CRASH_AT) : undefined,

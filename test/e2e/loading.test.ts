@@ -1,7 +1,7 @@
 // What the built program reads to answer: js-yaml and the English catalog only when needed, and a
 // first load of a large plan whose files are not in the plain layout read whole on helper threads.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { spawnTasks, tempDir } from '../helpers.js';
@@ -9,6 +9,7 @@ import { spawnTasks, tempDir } from '../helpers.js';
 const ROOT = join(import.meta.dirname, '..', '..');
 const BIN = join(ROOT, 'bin', 'tasks');
 const trace = join(ROOT, 'test', 'e2e', 'trace-modules.cjs');
+const traceBuiltins = join(ROOT, 'test', 'e2e', 'trace-builtins.cjs');
 
 function loaded(args: string[], cwd: string): { code: number | null; stdout: string; parts: string[] } {
   const r = spawnSync(process.execPath, ['--require', trace, BIN, ...args], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', TASKS_CACHE: 'off' } });
@@ -48,4 +49,27 @@ describe('what the built program loads', () => {
     const overdue = spawnTasks(['--as-of', '2020-09-30', 'overdue', '--format', 'ids'], { cwd: dir });
     expect(overdue.stdout.trim().split('\n')).toHaveLength(2_100);
   }, 60_000);
+
+  it('writes to files as to pipes, without loading Node\'s streams or the tty module', () => {
+    const env = { PATH: process.env.PATH ?? '', NO_COLOR: '1' };
+    const dir = tempDir();
+    for (const args of [['--as-of', '2020-09-30', 'overdue'], ['--as-of', '2020-09-30', 'show', 'NO-SUCH-TASK']]) {
+      const piped = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env });
+      const [out, err, names] = ['out', 'err', 'builtins'].map((name) => join(dir, name));
+      const fds = [openSync(out!, 'w'), openSync(err!, 'w')];
+      const filed = spawnSync(process.execPath, ['--require', traceBuiltins, BIN, ...args], {
+        cwd: ROOT,
+        stdio: ['ignore', fds[0], fds[1]],
+        env: { ...env, TASKS_TRACE_BUILTINS: names },
+      });
+      fds.forEach((fd) => closeSync(fd));
+      expect(filed.status).toBe(piped.status);
+      expect(readFileSync(out!, 'utf8')).toBe(piped.stdout);
+      expect(readFileSync(err!, 'utf8')).toBe(piped.stderr);
+      expect(piped.stdout + piped.stderr).not.toBe('');
+      const builtins = readFileSync(names!, 'utf8').split('\n');
+      expect(builtins).toContain('fs');
+      for (const name of ['net', 'stream', 'tty', 'internal/fs/promises']) expect(builtins).not.toContain(name);
+    }
+  });
 });
