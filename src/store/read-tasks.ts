@@ -63,14 +63,21 @@ export async function readTasks(root: string, m: Messages, options: ReadOptions)
   // a cache damaged inside its tasks is dropped now, not when a task is first asked for
   const cache = stored && wellFormed(stored.packed, stored.offsets) ? stored : undefined;
   const cachedListing = cache && listingOf(cache);
-  const listing = options.onlySources ? { files: [], dirs: [], dirStamps: new Float64Array(0) } : options.cache ? listWithCache(root, cachedListing) : walkTaskFiles(root);
-  const files = withExtraFiles(listing.files, options);
   // Stamps are cheap (a few µs a file): helpers pay off only for many more files than parsing does.
-  let helpers = files.length >= options.parallelFrom * STAMP_FACTOR ? await startHelpers() : undefined;
+  const manyFiles = (count: number) => count >= options.parallelFrom * STAMP_FACTOR;
+  // The files the cache lists are the likely ones: the helpers start on their stamps while this
+  // thread looks whether a folder changed, and lists it again if one did (after any edit that
+  // renames a file into place, 100 ms or more at 100,000 files).
+  const likely = cachedListing && !options.onlySources ? withExtraFiles(cachedListing.files, options) : undefined;
+  let helpers = likely && manyFiles(likely.length) ? await startHelpers() : undefined;
   try {
-    const stamping = helpers?.stamp(root, files);
+    const early = likely && helpers?.stamp(root, likely);
+    const listing = options.onlySources ? { files: [], dirs: [], dirStamps: new Float64Array(0) } : options.cache ? listWithCache(root, cachedListing) : walkTaskFiles(root);
+    const files = withExtraFiles(listing.files, options);
+    if (!helpers && manyFiles(files.length)) helpers = await startHelpers();
+    const stamping = early ? undefined : helpers?.stamp(root, files);
     const match = cache && matchPaths(files, cache.paths);
-    const { stamps, errors } = stamping ? await stamping.finish() : stampFiles(root, files);
+    const { stamps, errors } = early ? restamp(root, files, likely!, await early.finish()) : stamping ? await stamping.finish() : stampFiles(root, files);
 
     const n = files.length;
     const tasks = new Array<Task | undefined>(n);
@@ -165,6 +172,28 @@ export async function readTasks(root: string, m: Messages, options: ReadOptions)
   } finally {
     helpers?.close();
   }
+}
+
+/**
+ * The stamps of `files` from those taken of the `likely` files: the same when the listing is, else
+ * each file's own, and those of files not among the likely ones taken now.
+ */
+function restamp(root: string, files: readonly string[], likely: readonly string[], taken: { stamps: Stamps; errors: Map<number, string> }): { stamps: Stamps; errors: Map<number, string> } {
+  if (files === likely || sameList(files, likely)) return taken;
+  const at = new Map(likely.map((file, j) => [file, j]));
+  const stamps = new Float64Array(files.length * STAMP);
+  const errors = new Map<number, string>();
+  for (let i = 0; i < files.length; i++) {
+    const j = at.get(files[i]!);
+    if (j === undefined) {
+      for (const [index, code] of stampFiles(root, files, i, i + 1, stamps).errors) errors.set(index, code);
+      continue;
+    }
+    stamps.set(taken.stamps.subarray(j * STAMP, (j + 1) * STAMP), i * STAMP);
+    const code = taken.errors.get(j);
+    if (code !== undefined) errors.set(i, code);
+  }
+  return { stamps, errors };
 }
 
 async function startHelpers(): Promise<Helpers | undefined> {

@@ -178,6 +178,8 @@ function template(): string {
   const git = (...args: string[]) => void execFileSync('git', args, { cwd: dir, stdio: 'ignore' });
   mkdirSync(join(dir, 'tasks'));
   for (let k = 0; k < 4; k++) writeFileSync(join(dir, name(k)), taskText(k, k, k % 2 === 0));
+  // tasks no step touches, so that a load with helpers stamps on them (from ten files up)
+  for (let k = 100; k < 108; k++) writeFileSync(join(dir, name(k)), taskText(k, k % 10));
   writeFileSync(join(dir, 'tasks.config.yaml'), CONFIGS[0]!);
   git('init', '-q');
   git('config', 'user.name', '督查室');
