@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { SCHEMA_HASH, VERSION } from '../generated/build-info.js';
 import type { Finding } from '../core/checks.js';
 import { lightFactsFit } from '../core/light-facts.js';
-import type { Packed } from './pack.js';
+import type { Packed, PackedInPieces } from './pack.js';
 
 const CACHE_DIR = '.tasks-cache';
 const CACHE_FILE = 'plan.bin';
@@ -87,6 +87,9 @@ export interface CacheData {
   raw?: { paths?: Uint8Array | undefined; ids?: Uint8Array | undefined } | undefined;
 }
 
+/** What the cache is written from: the pack's words may be in pieces, written one after another. */
+export type CacheToWrite = Omit<CacheData, 'packed'> & { packed: Packed | PackedInPieces };
+
 interface TaskChecks {
   key: string;
   /** by index in `paths`; a cached task not in it had nothing found */
@@ -130,7 +133,7 @@ export function readCache(root: string): ReadCache | undefined {
 }
 
 /** Writes the cache; any failure (a read-only plan, a full disk) just leaves the cache as it was. */
-export function writeCache(root: string, data: CacheData): void {
+export function writeCache(root: string, data: CacheToWrite): void {
   const dir = join(root, CACHE_DIR);
   const target = cachePath(root);
   let tmp: string | undefined;
@@ -174,7 +177,7 @@ function bytesOf(view: ArrayBufferView): Uint8Array {
 }
 
 /** The strings' text (UTF-16) and lengths, reusing the bytes of those the cache file held already. */
-function encodeStrings({ strings, encoded }: Packed): { text: Uint8Array; lengths: Int32Array } {
+function encodeStrings({ strings, encoded }: Pick<Packed, 'strings' | 'encoded'>): { text: Uint8Array; lengths: Int32Array } {
   const from = encoded && encoded.count <= strings.length ? encoded.count : 0;
   const lengths = new Int32Array(strings.length);
   if (from > 0) lengths.set(encoded!.lengths.subarray(0, from));
@@ -184,9 +187,10 @@ function encodeStrings({ strings, encoded }: Packed): { text: Uint8Array; length
 }
 
 /** The file as pieces in order: the sections are written from where they are, not copied into one buffer first. */
-function toPieces(data: CacheData): Uint8Array[] {
+function toPieces(data: CacheToWrite): Uint8Array[] {
   const { text, lengths } = encodeStrings(data.packed);
-  const sections: Record<Section, Uint8Array> = {
+  const words = data.packed.words;
+  const sections: Record<Section, Uint8Array | Uint8Array[]> = {
     dirs: Buffer.from(data.dirs.join('\u0000'), 'utf8'),
     dirStamps: bytesOf(data.dirStamps),
     paths: data.raw?.paths ?? Buffer.from(data.paths.join('\u0000'), 'utf8'),
@@ -196,7 +200,7 @@ function toPieces(data: CacheData): Uint8Array[] {
     text,
     lengths: bytesOf(lengths),
     shapes: Buffer.from(JSON.stringify(data.packed.shapes), 'utf16le'),
-    words: bytesOf(data.packed.words),
+    words: Array.isArray(words) ? words.map(bytesOf) : bytesOf(words),
     numbers: bytesOf(data.packed.numbers),
     garbage: bytesOf(Float64Array.of(data.garbage)),
     factAt: bytesOf(data.factAt),
@@ -209,10 +213,11 @@ function toPieces(data: CacheData): Uint8Array[] {
   const table = new Uint32Array(head.buffer, head.byteOffset + HEAD, SECTIONS.length);
   const pieces: Uint8Array[] = [head];
   SECTIONS.forEach((name, i) => {
-    const bytes = sections[name];
-    table[i] = bytes.length;
-    pieces.push(bytes);
-    if (align(bytes.length) > bytes.length) pieces.push(PADDING.subarray(0, align(bytes.length) - bytes.length));
+    const parts = [sections[name]].flat();
+    const length = parts.reduce((sum, part) => sum + part.length, 0);
+    table[i] = length;
+    pieces.push(...parts);
+    if (align(length) > length) pieces.push(PADDING.subarray(0, align(length) - length));
   });
   return pieces;
 }

@@ -31,12 +31,18 @@ export interface Packed {
   encoded?: { text: Uint8Array; lengths: Int32Array; count: number } | undefined;
 }
 
+/** A pack whose words are in pieces, in order (the cache writes them one after another). */
+export type PackedInPieces = Omit<Packed, 'words'> & { words: Int32Array[] };
+
 export class Packer {
   private readonly stringIndex = new Map<string, number>();
   private readonly shapeIndex = new Map<string, number>();
   private readonly strings: string[];
   private readonly shapes: string[][];
+  /** the base's words, which stay where they are: the words added go after them, into `words` */
+  private readonly head: Int32Array;
   private words: Int32Array;
+  /** all words, the head's included */
   private length: number;
   private readonly numbers: number[];
   private readonly encoded: Packed['encoded'];
@@ -50,9 +56,10 @@ export class Packer {
     this.strings = base ? [...base.strings] : [];
     this.shapes = base ? [...base.shapes] : [];
     this.shapes.forEach((keys, i) => this.shapeIndex.set(signatureOf(keys), i));
-    this.words = new Int32Array(Math.max(1024, Math.ceil((base?.words.length ?? 0) * 1.25)));
-    if (base) this.words.set(base.words);
-    this.length = base?.words.length ?? 0;
+    // the base's words are not copied: at 100,000 tasks that copy alone took 40 ms of each cache written
+    this.head = base?.words ?? new Int32Array(0);
+    this.words = new Int32Array(1024);
+    this.length = this.head.length;
     this.numbers = base ? Array.from(base.numbers) : [];
     this.encoded = base?.encoded;
   }
@@ -98,9 +105,26 @@ export class Packer {
     return start;
   }
 
-  /** The pack; its words are a view of the packer's (not a copy). */
+  /** The pack; its words are a view of the packer's when it has no base, else the base's and the added ones copied together. */
   finish(): Packed {
-    return { strings: this.strings, shapes: this.shapes, words: this.words.subarray(0, this.length), numbers: Float64Array.from(this.numbers), encoded: this.encoded };
+    const { words, ...rest } = this.finishInPieces();
+    if (words.length === 1) return { ...rest, words: words[0]! };
+    const all = new Int32Array(this.length);
+    all.set(words[0]!);
+    all.set(words[1]!, words[0]!.length);
+    return { ...rest, words: all };
+  }
+
+  /** The pack with its words in pieces, in order, each where it is: the base's, then the added ones. */
+  finishInPieces(): PackedInPieces {
+    const added = this.words.subarray(0, this.length - this.head.length);
+    return {
+      strings: this.strings,
+      shapes: this.shapes,
+      words: this.head.length > 0 ? [this.head, added] : [added],
+      numbers: Float64Array.from(this.numbers),
+      encoded: this.encoded,
+    };
   }
 
   get size(): number {
@@ -108,12 +132,14 @@ export class Packer {
   }
 
   private push(word: number): void {
-    if (this.length === this.words.length) {
+    const at = this.length - this.head.length;
+    if (at === this.words.length) {
       const bigger = new Int32Array(this.words.length * 2);
       bigger.set(this.words);
       this.words = bigger;
     }
-    this.words[this.length++] = word;
+    this.words[at] = word;
+    this.length++;
   }
 
   private string(text: string): number {

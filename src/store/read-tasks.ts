@@ -7,7 +7,7 @@ import { lightFactsLength, putLightFacts } from '../core/light-facts.js';
 import type { Problem } from '../core/problems.js';
 import type { LoadedTask, Task } from '../core/task.js';
 import type { Messages } from '../i18n/index.js';
-import { isRacy, readCache, sameStamp, STAMP, writeCache, type CacheData, type ReadCache, type Stamps } from './cache.js';
+import { isRacy, readCache, sameStamp, STAMP, writeCache, type CacheToWrite, type ReadCache, type Stamps } from './cache.js';
 import { endOf, Packer, Unpacker, wellFormed, type Packed } from './pack.js';
 import { detach, parseFiles, type ParsedFiles } from './parse-files.js';
 import { decode, parseFast } from './parse.js';
@@ -338,7 +338,7 @@ interface Next {
  * time go after them, until more than half of the pack is tasks no file has any more; then it is
  * packed afresh.
  */
-function nextCache({ listing, files, stamps, errors, fromCache, packs, parsed, diagnosed, staged, cache, match, derived, checksKey }: Next): CacheData {
+function nextCache({ listing, files, stamps, errors, fromCache, packs, parsed, diagnosed, staged, cache, match, derived, checksKey }: Next): CacheToWrite {
   const n = files.length;
   let garbage = 0;
   if (cache && match) {
@@ -376,7 +376,7 @@ function nextCache({ listing, files, stamps, errors, fromCache, packs, parsed, d
     if (f && f.length > 0 && offsets[i]! >= 0) found.set(i, f);
   });
   return {
-    dirs: listing.dirs, dirStamps: listing.dirStamps, paths: [...files], listed, stamps: kept, offsets, packed: packer.finish(), garbage,
+    dirs: listing.dirs, dirStamps: listing.dirStamps, paths: [...files], listed, stamps: kept, offsets, packed: packer.finishInPieces(), garbage,
     factAt, facts: derived.facts, ids: derived.ids, checks: { key: checksKey, found },
     raw: cache && { paths: sameList(files, cache.paths) ? cache.raw?.paths : undefined, ids: sameList(derived.ids, cache.ids) ? cache.raw?.ids : undefined },
   };

@@ -85,6 +85,12 @@ describe('the packed form of parsed data', () => {
     expect(unpacker.at(b)).toEqual({ id: 'B', lead: '常务副区长' });
     expect(unpacker.at(c)).toEqual({ id: 'A', lead: '区长' });
     expect(next.shapes).toHaveLength(1);
+    // in pieces, the base's words are the base's own array, and the words added follow them
+    const pieces = more.finishInPieces();
+    expect(pieces.words).toHaveLength(2);
+    expect(pieces.words[0]).toBe(first.words);
+    expect([...pieces.words[0]!, ...pieces.words[1]!]).toEqual([...next.words]);
+    expect(new Packer().finishInPieces().words).toHaveLength(1);
   });
 
   it('appends whole packs, moving their strings, numbers and shapes along', () => {
