@@ -71,6 +71,16 @@ export function listWithCache(root: string, cached: CachedListing | undefined): 
   return { files: cached.files, dirs: cached.dirs, dirStamps: cached.dirStamps };
 }
 
+/**
+ * The full path of a plan's file, as path.join gives it: for a file the listing found (normalised,
+ * under tasks/) by adding its name to the root's, since normalising 100,000 paths again took a
+ * tenth of the stamps' time; a path that climbs out of the plan (../) still goes through join.
+ */
+function planFiles(root: string): (file: string) => string {
+  const base = root.endsWith(sep) ? root : root + sep;
+  return (file) => (file.startsWith('..') ? join(root, file) : base + file);
+}
+
 /** The stamps of `files` (NaN where a file cannot be stat'ed), and the error codes of those. */
 export function stampFiles(
   root: string,
@@ -80,9 +90,10 @@ export function stampFiles(
   into: Stamps = new Float64Array(files.length * STAMP),
 ): { stamps: Stamps; errors: Map<number, string> } {
   const errors = new Map<number, string>();
+  const full = planFiles(root);
   for (let i = from; i < to; i++) {
     try {
-      putStamp(into, i, statSync(join(root, files[i]!)));
+      putStamp(into, i, statSync(full(files[i]!)));
     } catch (error) {
       into.fill(Number.NaN, i * STAMP, (i + 1) * STAMP);
       // the system's code (ENOENT for a dangling symlink, ELOOP …): the message is worded from it

@@ -1,6 +1,7 @@
 // The helper thread itself (dist/load-worker.cjs, built by npm test before the tests run): the
 // loader's own thread usually takes every chunk of a small plan before a helper has started.
-import { join } from 'node:path';
+import { statSync } from 'node:fs';
+import { basename, join, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { STAMP } from '../../src/store/cache.js';
@@ -35,6 +36,17 @@ describe('a helper thread of the loader', () => {
     expect(replies).toEqual([{ done: true, errors: [[14, expect.stringContaining('ENOENT')]] }]);
     const here = stampFiles(dir, files);
     expect([...stamps.subarray(0, 14 * STAMP)]).toEqual([...here.stamps.subarray(0, 14 * STAMP)]);
+  });
+
+  it('stamps the same files whether the root ends in a separator or not, and a path out of the plan as join() names it', () => {
+    const dir = copyFixture('lights');
+    const files = [...listTaskFiles(dir).slice(0, 3), `../${basename(dir)}/tasks.config.yaml`, 'tasks/missing.yaml'];
+    const plain = stampFiles(dir, files);
+    const slashed = stampFiles(`${dir}${sep}`, files);
+    const joined = files.map((f) => statSync(join(dir, f), { throwIfNoEntry: false }));
+    expect([...slashed.stamps]).toEqual([...plain.stamps]);
+    expect(joined.slice(0, 4).map((s) => s!.ino)).toEqual([0, 1, 2, 3].map((i) => plain.stamps[i * STAMP + 3]));
+    expect([...plain.errors]).toEqual([[4, 'ENOENT']]);
   });
 
   it('parses chunks of files into the same packed tasks and problems as this thread', async () => {
