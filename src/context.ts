@@ -10,6 +10,8 @@ export interface Output {
   /** terminal width, or undefined when the stream is not a terminal */
   columns: number | undefined;
   isTTY: boolean;
+  /** small writes are gathered into large ones by the output itself (stdout to a file) */
+  buffered?: boolean;
 }
 
 export interface Context {

@@ -75,7 +75,14 @@ const PIECE = 1 << 16;
  * `produce` parts its text between lines, where no sequence of ours is cut), without ever
  * holding the whole text.
  */
-export function writeInPieces(out: (text: string) => void, produce: (write: (text: string) => void) => void, finish: (text: string) => string = (text) => text): void {
+export function writeInPieces(
+  out: (text: string) => void,
+  produce: (write: (text: string) => void) => void,
+  finish: (text: string) => string = (text) => text,
+  options: { buffered?: boolean | undefined } = {},
+): void {
+  // an output that gathers writes itself takes each text as it comes: joining them first would only copy them once more
+  if (options.buffered) return produce((text) => out(finish(text)));
   let pieces: string[] = [];
   let size = 0;
   const flush = () => {
@@ -102,7 +109,8 @@ export function emitView<R>(session: Session, plan: Plan, format: Format, view: 
     writeJson(jsonDocument(view, report, env), (piece) => session.io.stdout.write(piece));
   } else if (format === 'table' && view.tableTo) {
     const colour = env.paint.level > 0;
-    writeInPieces((text) => session.io.stdout.write(text), (write) => view.tableTo!(report, env, write), (text) => terminalSafe(text, colour));
+    const out = session.io.stdout;
+    writeInPieces((text) => out.write(text), (write) => view.tableTo!(report, env, write), (text) => terminalSafe(text, colour), { buffered: out.buffered });
   } else {
     const text = renderView(format, view, report, env);
     // a table is for people even when piped (less -R, a mail): nothing in it may steer a terminal

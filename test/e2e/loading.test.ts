@@ -1,7 +1,7 @@
 // What the built program reads to answer: js-yaml and the English catalog only when needed, and a
 // first load of a large plan whose files are not in the plain layout read whole on helper threads.
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, cpSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { spawnTasks, tempDir } from '../helpers.js';
@@ -71,5 +71,21 @@ describe('what the built program loads', () => {
       expect(builtins).toContain('fs');
       for (const name of ['net', 'stream', 'tty', 'internal/fs/promises']) expect(builtins).not.toContain(name);
     }
+  });
+
+  it('keeps the order of stdout and stderr sent to one file, the table before the warning after it', () => {
+    const dir = tempDir();
+    cpSync(join(ROOT, 'tasks'), join(dir, 'tasks'), { recursive: true });
+    // a lead the roster no longer names: 31 warnings, mentioned on stderr after the table
+    writeFileSync(join(dir, 'tasks.config.yaml'), readFileSync(join(ROOT, 'tasks.config.yaml'), 'utf8').replace('分管工业副区长', '分管农业副区长乙'));
+    const out = join(dir, 'both.txt');
+    const fd = openSync(out, 'w');
+    const r = spawnSync(process.execPath, [BIN, '--as-of', '2020-09-30', 'overdue'], { cwd: dir, stdio: ['ignore', fd, fd], env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' } });
+    closeSync(fd);
+    expect(r.status).toBe(0);
+    const text = readFileSync(out, 'utf8');
+    expect(text).toMatch(/^截至2020年9月30日：逾期 12 项/);
+    expect(text.trimEnd()).toMatch(/\n另有 31 个警告，运行 tasks validate 查看。$/);
+    expect(text.indexOf('另有')).toBeGreaterThan(text.lastIndexOf('└'));
   });
 });
