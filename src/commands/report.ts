@@ -67,7 +67,8 @@ export async function runReport(options: ReportOptions, plan: Plan, session: Ses
           ...(paint ? { style: (text, style) => (style === 'title' || style === 'heading' || style === 'strong' ? paint.bold(text) : style === 'note' ? paint.dim(text) : style === 'red' ? paint.red(text) : style === 'yellow' ? paint.yellow(text) : text) } : {}),
         };
         // written as it is made, in pieces: 15 MB of text at 10,000 tasks
-        bytes = (emit) => writeInPieces(emit, (write) => writeDocumentText(doc, m, textOptions, write));
+        // stdout to a file gathers the lines itself (main.ts): pieces would only be joined to be copied again
+        bytes = (emit) => writeInPieces(emit, (write) => writeDocumentText(doc, m, textOptions, write), undefined, { buffered: !options.out && session.io.stdout.buffered });
         break;
       }
       case 'md':
