@@ -2,7 +2,7 @@
 import type { Config } from './config.js';
 import { staleFeedbackOn, type FeedbackRules, type StaleFeedback } from './feedback.js';
 import { toDayNumber, type IsoDate } from './dates.js';
-import { BEHIND, DUE_SOON, lightCode, MILESTONE_ONLY } from './light-facts.js';
+import { BEHIND, DUE_SOON, lightCode, MILESTONE_ONLY, UNSTARTED } from './light-facts.js';
 import { isOpen, lightOf, LIGHTS, type LightResult, type LightSettings } from './light.js';
 import { awaitingReview, type PendingReview } from './review.js';
 import type { LoadedTask, Task } from './task.js';
@@ -51,16 +51,21 @@ function evaluator(asOf: IsoDate, settings: EvaluateSettings): (loaded: LoadedTa
 export interface Lights {
   codes: Uint8Array;
   evaluated(index: number): Evaluated;
+  /** whether the task was judged in full: only such a task can wait for a review (light-facts.ts) */
+  inFull(index: number): boolean;
 }
 
 /** The code lightCode gives, of a full result. */
-function codeOf(result: LightResult): number {
-  return LIGHTS.indexOf(result.light) | (result.milestoneOnly ? MILESTONE_ONLY : 0) | (result.dueSoon ? DUE_SOON : 0) | (result.behind ? BEHIND : 0);
+export function codeOf(result: LightResult): number {
+  return (
+    LIGHTS.indexOf(result.light) | (result.milestoneOnly ? MILESTONE_ONLY : 0) | (result.dueSoon ? DUE_SOON : 0) | (result.behind ? BEHIND : 0) |
+    (result.status === 'not_started' ? UNSTARTED : 0)
+  );
 }
 
 /** Lights of tasks already evaluated. */
 export function lightsOf(evaluated: readonly Evaluated[]): Lights {
-  return { codes: Uint8Array.from(evaluated, (e) => codeOf(e.result)), evaluated: (i) => evaluated[i]! };
+  return { codes: Uint8Array.from(evaluated, (e) => codeOf(e.result)), evaluated: (i) => evaluated[i]!, inFull: () => true };
 }
 
 /**
@@ -81,5 +86,5 @@ export function judge(tasks: readonly LoadedTask[], facts: { facts: Int32Array; 
     const at = facts.at[i]!;
     codes[i] = at >= 0 ? lightCode(facts.facts, at, day, settings) : codeOf(full(i).result);
   }
-  return { codes, evaluated: full };
+  return { codes, evaluated: full, inFull: (i) => facts.at[i]! < 0 };
 }

@@ -4,7 +4,9 @@
 //
 // This is a second form of the rules of light.ts for the common task, one without extensions or
 // status changes; any other task, or one with a date that is not a real calendar date, has no
-// facts and is judged by lightOf itself. test/unit/light-facts.test.ts checks on random tasks,
+// facts and is judged by lightOf itself. A task with completion requests has none either, so that
+// a task judged from its facts never waits for a review (core/review.ts): the views that count
+// those look only at the tasks evaluated in full. test/unit/light-facts.test.ts checks on random tasks,
 // dates and settings that both forms agree.
 import { calendarDayNumber } from './dates.js';
 import { LIGHTS, type Light, type LightSettings } from './light.js';
@@ -31,6 +33,8 @@ const CANCELLED = STATUSES.indexOf('cancelled');
 export const MILESTONE_ONLY = 8;
 export const DUE_SOON = 16;
 export const BEHIND = 32;
+/** an open task not started on the date (LightResult's status) */
+export const UNSTARTED = 64;
 const LIGHT_MASK = 7;
 
 export function lightOfCode(code: number): Light {
@@ -50,7 +54,7 @@ const day = calendarDayNumber;
 
 /** The task's facts, appended to `out`; false (and nothing appended) when only lightOf can judge it. */
 export function putLightFacts(task: Task, out: number[]): boolean {
-  if (task.extensions?.length || task.status_changes?.length) return false;
+  if (task.extensions?.length || task.status_changes?.length || task.completion_requests?.length) return false;
   const status = STATUSES.indexOf(task.status);
   const deadline = day(task.deadline);
   const start = day(startOf(task));
@@ -91,7 +95,8 @@ export function lightFactsFit(facts: ArrayLike<number>, at: number): boolean {
 
 /**
  * The light of the task whose facts start at `at`, as of the day `asOf` (a day number), with the
- * flags lightOf sets: the same light, milestoneOnly, dueSoon and behind.
+ * flags lightOf sets: the same light, milestoneOnly, dueSoon and behind, and whether the open
+ * task had not started.
  */
 export function lightCode(facts: ArrayLike<number>, at: number, asOf: number, settings: LightSettings): number {
   const recorded = facts[at]!;
@@ -132,7 +137,7 @@ export function lightCode(facts: ArrayLike<number>, at: number, asOf: number, se
   const behind = judged !== undefined && asOf >= start && elapsed(start, deadline, asOf) - judged > settings.tolerance;
   if (behind) yellow = true;
   const light = red ? RED : yellow ? YELLOW : GREEN;
-  return light | (red && deadlineDaysOverdue === 0 ? MILESTONE_ONLY : 0) | (dueSoon ? DUE_SOON : 0) | (behind ? BEHIND : 0);
+  return light | (red && deadlineDaysOverdue === 0 ? MILESTONE_ONLY : 0) | (dueSoon ? DUE_SOON : 0) | (behind ? BEHIND : 0) | (status === NOT_STARTED ? UNSTARTED : 0);
 }
 
 /** elapsedShare of light.ts, in day numbers. */

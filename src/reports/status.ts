@@ -1,8 +1,9 @@
 // The greeting of `tasks` without a command: the counts of the day and the most overdue tasks.
 import type { IsoDate } from '../core/dates.js';
-import type { Evaluated } from '../core/evaluate.js';
+import type { Evaluated, Lights } from '../core/evaluate.js';
+import { lightOfCode } from '../core/light-facts.js';
 import { mostOverdueFirst } from '../core/sort.js';
-import { row, type SummaryRow } from './summary.js';
+import { countRow, type SummaryRow } from './summary.js';
 
 export interface StatusReport {
   title: string;
@@ -15,8 +16,17 @@ export interface StatusReport {
   awaitingReview: number;
 }
 
-export function statusReport(evaluated: readonly Evaluated[], options: { title: string; asOf: IsoDate; today: IsoDate }): StatusReport {
-  const red = evaluated.filter((e) => e.result.light === 'red').sort(mostOverdueFirst);
-  const awaitingReview = evaluated.filter((e) => e.review !== undefined).length;
-  return { title: options.title, isToday: options.asOf === options.today, totals: row('', evaluated), mostOverdue: red.slice(0, 5), awaitingReview };
+/**
+ * The report from the plan's lights: the counts come from the lights' codes, and only the red
+ * tasks, and those judged in full (the only ones that can wait for a review), are evaluated.
+ */
+export function statusReport(lights: Lights, options: { title: string; asOf: IsoDate; today: IsoDate }): StatusReport {
+  const red: Evaluated[] = [];
+  let awaitingReview = 0;
+  lights.codes.forEach((code, i) => {
+    if (lightOfCode(code) === 'red') red.push(lights.evaluated(i));
+    if (lights.inFull(i) && lights.evaluated(i).review !== undefined) awaitingReview++;
+  });
+  red.sort(mostOverdueFirst);
+  return { title: options.title, isToday: options.asOf === options.today, totals: countRow('', lights.codes), mostOverdue: red.slice(0, 5), awaitingReview };
 }

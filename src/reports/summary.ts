@@ -1,6 +1,7 @@
 // Totals per lead official, lead unit or section, in protocol order, with a total row.
 import type { Roster } from '../core/config.js';
-import type { Evaluated } from '../core/evaluate.js';
+import { codeOf, type Evaluated } from '../core/evaluate.js';
+import { lightOfCode, UNSTARTED } from '../core/light-facts.js';
 import { matches, type Filter } from '../core/filter.js';
 import { groupBy, groupOrder, type GroupBy } from './group.js';
 
@@ -38,9 +39,16 @@ export function summarize(items: readonly Evaluated[], by: GroupBy, order: reado
 }
 
 export function row(name: string, items: readonly Evaluated[]): SummaryRow {
-  const r: SummaryRow = { name, total: items.length, done: 0, doneLate: 0, open: 0, notStarted: 0, red: 0, yellow: 0, green: 0, suspended: 0, cancelled: 0, rate: undefined };
-  for (const { result } of items) {
-    switch (result.light) {
+  return countRow(name, items.map((e) => codeOf(e.result)));
+}
+
+/** A row's counts from its tasks' light codes (core/evaluate.ts codeOf, or judged from the tasks' facts). */
+export function countRow(name: string, codes: Iterable<number>): SummaryRow {
+  const r: SummaryRow = { name, total: 0, done: 0, doneLate: 0, open: 0, notStarted: 0, red: 0, yellow: 0, green: 0, suspended: 0, cancelled: 0, rate: undefined };
+  for (const code of codes) {
+    r.total++;
+    const light = lightOfCode(code);
+    switch (light) {
       case 'done_late':
         r.doneLate++;
         r.done++;
@@ -56,8 +64,8 @@ export function row(name: string, items: readonly Evaluated[]): SummaryRow {
         break;
       default:
         r.open++;
-        r[result.light]++;
-        if (result.status === 'not_started') r.notStarted++;
+        r[light]++;
+        if (code & UNSTARTED) r.notStarted++;
     }
   }
   r.rate = completionRate(r.done, r.total, r.cancelled);

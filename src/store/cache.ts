@@ -19,7 +19,7 @@ const CACHE_DIR = '.tasks-cache';
 const CACHE_FILE = 'plan.bin';
 /** Files of earlier formats, removed when the cache is written. */
 const OLD_FILES = ['tasks.ndjson'];
-const FORMAT = 5;
+const FORMAT = 6;
 /** Numbers are stored in this machine's byte order; a cache is never shared between machines. */
 const ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1 ? 'le' : 'be';
 export const CACHE_KEY = `tasks cache ${FORMAT} ${VERSION} ${SCHEMA_HASH} ${ENDIAN}\n`;

@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { evaluate, judge, lightsOf, settingsOf } from '../../src/core/evaluate.js';
 import { messages } from '../../src/i18n/index.js';
 import { overdueReport } from '../../src/reports/overdue.js';
+import { statusReport } from '../../src/reports/status.js';
+import { row } from '../../src/reports/summary.js';
 import { cachePath, readCache } from '../../src/store/cache.js';
 import { loadConfig, loadTasks, type LoadOptions, type Plan } from '../../src/store/load.js';
 import { readTasks } from '../../src/store/read-tasks.js';
@@ -78,6 +80,35 @@ describe('a plan read from the cache', () => {
         expect(judged).toEqual(full);
       }
     }
+  });
+
+  it('greets with the same status from the light facts as from every task evaluated, the tasks awaiting review among them', async () => {
+    let waited = 0;
+    let notStarted = 0;
+    for (const fixture of ['dashboard-plan', 'lights']) {
+      const dir = copyFixture(fixture);
+      await open(dir);
+      age(dir);
+      const plan = await open(dir);
+      const fresh = await open(dir, { cache: false });
+      const reads = countReads(plan);
+      // a task with a completion request has no facts: only tasks judged in full can wait for review
+      const requested = plan.tasks.filter((t, i) => plan.lights!.at[i]! >= 0 && (t.task.completion_requests?.length ?? 0) > 0);
+      expect(requested).toEqual([]);
+      reads.clear();
+      for (const asOf of ['2020-03-15', '2020-06-30', '2020-09-30', '2020-12-31']) {
+        const options = { title: '', asOf, today: asOf };
+        const judged = statusReport(judge(plan.tasks, plan.lights!, asOf, settingsOf(plan.config)), options);
+        const full = statusReport(lightsOf(evaluate(fresh.tasks, asOf, settingsOf(fresh.config))), options);
+        expect(judged).toEqual(full);
+        expect(judged.totals).toEqual(row('', evaluate(fresh.tasks, asOf, settingsOf(fresh.config))));
+        waited += judged.awaitingReview;
+        notStarted += judged.totals.notStarted;
+      }
+      expect(reads.size).toBeLessThan(plan.tasks.length);
+    }
+    expect(waited).toBeGreaterThan(0);
+    expect(notStarted).toBeGreaterThan(0);
   });
 
   it('keeps what each task was found to have, and finds duplicate ids and a roster change as reading every file does', async () => {

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addDays, toDayNumber } from '../../src/core/dates.js';
-import { BEHIND, DUE_SOON, lightCode, lightFactsLength, lightOfCode, MILESTONE_ONLY, putLightFacts } from '../../src/core/light-facts.js';
+import { BEHIND, DUE_SOON, lightCode, lightFactsLength, lightOfCode, MILESTONE_ONLY, putLightFacts, UNSTARTED } from '../../src/core/light-facts.js';
 import { lightOf, LIGHTS, type LightSettings } from '../../src/core/light.js';
 import { STATUSES, type Task } from '../../src/core/task.js';
 import { load } from 'js-yaml';
@@ -12,7 +12,7 @@ import { runs, seed } from '../fuzz.js';
 
 function expected(task: Task, asOf: string, settings: LightSettings): number {
   const r = lightOf(task, asOf, settings);
-  return LIGHTS.indexOf(r.light) | (r.milestoneOnly ? MILESTONE_ONLY : 0) | (r.dueSoon ? DUE_SOON : 0) | (r.behind ? BEHIND : 0);
+  return LIGHTS.indexOf(r.light) | (r.milestoneOnly ? MILESTONE_ONLY : 0) | (r.dueSoon ? DUE_SOON : 0) | (r.behind ? BEHIND : 0) | (r.status === 'not_started' ? UNSTARTED : 0);
 }
 
 function judged(task: Task, asOf: string, settings: LightSettings): number | undefined {
