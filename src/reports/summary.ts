@@ -1,8 +1,9 @@
 // Totals per lead official, lead unit or section, in protocol order, with a total row.
 import type { Roster } from '../core/config.js';
-import { codeOf, type Evaluated } from '../core/evaluate.js';
+import { codeOf, type Evaluated, type Lights } from '../core/evaluate.js';
 import { lightOfCode, UNSTARTED } from '../core/light-facts.js';
-import { matches, type Filter } from '../core/filter.js';
+import { matches, selectsAll, type Filter } from '../core/filter.js';
+import type { LoadedTask } from '../core/task.js';
 import { groupBy, groupOrder, type GroupBy } from './group.js';
 
 export interface SummaryRow {
@@ -27,10 +28,18 @@ export interface SummaryReport {
   total: SummaryRow;
 }
 
-export function summaryReport(evaluated: readonly Evaluated[], roster: Roster, options: { by: GroupBy; filter?: Filter }): SummaryReport {
-  const selected = options.filter ? evaluated.filter(matches(options.filter)) : evaluated;
-  const order = groupOrder(options.by, roster, evaluated.map((e) => e.task));
-  return summarize(selected, options.by, order);
+/**
+ * The report from the plan's lights: each task is made once, to be placed in its groups, and its
+ * light read from its code; tasks are evaluated only for a filter to look at.
+ */
+export function summaryReport(lights: Lights, tasks: readonly LoadedTask[], roster: Roster, options: { by: GroupBy; filter?: Filter }): SummaryReport {
+  const keep = options.filter && !selectsAll(options.filter) ? matches(options.filter) : undefined;
+  const selected: number[] = [];
+  for (let i = 0; i < tasks.length; i++) if (!keep || keep(lights.evaluated(i))) selected.push(i);
+  const order = groupOrder(options.by, roster, tasks.map((t) => t.task));
+  const codes = (indices: readonly number[]) => indices.map((i) => lights.codes[i]!);
+  const rows = groupBy(selected, options.by, order, (i) => tasks[i]!).map((g) => countRow(g.name, codes(g.items)));
+  return { by: options.by, rows, total: countRow('', codes(selected)) };
 }
 
 export function summarize(items: readonly Evaluated[], by: GroupBy, order: readonly string[]): SummaryReport {

@@ -8,7 +8,9 @@ import { evaluate, judge, lightsOf, settingsOf } from '../../src/core/evaluate.j
 import { messages } from '../../src/i18n/index.js';
 import { overdueReport } from '../../src/reports/overdue.js';
 import { statusReport } from '../../src/reports/status.js';
-import { row } from '../../src/reports/summary.js';
+import { groupOrder } from '../../src/reports/group.js';
+import { row, summarize, summaryReport } from '../../src/reports/summary.js';
+import { matches } from '../../src/core/filter.js';
 import { cachePath, readCache } from '../../src/store/cache.js';
 import { loadConfig, loadTasks, type LoadOptions, type Plan } from '../../src/store/load.js';
 import { readTasks } from '../../src/store/read-tasks.js';
@@ -109,6 +111,26 @@ describe('a plan read from the cache', () => {
     }
     expect(waited).toBeGreaterThan(0);
     expect(notStarted).toBeGreaterThan(0);
+  });
+
+  it('sums up by lead, unit and section from the light facts as from every task evaluated, filtered or not', async () => {
+    const dir = copyFixture('lights');
+    await open(dir);
+    age(dir);
+    const plan = await open(dir);
+    const fresh = await open(dir, { cache: false });
+    for (const asOf of ['2020-03-15', '2020-06-30', '2020-09-30', '2020-12-31']) {
+      const evaluated = evaluate(fresh.tasks, asOf, settingsOf(fresh.config));
+      for (const by of ['lead', 'unit', 'section'] as const) {
+        for (const filter of [undefined, { lead: ['区长'] }, { light: ['red' as const] }]) {
+          const judged = summaryReport(judge(plan.tasks, plan.lights!, asOf, settingsOf(plan.config)), plan.tasks, plan.config.roster, { by, filter });
+          expect(judged).toEqual(summaryReport(lightsOf(evaluated), fresh.tasks, fresh.config.roster, { by, filter }));
+          // and as summed from the evaluated tasks themselves
+          const selected = filter ? evaluated.filter(matches(filter)) : evaluated;
+          expect(judged).toEqual(summarize(selected, by, groupOrder(by, fresh.config.roster, fresh.tasks.map((t) => t.task))));
+        }
+      }
+    }
   });
 
   it('keeps what each task was found to have, and finds duplicate ids and a roster change as reading every file does', async () => {
