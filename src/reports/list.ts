@@ -1,7 +1,10 @@
 // Every task that passes the filters, in the order asked for.
 import type { Roster } from '../core/config.js';
-import type { Evaluated } from '../core/evaluate.js';
+import type { Evaluated, Lights } from '../core/evaluate.js';
 import { matches, type Filter } from '../core/filter.js';
+import { lightOfCode } from '../core/light-facts.js';
+import type { Light } from '../core/light.js';
+import type { LoadedTask } from '../core/task.js';
 import { leadNames, rankIn } from '../core/roster.js';
 import { sortBy, type SortKey } from '../core/sort.js';
 
@@ -11,9 +14,20 @@ export interface ListReport {
   tasks: Evaluated[];
 }
 
-export function listReport(evaluated: readonly Evaluated[], roster: Roster, options: { filter: Filter; sort?: SortKey }): ListReport {
-  const leadRank = rankIn(leadNames(roster, evaluated.map((e) => e.task)));
+/**
+ * The report from the plan's lights: with a filter of lights, a task of another light is passed
+ * over on its code, without being evaluated (tasks list --light 黄 on a large plan).
+ */
+export function listReport(lights: Lights, tasks: readonly LoadedTask[], roster: Roster, options: { filter: Filter; sort?: SortKey }): ListReport {
+  const leadRank = rankIn(leadNames(roster, tasks.map((t) => t.task)));
   const officeRank = roster.offices ? rankIn(roster.offices) : undefined;
-  const tasks = evaluated.filter(matches(options.filter)).sort(sortBy(options.sort ?? 'id', leadRank, officeRank));
-  return { total: evaluated.length, tasks };
+  const keep = matches(options.filter);
+  const wanted = options.filter.light && new Set<Light>(options.filter.light);
+  const selected: Evaluated[] = [];
+  lights.codes.forEach((code, i) => {
+    if (wanted && !wanted.has(lightOfCode(code))) return;
+    const e = lights.evaluated(i);
+    if (keep(e)) selected.push(e);
+  });
+  return { total: tasks.length, tasks: selected.sort(sortBy(options.sort ?? 'id', leadRank, officeRank)) };
 }

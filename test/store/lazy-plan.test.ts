@@ -5,7 +5,9 @@ import { readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluate, judge, lightsOf, settingsOf } from '../../src/core/evaluate.js';
+import { lightOfCode } from '../../src/core/light-facts.js';
 import { messages } from '../../src/i18n/index.js';
+import { listReport } from '../../src/reports/list.js';
 import { overdueReport } from '../../src/reports/overdue.js';
 import { statusReport } from '../../src/reports/status.js';
 import { groupOrder } from '../../src/reports/group.js';
@@ -130,6 +132,28 @@ describe('a plan read from the cache', () => {
           expect(judged).toEqual(summarize(selected, by, groupOrder(by, fresh.config.roster, fresh.tasks.map((t) => t.task))));
         }
       }
+    }
+  });
+
+  it('lists the tasks of a light from the light facts, evaluating only the tasks of that light', async () => {
+    const dir = copyFixture('lights');
+    await open(dir);
+    age(dir);
+    const plan = await open(dir);
+    const fresh = await open(dir, { cache: false });
+    const asOf = '2020-09-30';
+    for (const filter of [{ light: ['yellow' as const] }, { light: ['red' as const, 'green' as const], lead: ['区长'] }, {}]) {
+      const judged = judge(plan.tasks, plan.lights!, asOf, settingsOf(plan.config));
+      const asked = new Set<number>();
+      const counting = { ...judged, evaluated: (i: number) => (asked.add(i), judged.evaluated(i)) };
+      const report = listReport(counting, plan.tasks, plan.config.roster, { filter, sort: 'deadline' });
+      expect(report).toEqual(listReport(lightsOf(evaluate(fresh.tasks, asOf, settingsOf(fresh.config))), fresh.tasks, fresh.config.roster, { filter, sort: 'deadline' }));
+      const lightsAsked = [...asked].map((i) => lightOfCode(judged.codes[i]!));
+      if (filter.light) {
+        expect(report.tasks.length).toBeGreaterThan(0);
+        expect(lightsAsked.every((light) => filter.light.includes(light as never))).toBe(true);
+        expect(asked.size).toBeLessThan(plan.tasks.length);
+      } else expect(asked.size).toBe(plan.tasks.length);
     }
   });
 
