@@ -2,43 +2,49 @@
 import { leadsOf, leadUnitOf } from '../../core/task.js';
 import type { ListReport } from '../../reports/list.js';
 import { paintLight } from '../color.js';
-import { renderTable, type Column } from '../table.js';
+import { renderTableLines, type Column } from '../table.js';
 import type { Evaluated } from '../../core/evaluate.js';
 import type { CsvValue } from '../csv.js';
 import { fromSeveralPlans, lightText, paintStale, staleMark, statusText, taskJson, whyText } from '../task-view.js';
-import type { ViewRenderer } from '../view.js';
+import { collected, type RenderEnv, type ViewRenderer } from '../view.js';
 import { fitLine } from '../wrap.js';
 
+/** The table, written line by line: a list of 50,000 tasks is never held whole. */
+function listTableTo(r: ListReport, env: RenderEnv, write: (text: string) => void): void {
+  const { m, paint } = env;
+  write(`${fitLine(m.views.listHeader(r.tasks.length, r.total, env.asOf), env.width, paint.bold)}\n`);
+  if (r.tasks.length === 0) {
+    write(`${m.views.noMatch}\n`);
+    return;
+  }
+  const col = m.views.col;
+  const offices = fromSeveralPlans(r.tasks);
+  const columns: Column[] = [
+    ...(offices ? [{ header: col.office, wrap: true, min: 4, max: 12 }] : []),
+    { header: col.id },
+    { header: col.title, wrap: true, min: 10, max: 40 },
+    { header: col.lead, wrap: true, min: 6, max: 20 },
+    { header: col.leadUnit, wrap: true, min: 6, max: 16 },
+    { header: col.deadline },
+    { header: col.light },
+    { header: col.reasons, wrap: true, min: 10, max: 50 },
+  ];
+  // the stale mark goes under the reasons, so that the light column stays narrow
+  const rows = r.tasks.map((e) => [
+    ...(offices ? [e.office ?? ''] : []), e.task.id, e.task.title, leadsOf(e.task).join('、'), leadUnitOf(e.task), e.result.deadline, lightText(e, m),
+    e.stale ? `${whyText(e, m)}\n${m.views.stale}` : whyText(e, m),
+  ]);
+  const light = offices ? 6 : 5;
+  renderTableLines(columns, rows, {
+    width: env.width,
+    ascii: env.ascii,
+    paint: (text, row, c) => (c === light ? paintLight(paint, r.tasks[row]!.result.light, text) : c === light + 1 ? paintStale(text, m, paint, (s) => s) : text),
+  }, (line) => write(`${line}\n`));
+}
+
 export const listView: ViewRenderer<ListReport> = {
-  table: (r, env) => {
-    const { m, paint } = env;
-    const header = fitLine(m.views.listHeader(r.tasks.length, r.total, env.asOf), env.width, paint.bold);
-    if (r.tasks.length === 0) return `${header}\n${m.views.noMatch}\n`;
-    const col = m.views.col;
-    const offices = fromSeveralPlans(r.tasks);
-    const columns: Column[] = [
-      ...(offices ? [{ header: col.office, wrap: true, min: 4, max: 12 }] : []),
-      { header: col.id },
-      { header: col.title, wrap: true, min: 10, max: 40 },
-      { header: col.lead, wrap: true, min: 6, max: 20 },
-      { header: col.leadUnit, wrap: true, min: 6, max: 16 },
-      { header: col.deadline },
-      { header: col.light },
-      { header: col.reasons, wrap: true, min: 10, max: 50 },
-    ];
-    // the stale mark goes under the reasons, so that the light column stays narrow
-    const rows = r.tasks.map((e) => [
-      ...(offices ? [e.office ?? ''] : []), e.task.id, e.task.title, leadsOf(e.task).join('、'), leadUnitOf(e.task), e.result.deadline, lightText(e, m),
-      e.stale ? `${whyText(e, m)}\n${m.views.stale}` : whyText(e, m),
-    ]);
-    const light = offices ? 6 : 5;
-    const table = renderTable(columns, rows, {
-      width: env.width,
-      ascii: env.ascii,
-      paint: (text, row, c) => (c === light ? paintLight(paint, r.tasks[row]!.result.light, text) : c === light + 1 ? paintStale(text, m, paint, (s) => s) : text),
-    });
-    return `${header}\n${table}\n`;
-  },
+  table: collected(listTableTo),
+  tableTo: listTableTo,
   json: (r, { m }) => ({ command: 'list', count: r.tasks.length, tasks: r.tasks.map((e) => taskJson(e, m)) }),
   csv: (r, { m }) => {
     const col = m.views.col;
