@@ -52,7 +52,8 @@ function output(fd: 1 | 2, stream: () => NodeJS.WriteStream, before?: () => void
   };
 }
 
-const BUFFER = 64 * 1024;
+// a piece of 64 K characters (json.ts, cli/output.ts) fits whole, as UTF-8
+const BUFFER = 256 * 1024;
 
 function bufferedWriter(fd: number): { write(text: string): void; flush(): void } {
   const buffer = Buffer.allocUnsafe(BUFFER);

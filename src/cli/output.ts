@@ -106,7 +106,7 @@ export function emitView<R>(session: Session, plan: Plan, format: Format, view: 
   const env = renderEnv(session, plan);
   if (format === 'json') {
     // written as it is made: the JSON of 100,000 tasks is too large to make as one string
-    writeJson(jsonDocument(view, report, env), (piece) => session.io.stdout.write(piece));
+    writeJson(jsonDocument(view, report, env), (piece) => session.io.stdout.write(piece), { buffered: session.io.stdout.buffered });
   } else if (format === 'table' && view.tableTo) {
     const colour = env.paint.level > 0;
     const out = session.io.stdout;

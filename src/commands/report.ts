@@ -53,7 +53,7 @@ export async function runReport(options: ReportOptions, plan: Plan, session: Ses
     // written as it is made (on stdout, or into the file): a year's report of 100,000 tasks is
     // half a gigabyte of JSON, too much to make as one string
     const document = jsonDocument({ table: () => '', json: (r) => periodReportJson(r, m) }, report, env);
-    bytes = (emit) => writeJson(document, emit);
+    bytes = (emit) => writeJson(document, emit, { buffered: !options.out && session.io.stdout.buffered });
   } else {
     const doc = periodReportDocument(report, m, config.title);
     switch (options.format) {

@@ -14,8 +14,10 @@ export function toJson(value: unknown): string {
  * Writes the text of toJson(value) through `emit`, in pieces of about CHUNK characters, as it is
  * made; a piece never ends inside a string.
  */
-export function writeJson(value: unknown, emit: (piece: string) => void): void {
-  const out: Out = { text: '', emit };
+export function writeJson(value: unknown, emit: (piece: string) => void, options: { buffered?: boolean | undefined } = {}): void {
+  // an output that gathers writes itself (stdout to a file) takes every part as it is made: joined
+  // into pieces first, the parts were copied once more, into strings made flat only to be encoded
+  const out: Out = { text: '', emit, each: options.buffered === true };
   if (write(value, '', out) === undefined) out.text += 'undefined';
   out.text += '\n';
   emit(out.text);
@@ -24,6 +26,8 @@ export function writeJson(value: unknown, emit: (piece: string) => void): void {
 interface Out {
   text: string;
   emit: (piece: string) => void;
+  /** hand every part on at once */
+  each: boolean;
 }
 
 /**
@@ -34,10 +38,12 @@ function write(value: unknown, indent: string, out: Out): true | undefined {
   if (value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function') {
     value = (value as { toJSON: () => unknown }).toJSON();
   }
-  if (value === null || typeof value !== 'object') {
-    const text = JSON.stringify(value) as string | undefined;
+  if (value === null || typeof value !== 'object' || !holdsLong(value, DEPTH)) {
+    // made at once by JSON.stringify, several times faster than piece by piece; its lines indented
+    // to where it stands (a newline in JSON text is never inside a string, which escapes it)
+    const text = JSON.stringify(value, null, 2) as string | undefined;
     if (text === undefined) return undefined;
-    out.text += text;
+    out.text += indent === '' ? text : text.replaceAll('\n', `\n${indent}`);
     return true;
   }
   const inner = `${indent}  `;
@@ -69,8 +75,25 @@ function write(value: unknown, indent: string, out: Out): true | undefined {
   return true;
 }
 
+/** Arrays longer than this are written element by element, so that no one piece grows large. */
+const LONG = 64;
+/** How deep a value is looked into for such an array; a deeper value is written piece by piece. */
+const DEPTH = 6;
+
+/**
+ * Whether the value holds an array longer than LONG within `depth` levels (or is deeper, or has a
+ * toJSON, which could make anything): such a value is written piece by piece.
+ */
+function holdsLong(value: object, depth: number): boolean {
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function' || depth === 0) return true;
+  const items = Array.isArray(value) ? value : Object.values(value);
+  if (Array.isArray(value) && value.length > LONG) return true;
+  for (const item of items) if (item !== null && typeof item === 'object' && holdsLong(item as object, depth - 1)) return true;
+  return false;
+}
+
 function flush(out: Out): void {
-  if (out.text.length < CHUNK) return;
+  if (out.text.length < (out.each ? 1 : CHUNK)) return;
   out.emit(out.text);
   out.text = '';
 }

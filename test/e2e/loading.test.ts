@@ -53,7 +53,7 @@ describe('what the built program loads', () => {
   it('writes to files as to pipes, without loading Node\'s streams or the tty module', () => {
     const env = { PATH: process.env.PATH ?? '', NO_COLOR: '1' };
     const dir = tempDir();
-    for (const args of [['--as-of', '2020-09-30', 'overdue'], ['--as-of', '2020-09-30', 'show', 'NO-SUCH-TASK']]) {
+    for (const args of [['--as-of', '2020-09-30', 'overdue'], ['--as-of', '2020-09-30', 'list', '--format', 'json'], ['--as-of', '2020-10-01', 'report', 'xun', '--period', '2020-09-3'], ['--as-of', '2020-09-30', 'show', 'NO-SUCH-TASK']]) {
       const piped = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env });
       const [out, err, names] = ['out', 'err', 'builtins'].map((name) => join(dir, name));
       const fds = [openSync(out!, 'w'), openSync(err!, 'w')];

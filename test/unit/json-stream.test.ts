@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { toJson, writeJson } from '../../src/render/json.js';
 import { runs, seed } from '../fuzz.js';
 
-function pieces(value: unknown): string[] {
+function pieces(value: unknown, buffered = false): string[] {
   const out: string[] = [];
-  writeJson(value, (piece) => out.push(piece));
+  writeJson(value, (piece) => out.push(piece), { buffered });
   return out;
 }
 
@@ -24,6 +24,19 @@ describe('JSON in pieces', () => {
         expect(pieces(v).join('')).toBe(v === undefined || typeof v === 'function' || typeof v === 'symbol' ? 'undefined\n' : toJson(v));
       }),
       { numRuns: runs(2000), seed: seed() },
+    );
+  });
+
+  it('is JSON.stringify(value, null, 2) too where long arrays (written element by element) nest among short ones', () => {
+    const long = fc.array(value, { minLength: 65, maxLength: 70 });
+    const nested = fc.record({ a: value, rows: long, deep: fc.record({ groups: fc.array(fc.record({ name: fc.string(), items: long }), { maxLength: 2 }), odd }) });
+    fc.assert(
+      fc.property(fc.oneof(nested, fc.array(nested, { maxLength: 2 })), (v) => {
+        expect(pieces(v).join('')).toBe(toJson(v));
+        // to an output that gathers its writes, every part goes at once: the same text
+        expect(pieces(v, true).join('')).toBe(toJson(v));
+      }),
+      { numRuns: runs(50), seed: seed() },
     );
   });
 
