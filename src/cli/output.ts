@@ -61,9 +61,14 @@ export function evaluatePlan(plan: Plan, session: Session, asOf = session.asOf):
  * roll-up judges each office's tasks by that office's settings).
  */
 export function judgePlan(plan: Plan, session: Session, asOf = session.asOf): Lights {
+  const facts = planFacts(plan);
+  return facts ? judge(plan.tasks, facts, asOf, settingsOf(plan.config)) : lightsOf(evaluatePlan(plan, session, asOf));
+}
+
+/** The light facts of the plan's tasks, one entry per task, while they are the very tasks the loader gave and judged by one plan's settings. */
+export function planFacts(plan: Plan): { facts: Int32Array; at: Int32Array } | undefined {
   const lights = plan.lights;
-  if (plan.officeConfigs || !lights || lights.tasks !== plan.tasks) return lightsOf(evaluatePlan(plan, session, asOf));
-  return judge(plan.tasks, lights, asOf, settingsOf(plan.config));
+  return plan.officeConfigs || !lights || lights.tasks !== plan.tasks ? undefined : lights;
 }
 
 /** Characters of a long table written at a time. */

@@ -36,6 +36,11 @@ export interface DashboardOptions {
   filter: Filter;
   /** task files that could not be read */
   unreadable: number;
+  /**
+   * the light facts of the tasks (one entry per evaluated task, store/load.ts), to judge the
+   * earlier dates from; without them, the tasks are evaluated again on each date
+   */
+  facts?: { facts: Int32Array; at: Int32Array } | undefined;
 }
 
 /** Columns of the feedback grid: enough to see a habit, few enough to print on the first page. */
@@ -52,7 +57,13 @@ const minus = (a: number, b: number) => Math.round((a - b) * 10) / 10;
  */
 export function dashboardReport(evaluated: readonly Evaluated[], options: DashboardOptions, settings: DashboardSettings): DashboardData {
   const { asOf } = options;
-  const selected = evaluated.filter(matches(options.filter));
+  const keep = matches(options.filter);
+  const chosen: number[] = [];
+  evaluated.forEach((e, i) => {
+    if (keep(e)) chosen.push(i);
+  });
+  const selected = chosen.map((i) => evaluated[i]!);
+  const facts = options.facts && { facts: options.facts.facts, at: Int32Array.from(chosen, (i) => options.facts!.at[i]!) };
   const tasks: LoadedTask[] = selected.map(({ task, file, office }) => ({ task, file, ...(office === undefined ? {} : { office }) }));
   const year = settings.year ?? Number(asOf.slice(0, 4));
   const yearStart = `${year}-01-01`;
@@ -67,7 +78,7 @@ export function dashboardReport(evaluated: readonly Evaluated[], options: Dashbo
   const xunDate = previousPeriod(periodOf('xun', asOf)).end;
   const monthDate = previousPeriod(periodOf('month', asOf)).end;
   const at = (date: IsoDate) =>
-    comparable(date) ? headlineAt(tasks, date, { ...light, feedback: settings.feedback }, latestRound(settings.feedback, date).start) : undefined;
+    comparable(date) ? headlineAt(tasks, date, { ...light, feedback: settings.feedback }, latestRound(settings.feedback, date).start, facts) : undefined;
   const thenXun = at(xunDate);
   const thenMonth = at(monthDate);
 

@@ -1,11 +1,11 @@
 // The headline figures of a report or a dashboard on one date: plain data in, plain data out, so
 // that a change "since the previous 旬" is the difference of two calls.
 import type { IsoDate } from '../core/dates.js';
-import { evaluate, type EvaluateSettings, type Evaluated } from '../core/evaluate.js';
+import { evaluate, judge, lightsOf, type EvaluateSettings, type Evaluated, type Lights } from '../core/evaluate.js';
 import { judgePeriod, periodsDueIn, type FeedbackRules, type Judged } from '../core/feedback.js';
 import { targetMet } from '../core/targets.js';
-import type { LoadedTask } from '../core/task.js';
-import { row } from './summary.js';
+import type { LoadedTask, Task } from '../core/task.js';
+import { countRow } from './summary.js';
 
 export interface Headline {
   asOf: IsoDate;
@@ -38,19 +38,41 @@ const share = (part: number, whole: number) => (whole > 0 ? Math.round((part / w
 
 /** The figures of tasks already evaluated on `asOf`; feedback is counted for the periods due from `feedbackFrom` to `asOf`. */
 export function headlineOf(evaluated: readonly Evaluated[], asOf: IsoDate, feedback: { rules: FeedbackRules; from: IsoDate; judged?: readonly Judged[] }): Headline {
-  const r = row('', evaluated);
+  return figures(lightsOf(evaluated), evaluated.map((e) => e.task), asOf, feedback);
+}
+
+/**
+ * The figures of the plan's tasks on `asOf` (for a dashboard's "since the previous 旬"): their
+ * lights judged from `facts` (light-facts.ts, one entry per task) where given, else every task
+ * evaluated first.
+ */
+export function headlineAt(
+  tasks: readonly LoadedTask[],
+  asOf: IsoDate,
+  settings: EvaluateSettings & { feedback: FeedbackRules },
+  feedbackFrom: IsoDate,
+  facts?: { facts: Int32Array; at: Int32Array },
+): Headline {
+  // the figures count feedback from the rules' verdicts: each task's daily missing-feedback mark would only cost time
+  const light = { ...settings, feedback: undefined };
+  const lights = facts ? judge(tasks, facts, asOf, light) : lightsOf(evaluate(tasks, asOf, light));
+  return figures(lights, tasks.map((t) => t.task), asOf, { rules: settings.feedback, from: feedbackFrom });
+}
+
+/** The figures from the tasks' lights (the counts from their codes; the tasks judged in full looked at for a pending review) and the tasks themselves. */
+function figures(lights: Lights, tasks: readonly Task[], asOf: IsoDate, feedback: { rules: FeedbackRules; from: IsoDate; judged?: readonly Judged[] }): Headline {
+  const r = countRow('', lights.codes);
   let targetsMet = 0;
   let targetsTotal = 0;
   let awaitingReview = 0;
-  for (const { task, review } of evaluated) {
+  tasks.forEach((task, i) => {
     // core/review.ts says what waits: one per task, none once the task is done or cancelled
-    if (review !== undefined) awaitingReview++;
+    if (lights.inFull(i) && lights.evaluated(i).review !== undefined) awaitingReview++;
     for (const t of task.targets ?? []) {
       targetsTotal++;
       if (targetMet(t, asOf) === true) targetsMet++;
     }
-  }
-  const tasks = evaluated.map((e) => e.task);
+  });
   // the figures are those at the end of the day
   const judged = feedback.judged ?? periodsDueIn(feedback.rules, feedback.from, asOf).flatMap((p) => judgePeriod(tasks, p, feedback.rules, asOf, { endOfDay: true }));
   const due = judged.filter((j) => j.verdict !== 'not_due');
@@ -75,10 +97,4 @@ export function headlineOf(evaluated: readonly Evaluated[], asOf: IsoDate, feedb
     onTimeRate: share(onTime, due.length),
     awaitingReview,
   };
-}
-
-/** The figures of the plan's tasks on `asOf`, evaluating them first (for a dashboard's "since the previous 旬"). */
-export function headlineAt(tasks: readonly LoadedTask[], asOf: IsoDate, settings: EvaluateSettings & { feedback: FeedbackRules }, feedbackFrom: IsoDate): Headline {
-  // the figures count feedback from the rules' verdicts: each task's daily missing-feedback mark would only cost time
-  return headlineOf(evaluate(tasks, asOf, { ...settings, feedback: undefined }), asOf, { rules: settings.feedback, from: feedbackFrom });
 }

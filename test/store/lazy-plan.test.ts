@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluate, judge, lightsOf, settingsOf } from '../../src/core/evaluate.js';
 import { lightOfCode } from '../../src/core/light-facts.js';
 import { messages } from '../../src/i18n/index.js';
+import { dashboardReport } from '../../src/reports/dashboard.js';
 import { listReport } from '../../src/reports/list.js';
 import { overdueReport } from '../../src/reports/overdue.js';
 import { statusReport } from '../../src/reports/status.js';
@@ -154,6 +155,25 @@ describe('a plan read from the cache', () => {
         expect(lightsAsked.every((light) => filter.light.includes(light as never))).toBe(true);
         expect(asked.size).toBeLessThan(plan.tasks.length);
       } else expect(asked.size).toBe(plan.tasks.length);
+    }
+  });
+
+  it('makes the same dashboard when it judges the earlier dates from the light facts', async () => {
+    for (const fixture of ['dashboard-plan', 'lights']) {
+      const dir = copyFixture(fixture);
+      await open(dir);
+      age(dir);
+      const plan = await open(dir);
+      const fresh = await open(dir, { cache: false });
+      const { config } = plan;
+      const settings = { title: '', year: config.year, roster: config.roster, light: settingsOf(config), feedback: config.feedback };
+      for (const asOf of ['2020-03-15', '2020-07-05', '2020-09-30', '2020-12-31']) {
+        for (const filter of [{}, { lead: ['区长'] }]) {
+          const judged = dashboardReport(evaluate(plan.tasks, asOf, settingsOf(config)), { asOf, filter, unreadable: 0, facts: plan.lights }, settings);
+          const full = dashboardReport(evaluate(fresh.tasks, asOf, settingsOf(fresh.config)), { asOf, filter, unreadable: 0 }, settings);
+          expect(judged).toEqual(full);
+        }
+      }
     }
   });
 
