@@ -5,7 +5,7 @@ import { settingsOf } from '../core/evaluate.js';
 import type { Filter } from '../core/filter.js';
 import type { Session } from '../context.js';
 import { EXIT, ioError } from '../errors.js';
-import { evaluatePlan, ioReason, planFacts, reportProblems, say } from '../cli/output.js';
+import { ioReason, judgePlan, planFacts, reportProblems, say } from '../cli/output.js';
 import { refuseBrokenRules } from '../cli/report-options.js';
 import { dashboardReport } from '../reports/dashboard.js';
 import { renderDashboard } from '../render/dashboard/page.js';
@@ -23,7 +23,8 @@ export async function runDashboard(options: DashboardOptions, plan: Plan, sessio
   refuseBrokenRules(plan, session);
   const { config } = plan;
   const data = dashboardReport(
-    evaluatePlan(plan, session),
+    judgePlan(plan, session),
+    plan.tasks,
     { asOf, filter: options.filter, unreadable: plan.unreadable.length, facts: planFacts(plan) },
     { title: config.title || m.dashboard.untitled, year: config.year, roster: config.roster, light: settingsOf(config), feedback: config.feedback },
   );

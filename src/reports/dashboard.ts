@@ -5,20 +5,21 @@
 // here decides a light, a period or a verdict by itself.
 import type { Roster } from '../core/config.js';
 import { addDays, endOfXun, type IsoDate } from '../core/dates.js';
-import type { EvaluateSettings, Evaluated } from '../core/evaluate.js';
+import type { EvaluateSettings, Evaluated, Lights } from '../core/evaluate.js';
 import { cyclePeriod, dueDate, judgePeriod, type FeedbackRules } from '../core/feedback.js';
-import { matches, type Filter } from '../core/filter.js';
+import { matches, selectsAll, type Filter } from '../core/filter.js';
+import { lightOfCode } from '../core/light-facts.js';
 import { actualOn, statusOn } from '../core/as-of.js';
 import { periodOf, periodsBetween, previousPeriod, type Period } from '../core/periods.js';
 import { orderedNames, unitNames } from '../core/roster.js';
 import { mostOverdueFirst } from '../core/sort.js';
-import { leadsOf, leadUnitOf, startOf, type LoadedTask } from '../core/task.js';
+import { leadsOf, leadUnitOf, startOf, type LoadedTask, type Task } from '../core/task.js';
 import type {
   Completion, CompletionPoint, DashboardData, Headline, HeadlineKey, LightRow, ListedTask, Punctuality, PunctualityGrid, RedItem, ReviewItem, TargetItem,
 } from './dashboard-data.js';
 import { groupOrder } from './group.js';
-import { headlineAt, headlineOf, type Headline as Figures } from './headline.js';
-import { completionRate, row, summarize, type SummaryRow } from './summary.js';
+import { headlineAt, headlineFrom, type Headline as Figures } from './headline.js';
+import { completionRate, countRow, summarizeLights, type SummaryRow } from './summary.js';
 
 export interface DashboardSettings {
   /** the plan's title */
@@ -51,20 +52,21 @@ const byId = (a: Evaluated, b: Evaluated) => (a.task.id < b.task.id ? -1 : a.tas
 const minus = (a: number, b: number) => Math.round((a - b) * 10) / 10;
 
 /**
- * The page's data from the plan's tasks evaluated on `options.asOf` (as cli/output.ts's
- * evaluatePlan gives them). Changes are measured on the same tasks at the end of the previous 旬
- * and the previous month, each evaluated as it stood then.
+ * The page's data from the plan's lights on `options.asOf` (cli/output.ts judgePlan; one per task
+ * of `tasks`): the counts come from the lights' codes, and only the tasks the page shows in rows
+ * (red, awaiting review, with targets) are evaluated, as are all when a filter must look at them.
+ * Changes are measured on the same tasks at the end of the previous 旬 and the previous month, as
+ * they stood then.
  */
-export function dashboardReport(evaluated: readonly Evaluated[], options: DashboardOptions, settings: DashboardSettings): DashboardData {
+export function dashboardReport(lights: Lights, tasks: readonly LoadedTask[], options: DashboardOptions, settings: DashboardSettings): DashboardData {
   const { asOf } = options;
-  const keep = matches(options.filter);
+  const keep = selectsAll(options.filter) ? undefined : matches(options.filter);
   const chosen: number[] = [];
-  evaluated.forEach((e, i) => {
-    if (keep(e)) chosen.push(i);
-  });
-  const selected = chosen.map((i) => evaluated[i]!);
+  for (let i = 0; i < tasks.length; i++) if (!keep || keep(lights.evaluated(i))) chosen.push(i);
+  const selected = chosen.map((i) => tasks[i]!);
+  const mine: Lights = { codes: Uint8Array.from(chosen, (i) => lights.codes[i]!), evaluated: (k) => lights.evaluated(chosen[k]!), inFull: (k) => lights.inFull(chosen[k]!) };
+  const shown = (test: (code: number, k: number) => boolean) => chosen.flatMap((_, k) => (test(mine.codes[k]!, k) ? [mine.evaluated(k)] : []));
   const facts = options.facts && { facts: options.facts.facts, at: Int32Array.from(chosen, (i) => options.facts!.at[i]!) };
-  const tasks: LoadedTask[] = selected.map(({ task, file, office }) => ({ task, file, ...(office === undefined ? {} : { office }) }));
   const year = settings.year ?? Number(asOf.slice(0, 4));
   const yearStart = `${year}-01-01`;
   const yearEnd = `${year}-12-31`;
@@ -73,17 +75,18 @@ export function dashboardReport(evaluated: readonly Evaluated[], options: Dashbo
 
   // feedback is judged for the latest round due, as the 旬 report judges its 旬
   const round = latestRound(settings.feedback, asOf);
-  const now = headlineOf(selected, asOf, { rules: settings.feedback, from: round.start });
-  const comparable = (date: IsoDate) => date >= yearStart && tasks.some(({ task }) => startOf(task) <= date);
+  const selectedTasks = selected.map((t) => t.task);
+  const now = headlineFrom(mine, selectedTasks, asOf, { rules: settings.feedback, from: round.start });
+  const comparable = (date: IsoDate) => date >= yearStart && selectedTasks.some((task) => startOf(task) <= date);
   const xunDate = previousPeriod(periodOf('xun', asOf)).end;
   const monthDate = previousPeriod(periodOf('month', asOf)).end;
   const at = (date: IsoDate) =>
-    comparable(date) ? headlineAt(tasks, date, { ...light, feedback: settings.feedback }, latestRound(settings.feedback, date).start, facts) : undefined;
+    comparable(date) ? headlineAt(selected, date, { ...light, feedback: settings.feedback }, latestRound(settings.feedback, date).start, facts) : undefined;
   const thenXun = at(xunDate);
   const thenMonth = at(monthDate);
 
-  const all = evaluated.map((e) => e.task);
-  const lightRows = (by: 'lead' | 'unit') => summarize(selected, by, groupOrder(by, settings.roster, all)).rows.map(lightRow);
+  const all = tasks.map((t) => t.task);
+  const lightRows = (by: 'lead' | 'unit') => summarizeLights(mine, selected, by, groupOrder(by, settings.roster, all)).rows.map(lightRow);
   const data: DashboardData = {
     title: settings.title,
     asOf,
@@ -91,17 +94,16 @@ export function dashboardReport(evaluated: readonly Evaluated[], options: Dashbo
     headlines: headlines(now, thenXun, thenMonth, round),
     byLead: lightRows('lead'),
     byUnit: lightRows('unit'),
-    completion: completion(tasks, asOf, yearStart, yearEnd, row('', selected)),
-    red: selected.filter((e) => e.result.light === 'red').sort(mostOverdueFirst).map(redItem),
-    awaitingReview: selected
-      .filter((e) => e.review !== undefined)
+    completion: completion(selected, asOf, yearStart, yearEnd, countRow('', mine.codes)),
+    red: shown((code) => lightOfCode(code) === 'red').sort(mostOverdueFirst).map(redItem),
+    awaitingReview: shown((_, k) => mine.inFull(k) && mine.evaluated(k).review !== undefined)
       .sort((a, b) => (a.review!.date < b.review!.date ? -1 : a.review!.date > b.review!.date ? 1 : byId(a, b)))
       .map(reviewItem),
-    targets: [...selected].sort(byId).flatMap((e) => targetItems(e, asOf)),
-    punctuality: punctuality(selected, asOf, yearStart, settings),
+    targets: shown((_, k) => (selectedTasks[k]!.targets?.length ?? 0) > 0).sort(byId).flatMap((e) => targetItems(e, asOf)),
+    punctuality: punctuality(selectedTasks, asOf, yearStart, settings),
     unreadable: options.unreadable,
   };
-  if (selected.length < evaluated.length) data.scope = { filter: options.filter, tasks: selected.length, of: evaluated.length };
+  if (chosen.length < tasks.length) data.scope = { filter: options.filter, tasks: chosen.length, of: tasks.length };
   return data;
 }
 
@@ -204,11 +206,10 @@ const SEVERITY: readonly Punctuality[] = ['missing', 'late', 'not_due', 'on_time
  * Each unit's feedback for the latest periods of the cycle begun by the date, judged at the end of
  * the day as the period reports judge it; units that owed nothing in any of them are left out.
  */
-function punctuality(selected: readonly Evaluated[], asOf: IsoDate, yearStart: IsoDate, settings: DashboardSettings): PunctualityGrid {
+function punctuality(tasks: readonly Task[], asOf: IsoDate, yearStart: IsoDate, settings: DashboardSettings): PunctualityGrid {
   const rules = settings.feedback;
   const from = rules.start !== undefined && rules.start > yearStart ? rules.start : yearStart;
   const periods = periodsBetween(rules.cycle, from, asOf).slice(-PUNCTUALITY_PERIODS);
-  const tasks = selected.map((e) => e.task);
   const verdicts = new Map<string, Set<Punctuality>[]>();
   periods.forEach((period, i) => {
     for (const j of judgePeriod(tasks, period, rules, asOf, { endOfDay: true })) {

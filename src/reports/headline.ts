@@ -38,7 +38,7 @@ const share = (part: number, whole: number) => (whole > 0 ? Math.round((part / w
 
 /** The figures of tasks already evaluated on `asOf`; feedback is counted for the periods due from `feedbackFrom` to `asOf`. */
 export function headlineOf(evaluated: readonly Evaluated[], asOf: IsoDate, feedback: { rules: FeedbackRules; from: IsoDate; judged?: readonly Judged[] }): Headline {
-  return figures(lightsOf(evaluated), evaluated.map((e) => e.task), asOf, feedback);
+  return headlineFrom(lightsOf(evaluated), evaluated.map((e) => e.task), asOf, feedback);
 }
 
 /**
@@ -56,11 +56,11 @@ export function headlineAt(
   // the figures count feedback from the rules' verdicts: each task's daily missing-feedback mark would only cost time
   const light = { ...settings, feedback: undefined };
   const lights = facts ? judge(tasks, facts, asOf, light) : lightsOf(evaluate(tasks, asOf, light));
-  return figures(lights, tasks.map((t) => t.task), asOf, { rules: settings.feedback, from: feedbackFrom });
+  return headlineFrom(lights, tasks.map((t) => t.task), asOf, { rules: settings.feedback, from: feedbackFrom });
 }
 
 /** The figures from the tasks' lights (the counts from their codes; the tasks judged in full looked at for a pending review) and the tasks themselves. */
-function figures(lights: Lights, tasks: readonly Task[], asOf: IsoDate, feedback: { rules: FeedbackRules; from: IsoDate; judged?: readonly Judged[] }): Headline {
+export function headlineFrom(lights: Lights, tasks: readonly Task[], asOf: IsoDate, feedback: { rules: FeedbackRules; from: IsoDate; judged?: readonly Judged[] }): Headline {
   const r = countRow('', lights.codes);
   let targetsMet = 0;
   let targetsTotal = 0;

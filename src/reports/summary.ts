@@ -1,6 +1,6 @@
 // Totals per lead official, lead unit or section, in protocol order, with a total row.
 import type { Roster } from '../core/config.js';
-import { codeOf, type Evaluated, type Lights } from '../core/evaluate.js';
+import { codeOf, lightsOf, type Evaluated, type Lights } from '../core/evaluate.js';
 import { lightOfCode, UNSTARTED } from '../core/light-facts.js';
 import { matches, selectsAll, type Filter } from '../core/filter.js';
 import type { LoadedTask } from '../core/task.js';
@@ -32,19 +32,27 @@ export interface SummaryReport {
  * The report from the plan's lights: each task is made once, to be placed in its groups, and its
  * light read from its code; tasks are evaluated only for a filter to look at.
  */
+/**
+ * The report from the plan's lights: each task is made once, to be placed in its groups, and its
+ * light read from its code; tasks are evaluated only for a filter to look at.
+ */
 export function summaryReport(lights: Lights, tasks: readonly LoadedTask[], roster: Roster, options: { by: GroupBy; filter?: Filter }): SummaryReport {
   const keep = options.filter && !selectsAll(options.filter) ? matches(options.filter) : undefined;
   const selected: number[] = [];
   for (let i = 0; i < tasks.length; i++) if (!keep || keep(lights.evaluated(i))) selected.push(i);
-  const order = groupOrder(options.by, roster, tasks.map((t) => t.task));
-  const codes = (indices: readonly number[]) => indices.map((i) => lights.codes[i]!);
-  const rows = groupBy(selected, options.by, order, (i) => tasks[i]!).map((g) => countRow(g.name, codes(g.items)));
-  return { by: options.by, rows, total: countRow('', codes(selected)) };
+  const mine: Lights = { codes: Uint8Array.from(selected, (i) => lights.codes[i]!), evaluated: (k) => lights.evaluated(selected[k]!), inFull: (k) => lights.inFull(selected[k]!) };
+  return summarizeLights(mine, selected.map((i) => tasks[i]!), options.by, groupOrder(options.by, roster, tasks.map((t) => t.task)));
 }
 
 export function summarize(items: readonly Evaluated[], by: GroupBy, order: readonly string[]): SummaryReport {
-  const rows = groupBy(items, by, order, (e) => e).map((g) => row(g.name, g.items));
-  return { by, rows, total: row('', items) };
+  return summarizeLights(lightsOf(items), items, by, order);
+}
+
+/** Rows per group in `order` and a total row, of tasks with their lights (one per task). */
+export function summarizeLights(lights: Lights, tasks: readonly LoadedTask[], by: GroupBy, order: readonly string[]): SummaryReport {
+  const codes = (indices: readonly number[]) => indices.map((i) => lights.codes[i]!);
+  const rows = groupBy(tasks.map((_, i) => i), by, order, (i) => tasks[i]!).map((g) => countRow(g.name, codes(g.items)));
+  return { by, rows, total: countRow('', lights.codes) };
 }
 
 export function row(name: string, items: readonly Evaluated[]): SummaryRow {

@@ -2,7 +2,7 @@
 // figure worked out by hand, and checked against the period report and the summary it reuses.
 import { describe, expect, it } from 'vitest';
 import type { Config } from '../../src/core/config.js';
-import { evaluate, settingsOf, type Evaluated } from '../../src/core/evaluate.js';
+import { evaluate, lightsOf, settingsOf, type Evaluated } from '../../src/core/evaluate.js';
 import type { Filter } from '../../src/core/filter.js';
 import { parsePeriod } from '../../src/core/periods.js';
 import { categoryRules } from '../../src/core/categories.js';
@@ -22,7 +22,7 @@ const { tasks } = await loadTasks(root, config, zh, { cache: false });
 
 const settings = (c: Config = config) => ({ title: c.title, year: c.year, roster: c.roster, light: settingsOf(c), feedback: c.feedback });
 const evaluated = (asOf = AS_OF, list: readonly LoadedTask[] = tasks): Evaluated[] => evaluate(list, asOf, settingsOf(config));
-const dashboard = (filter: Filter = {}, asOf = AS_OF) => dashboardReport(evaluated(asOf), { asOf, filter, unreadable: 0 }, settings());
+const dashboard = (filter: Filter = {}, asOf = AS_OF) => dashboardReport(lightsOf(evaluated(asOf)), evaluated(asOf), { asOf, filter, unreadable: 0 }, settings());
 
 describe('dashboardReport', () => {
   it('gives the headline figures with their changes since the end of the previous 旬 and month', () => {
@@ -147,7 +147,7 @@ describe('dashboardReport', () => {
   });
 
   it('compares nothing before the year, and leaves out a rate of nothing', () => {
-    const data = dashboardReport([], { asOf: '2020-01-05', filter: {}, unreadable: 2 }, settings());
+    const data = dashboardReport(lightsOf([]), [], { asOf: '2020-01-05', filter: {}, unreadable: 2 }, settings());
     expect(data.compareTo).toEqual({});
     expect(data.headlines).toEqual([
       { key: 'total', value: 0 },
