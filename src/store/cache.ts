@@ -59,7 +59,7 @@ export function isRacy(stamps: Stamps, index: number, writtenMs: number): boolea
   return Math.max(stamps[at + 1]!, stamps[at + 2]!) >= writtenMs - RACY_MS;
 }
 
-export interface CacheData {
+interface CacheData {
   /** folders under tasks/ (tasks/ first), with their stamps: the listing is reused while none changed */
   dirs: string[];
   dirStamps: Float64Array;
