@@ -1,7 +1,7 @@
 // tasks due [--within N]: open tasks and milestones due between the date and N days later.
 import type { Session } from '../context.js';
 import type { ViewOptions } from '../cli/options.js';
-import { emitView, evaluatePlan } from '../cli/output.js';
+import { emitView, judgePlan } from '../cli/output.js';
 import { dueReport } from '../reports/due.js';
 import { dueView } from '../render/views/due.js';
 import type { Plan } from '../store/load.js';
@@ -14,6 +14,6 @@ export interface DueOptions extends ViewOptions {
 
 export async function runDue(options: DueOptions, plan: Plan, session: Session): Promise<number> {
   const within = options.within ?? plan.config.warning_days;
-  const report = dueReport(evaluatePlan(plan, session), plan.config.roster, session.asOf, { ...options, within });
+  const report = dueReport(judgePlan(plan, session), plan.tasks, plan.config.roster, session.asOf, { ...options, within });
   return emitView(session, plan, options.format, dueView, report);
 }

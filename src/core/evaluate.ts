@@ -53,6 +53,8 @@ export interface Lights {
   evaluated(index: number): Evaluated;
   /** whether the task was judged in full: only such a task can wait for a review (light-facts.ts) */
   inFull(index: number): boolean;
+  /** the facts the codes were judged from (light-facts.ts), when they were */
+  facts?: { facts: Int32Array; at: Int32Array } | undefined;
 }
 
 /** The code lightCode gives, of a full result. */
@@ -86,5 +88,5 @@ export function judge(tasks: readonly LoadedTask[], facts: { facts: Int32Array; 
     const at = facts.at[i]!;
     codes[i] = at >= 0 ? lightCode(facts.facts, at, day, settings) : codeOf(full(i).result);
   }
-  return { codes, evaluated: full, inFull: (i) => facts.at[i]! < 0 };
+  return { codes, evaluated: full, inFull: (i) => facts.at[i]! < 0, facts };
 }

@@ -140,6 +140,22 @@ export function lightCode(facts: ArrayLike<number>, at: number, asOf: number, se
   return light | (red && deadlineDaysOverdue === 0 ? MILESTONE_ONLY : 0) | (dueSoon ? DUE_SOON : 0) | (behind ? BEHIND : 0) | (status === NOT_STARTED ? UNSTARTED : 0);
 }
 
+/**
+ * Whether the task whose facts start at `at` has its deadline, or a milestone set by `asOf` and
+ * not done by then, falling from `from` to `to` (day numbers, inclusive): a view of what falls due
+ * looks at no other task.
+ */
+export function dueIn(facts: ArrayLike<number>, at: number, asOf: number, from: number, to: number): boolean {
+  const deadline = facts[at + 1]!;
+  if (deadline >= from && deadline <= to) return true;
+  let i = at + HEAD;
+  for (const end = i + facts[at + 4]! * MILESTONE; i < end; i += MILESTONE) {
+    if (facts[i]! > asOf || facts[i + 2]! <= asOf) continue;
+    if (facts[i + 1]! >= from && facts[i + 1]! <= to) return true;
+  }
+  return false;
+}
+
 /** elapsedShare of light.ts, in day numbers. */
 function elapsed(start: number, deadline: number, asOf: number): number {
   const total = deadline - start;

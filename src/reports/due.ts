@@ -1,9 +1,11 @@
 // Open tasks and unfinished milestones due between the date and some days later.
 import type { Roster } from '../core/config.js';
-import { addDays, diffDays, type IsoDate } from '../core/dates.js';
-import type { Evaluated } from '../core/evaluate.js';
+import { addDays, diffDays, toDayNumber, type IsoDate } from '../core/dates.js';
+import type { Evaluated, Lights } from '../core/evaluate.js';
 import { matches, type Filter } from '../core/filter.js';
+import { dueIn, lightOfCode } from '../core/light-facts.js';
 import { isOpen } from '../core/light.js';
+import type { LoadedTask } from '../core/task.js';
 import { milestonesOn } from '../core/as-of.js';
 import { groupBy, groupOrder, type Group } from './group.js';
 
@@ -42,12 +44,26 @@ function dueItems(items: readonly Evaluated[], asOf: IsoDate, until: IsoDate): D
   return out.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.e.task.id < b.e.task.id ? -1 : a.e.task.id > b.e.task.id ? 1 : 0));
 }
 
-export function dueReport(evaluated: readonly Evaluated[], roster: Roster, asOf: IsoDate, options: { filter: Filter; within: number; group?: 'lead' | 'unit' | 'office' }): DueReport {
+/**
+ * The report from the plan's lights: a task judged from its facts is passed over on them when it
+ * is closed or nothing of it falls due in the window, without being made or evaluated.
+ */
+export function dueReport(lights: Lights, tasks: readonly LoadedTask[], roster: Roster, asOf: IsoDate, options: { filter: Filter; within: number; group?: 'lead' | 'unit' | 'office' }): DueReport {
   const until = addDays(asOf, options.within);
-  const items = dueItems(evaluated.filter(matches(options.filter)), asOf, until);
+  const keep = matches(options.filter);
+  const facts = lights.facts;
+  const [day, last] = [toDayNumber(asOf), toDayNumber(until)];
+  const looked: Evaluated[] = [];
+  lights.codes.forEach((code, i) => {
+    if (!isOpen(lightOfCode(code))) return;
+    if (facts && facts.at[i]! >= 0 && !dueIn(facts.facts, facts.at[i]!, day, day, last)) return;
+    const e = lights.evaluated(i);
+    if (keep(e)) looked.push(e);
+  });
+  const items = dueItems(looked, asOf, until);
   const taskCount = items.filter((i) => i.kind === 'task').length;
   const groups = options.group
-    ? groupBy(items, options.group, groupOrder(options.group, roster, evaluated.map((e) => e.task)), (i) => i.e)
+    ? groupBy(items, options.group, groupOrder(options.group, roster, tasks.map((t) => t.task)), (i) => i.e)
     : [{ name: '', items }];
   return { within: options.within, until, items, taskCount, milestoneCount: items.length - taskCount, group: options.group, groups };
 }

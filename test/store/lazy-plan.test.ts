@@ -8,6 +8,7 @@ import { evaluate, judge, lightsOf, settingsOf } from '../../src/core/evaluate.j
 import { lightOfCode } from '../../src/core/light-facts.js';
 import { messages } from '../../src/i18n/index.js';
 import { dashboardReport } from '../../src/reports/dashboard.js';
+import { dueReport } from '../../src/reports/due.js';
 import { listReport } from '../../src/reports/list.js';
 import { overdueReport } from '../../src/reports/overdue.js';
 import { statusReport } from '../../src/reports/status.js';
@@ -176,6 +177,30 @@ describe('a plan read from the cache', () => {
         }
       }
     }
+  });
+
+  it('finds what falls due from the light facts as from every task evaluated, evaluating only tasks with something due', async () => {
+    const dir = copyFixture('lights');
+    await open(dir);
+    age(dir);
+    const plan = await open(dir);
+    const fresh = await open(dir, { cache: false });
+    let found = 0;
+    for (const asOf of ['2020-03-15', '2020-06-20', '2020-09-25', '2020-12-20']) {
+      for (const options of [{ filter: {}, within: 15 }, { filter: { lead: ['区长'] }, within: 40, group: 'unit' as const }, { filter: {}, within: 0 }]) {
+        const judged = judge(plan.tasks, plan.lights!, asOf, settingsOf(plan.config));
+        const asked = new Set<number>();
+        const counting = { ...judged, evaluated: (i: number) => (asked.add(i), judged.evaluated(i)) };
+        const report = dueReport(counting, plan.tasks, plan.config.roster, asOf, options);
+        const full = dueReport(lightsOf(evaluate(fresh.tasks, asOf, settingsOf(fresh.config))), fresh.tasks, fresh.config.roster, asOf, options);
+        expect(report).toEqual(full);
+        found += report.items.length;
+        const due = new Set(report.items.map((item) => item.e.file));
+        // a task with facts is evaluated only when something of it falls due
+        for (const i of asked) if (plan.lights!.at[i]! >= 0 && !options.filter.lead) expect(due.has(plan.tasks[i]!.file)).toBe(true);
+      }
+    }
+    expect(found).toBeGreaterThan(0);
   });
 
   it('keeps what each task was found to have, and finds duplicate ids and a roster change as reading every file does', async () => {

@@ -4,7 +4,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addDays, toDayNumber } from '../../src/core/dates.js';
-import { BEHIND, DUE_SOON, lightCode, lightFactsLength, lightOfCode, MILESTONE_ONLY, putLightFacts, UNSTARTED } from '../../src/core/light-facts.js';
+import { BEHIND, DUE_SOON, dueIn, lightCode, lightFactsLength, lightOfCode, MILESTONE_ONLY, putLightFacts, UNSTARTED } from '../../src/core/light-facts.js';
+import { milestonesOn } from '../../src/core/as-of.js';
 import { lightOf, LIGHTS, type LightSettings } from '../../src/core/light.js';
 import { STATUSES, type Task } from '../../src/core/task.js';
 import { load } from 'js-yaml';
@@ -68,6 +69,20 @@ describe('lightCode', () => {
     );
     // most random tasks are of the common kind, so the property is not empty
     expect(judgedCount).toBeGreaterThan(runs(3000) / 2);
+  });
+
+  it('tells from the facts whether the deadline or an open milestone falls in a window, as the task says', () => {
+    fc.assert(
+      fc.property(task, fc.integer({ min: -60, max: 420 }).map((n) => addDays('2020-01-01', n)), fc.integer({ min: 0, max: 60 }), (t, asOf, within) => {
+        const facts: number[] = [];
+        if (!putLightFacts(t, facts)) return;
+        const until = addDays(asOf, within);
+        const inWindow = (date: string) => date >= asOf && date <= until;
+        const says = inWindow(t.deadline) || milestonesOn(t, asOf).some((ms) => !(ms.done_on !== undefined && ms.done_on <= asOf) && inWindow(ms.due));
+        expect(dueIn(facts, 0, toDayNumber(asOf), toDayNumber(asOf), toDayNumber(until))).toBe(says);
+      }),
+      { numRuns: runs(3000), seed: seed() },
+    );
   });
 
   it('leaves to lightOf a task with extensions, status changes or a date that is not a calendar date', () => {
