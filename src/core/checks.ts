@@ -34,14 +34,24 @@ export function crossChecks(tasks: readonly LoadedTask[], roster: Roster): Findi
  * Every finding of the plan, in the order of the tasks: each task's own findings (taskChecker),
  * with a duplicate id found across them after the id's own finding.
  */
+/** Whether every id is greater than the one before it (the empty id of a file without a task too). */
+function rising(ids: readonly string[]): boolean {
+  for (let i = 1; i < ids.length; i++) if (!(ids[i - 1]! < ids[i]!)) return false;
+  return true;
+}
+
 export function planFindings(files: readonly string[], ids: readonly string[], own: ReadonlyArray<readonly Finding[]>): Finding[] {
   // Run on every load, over every task: written to make nothing per task that finds nothing.
   const findings: Finding[] = [];
-  const seen = new Set<string>();
   const repeated = new Set<string>();
-  for (const id of ids) {
-    if (seen.has(id)) repeated.add(id);
-    else seen.add(id);
+  // Files are sorted and mostly named after their ids, so the ids mostly rise: then none repeats,
+  // which a pass of comparisons tells several times faster than a set of 100,000 ids.
+  if (!rising(ids)) {
+    const seen = new Set<string>();
+    for (const id of ids) {
+      if (seen.has(id)) repeated.add(id);
+      else seen.add(id);
+    }
   }
   // the files of each id held by more than one, in the order of the tasks
   const byId = new Map<string, string[]>();
