@@ -157,10 +157,23 @@ function lightRow(r: SummaryRow): LightRow {
  */
 function completion(tasks: readonly LoadedTask[], asOf: IsoDate, yearStart: IsoDate, yearEnd: IsoDate, today: SummaryRow): Completion {
   const points: CompletionPoint[] = [];
+  // A task without status changes is cancelled on every day or on none, and done from its
+  // completion date on (statusOn): those are counted from sorted dates, the others day by day.
+  let alwaysCancelled = 0;
+  const doneFrom: IsoDate[] = [];
+  const changing: Task[] = [];
+  for (const { task } of tasks) {
+    if (task.status_changes?.length) changing.push(task);
+    else if (task.status === 'cancelled') alwaysCancelled++;
+    else if (task.status === 'done' && task.done_on !== undefined) doneFrom.push(task.done_on);
+  }
+  doneFrom.sort();
+  let doneBy = 0;
   for (let date = endOfXun(yearStart); date < asOf && date <= yearEnd; date = endOfXun(addDays(date, 1))) {
-    let done = 0;
-    let cancelled = 0;
-    for (const { task } of tasks) {
+    while (doneBy < doneFrom.length && doneFrom[doneBy]! <= date) doneBy++;
+    let done = doneBy;
+    let cancelled = alwaysCancelled;
+    for (const task of changing) {
       const { status, doneOn } = statusOn(task, date);
       if (status === 'cancelled') cancelled++;
       else if (doneOn !== undefined) done++;

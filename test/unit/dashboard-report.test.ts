@@ -99,6 +99,11 @@ describe('dashboardReport', () => {
       const r = row('', evaluated(p.date));
       expect({ done: p.done, share: p.share }, p.date).toEqual({ done: r.done, share: r.rate ?? 0 });
     }
+    // to the year's end, past the completions, cancellations and status changes of the plan
+    for (const p of dashboard({}, '2020-12-31').completion.points) {
+      const r = row('', evaluated(p.date));
+      expect({ done: p.done, share: p.share }, p.date).toEqual({ done: r.done, share: r.rate ?? 0 });
+    }
   });
 
   it('lists the red tasks most overdue first with their latest feedback, and what awaits review', () => {
