@@ -7,7 +7,7 @@ import type { Roster } from '../core/config.js';
 import { addDays, endOfXun, type IsoDate } from '../core/dates.js';
 import type { EvaluateSettings, Evaluated, Lights } from '../core/evaluate.js';
 import { cyclePeriod, dueDate, judgePeriod, type FeedbackRules } from '../core/feedback.js';
-import { matches, selectsAll, type Filter } from '../core/filter.js';
+import { filterOfLights, type Filter } from '../core/filter.js';
 import { lightOfCode } from '../core/light-facts.js';
 import { actualOn, statusOn } from '../core/as-of.js';
 import { periodOf, periodsBetween, previousPeriod, type Period } from '../core/periods.js';
@@ -60,9 +60,9 @@ const minus = (a: number, b: number) => Math.round((a - b) * 10) / 10;
  */
 export function dashboardReport(lights: Lights, tasks: readonly LoadedTask[], options: DashboardOptions, settings: DashboardSettings): DashboardData {
   const { asOf } = options;
-  const keep = selectsAll(options.filter) ? undefined : matches(options.filter);
+  const keep = filterOfLights(options.filter, lights, tasks);
   const chosen: number[] = [];
-  for (let i = 0; i < tasks.length; i++) if (!keep || keep(lights.evaluated(i))) chosen.push(i);
+  for (let i = 0; i < tasks.length; i++) if (!keep || keep(i)) chosen.push(i);
   const selected = chosen.map((i) => tasks[i]!);
   const mine: Lights = { codes: Uint8Array.from(chosen, (i) => lights.codes[i]!), evaluated: (k) => lights.evaluated(chosen[k]!), inFull: (k) => lights.inFull(chosen[k]!) };
   const shown = (test: (code: number, k: number) => boolean) => chosen.flatMap((_, k) => (test(mine.codes[k]!, k) ? [mine.evaluated(k)] : []));

@@ -2,7 +2,7 @@
 import type { Roster } from '../core/config.js';
 import { addDays, diffDays, toDayNumber, type IsoDate } from '../core/dates.js';
 import type { Evaluated, Lights } from '../core/evaluate.js';
-import { matches, type Filter } from '../core/filter.js';
+import { filterOfLights, type Filter } from '../core/filter.js';
 import { dueIn, lightOfCode } from '../core/light-facts.js';
 import { isOpen } from '../core/light.js';
 import type { LoadedTask } from '../core/task.js';
@@ -50,15 +50,14 @@ function dueItems(items: readonly Evaluated[], asOf: IsoDate, until: IsoDate): D
  */
 export function dueReport(lights: Lights, tasks: readonly LoadedTask[], roster: Roster, asOf: IsoDate, options: { filter: Filter; within: number; group?: 'lead' | 'unit' | 'office' }): DueReport {
   const until = addDays(asOf, options.within);
-  const keep = matches(options.filter);
+  const keep = filterOfLights(options.filter, lights, tasks);
   const facts = lights.facts;
   const [day, last] = [toDayNumber(asOf), toDayNumber(until)];
   const looked: Evaluated[] = [];
   lights.codes.forEach((code, i) => {
     if (!isOpen(lightOfCode(code))) return;
     if (facts && facts.at[i]! >= 0 && !dueIn(facts.facts, facts.at[i]!, day, day, last)) return;
-    const e = lights.evaluated(i);
-    if (keep(e)) looked.push(e);
+    if (!keep || keep(i)) looked.push(lights.evaluated(i));
   });
   const items = dueItems(looked, asOf, until);
   const taskCount = items.filter((i) => i.kind === 'task').length;

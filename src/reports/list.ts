@@ -1,7 +1,7 @@
 // Every task that passes the filters, in the order asked for.
 import type { Roster } from '../core/config.js';
 import type { Evaluated, Lights } from '../core/evaluate.js';
-import { matches, type Filter } from '../core/filter.js';
+import { filterOfLights, type Filter } from '../core/filter.js';
 import { lightOfCode } from '../core/light-facts.js';
 import type { Light } from '../core/light.js';
 import type { LoadedTask } from '../core/task.js';
@@ -21,13 +21,12 @@ export interface ListReport {
 export function listReport(lights: Lights, tasks: readonly LoadedTask[], roster: Roster, options: { filter: Filter; sort?: SortKey }): ListReport {
   const leadRank = rankIn(leadNames(roster, tasks.map((t) => t.task)));
   const officeRank = roster.offices ? rankIn(roster.offices) : undefined;
-  const keep = matches(options.filter);
+  const keep = filterOfLights(options.filter, lights, tasks);
   const wanted = options.filter.light && new Set<Light>(options.filter.light);
   const selected: Evaluated[] = [];
   lights.codes.forEach((code, i) => {
     if (wanted && !wanted.has(lightOfCode(code))) return;
-    const e = lights.evaluated(i);
-    if (keep(e)) selected.push(e);
+    if (!keep || keep(i)) selected.push(lights.evaluated(i));
   });
   return { total: tasks.length, tasks: selected.sort(sortBy(options.sort ?? 'id', leadRank, officeRank)) };
 }

@@ -1,7 +1,7 @@
 // The red tasks as of a date, most overdue first, optionally grouped by official or unit.
 import type { Roster } from '../core/config.js';
 import type { Evaluated, Lights } from '../core/evaluate.js';
-import { matches, selectsAll, type Filter } from '../core/filter.js';
+import { filterOfLights, type Filter } from '../core/filter.js';
 import { BEHIND, DUE_SOON, lightOfCode, MILESTONE_ONLY } from '../core/light-facts.js';
 import type { LoadedTask } from '../core/task.js';
 import { mostOverdueFirst } from '../core/sort.js';
@@ -29,11 +29,11 @@ export interface OverdueReport {
  * tasks are evaluated in full (and, with a filter, the tasks it has to look at).
  */
 export function overdueReport(lights: Lights, tasks: readonly LoadedTask[], roster: Roster, options: { filter: Filter; group?: 'lead' | 'unit' | 'office' }): OverdueReport {
-  const keep = selectsAll(options.filter) ? undefined : matches(options.filter);
+  const keep = filterOfLights(options.filter, lights, tasks);
   const counts: OverdueCounts = { red: 0, milestoneOnly: 0, dueSoon: 0, behind: 0 };
   const red: Evaluated[] = [];
   lights.codes.forEach((code, i) => {
-    if (keep && !keep(lights.evaluated(i))) return;
+    if (keep && !keep(i)) return;
     const light = lightOfCode(code);
     if (light === 'red') {
       counts.red++;

@@ -2,7 +2,7 @@
 import type { Roster } from '../core/config.js';
 import { codeOf, lightsOf, type Evaluated, type Lights } from '../core/evaluate.js';
 import { lightOfCode, UNSTARTED } from '../core/light-facts.js';
-import { matches, selectsAll, type Filter } from '../core/filter.js';
+import { filterOfLights, type Filter } from '../core/filter.js';
 import type { LoadedTask } from '../core/task.js';
 import { groupBy, groupOrder, type GroupBy } from './group.js';
 
@@ -37,9 +37,9 @@ export interface SummaryReport {
  * light read from its code; tasks are evaluated only for a filter to look at.
  */
 export function summaryReport(lights: Lights, tasks: readonly LoadedTask[], roster: Roster, options: { by: GroupBy; filter?: Filter }): SummaryReport {
-  const keep = options.filter && !selectsAll(options.filter) ? matches(options.filter) : undefined;
+  const keep = filterOfLights(options.filter ?? {}, lights, tasks);
   const selected: number[] = [];
-  for (let i = 0; i < tasks.length; i++) if (!keep || keep(lights.evaluated(i))) selected.push(i);
+  for (let i = 0; i < tasks.length; i++) if (!keep || keep(i)) selected.push(i);
   const mine: Lights = { codes: Uint8Array.from(selected, (i) => lights.codes[i]!), evaluated: (k) => lights.evaluated(selected[k]!), inFull: (k) => lights.inFull(selected[k]!) };
   return summarizeLights(mine, selected.map((i) => tasks[i]!), options.by, groupOrder(options.by, roster, tasks.map((t) => t.task)));
 }

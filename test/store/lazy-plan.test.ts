@@ -14,7 +14,7 @@ import { overdueReport } from '../../src/reports/overdue.js';
 import { statusReport } from '../../src/reports/status.js';
 import { groupOrder } from '../../src/reports/group.js';
 import { row, summarize, summaryReport } from '../../src/reports/summary.js';
-import { matches } from '../../src/core/filter.js';
+import { filterOfLights, matches, type Filter } from '../../src/core/filter.js';
 import { cachePath, readCache } from '../../src/store/cache.js';
 import { loadConfig, loadTasks, type LoadOptions, type Plan } from '../../src/store/load.js';
 import { readTasks } from '../../src/store/read-tasks.js';
@@ -201,6 +201,29 @@ describe('a plan read from the cache', () => {
       }
     }
     expect(found).toBeGreaterThan(0);
+  });
+
+  it('filters the lights as matches() filters evaluated tasks, evaluating a task only when the filter asks of its light, status or deadline', async () => {
+    const dir = copyFixture('lights');
+    await open(dir);
+    age(dir);
+    const plan = await open(dir);
+    const fresh = await open(dir, { cache: false });
+    const asOf = '2020-09-30';
+    const evaluated = evaluate(fresh.tasks, asOf, settingsOf(fresh.config));
+    const filters: Filter[] = [{ lead: ['区长'] }, { unit: ['区财政局'], search: ['项目'] }, { lead: ['区长'], light: ['red'] }, { status: ['in_progress'] }, { deadlineBefore: '2020-07-01' }, {}];
+    for (const filter of filters) {
+      const judged = judge(plan.tasks, plan.lights!, asOf, settingsOf(plan.config));
+      const asked = new Set<number>();
+      const counting = { ...judged, evaluated: (i: number) => (asked.add(i), judged.evaluated(i)) };
+      const keep = filterOfLights(filter, counting, plan.tasks);
+      const kept = plan.tasks.map((_, i) => (keep ? keep(i) : true));
+      expect(kept).toEqual(evaluated.map(matches(filter)));
+      const onTaskOnly = !filter.light && !filter.status && !filter.deadlineBefore;
+      // the tasks judged in full are evaluated at once by judge(); no other is, for a filter of the task's own fields
+      if (onTaskOnly) expect([...asked]).toEqual([]);
+      else expect(asked.size).toBeGreaterThan(0);
+    }
   });
 
   it('keeps what each task was found to have, and finds duplicate ids and a roster change as reading every file does', async () => {
