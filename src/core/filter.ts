@@ -31,7 +31,7 @@ export interface Filter {
 const any = <T>(wanted: readonly T[] | undefined, test: (value: T) => boolean) => wanted === undefined || wanted.length === 0 || wanted.some(test);
 
 /** Whether the filter lets every task through (nothing asked for). */
-export function selectsAll(filter: Filter): boolean {
+function selectsAll(filter: Filter): boolean {
   return Object.values(filter).every((value) => value === undefined || (Array.isArray(value) && value.length === 0));
 }
 
