@@ -65,6 +65,11 @@ export function codeOf(result: LightResult): number {
   );
 }
 
+/** The lights of some of the tasks (`indices`, in order), numbered from 0 as a list of their own. */
+export function lightsAt(lights: Lights, indices: readonly number[]): Lights {
+  return { codes: Uint8Array.from(indices, (i) => lights.codes[i]!), evaluated: (k) => lights.evaluated(indices[k]!), inFull: (k) => lights.inFull(indices[k]!) };
+}
+
 /** Lights of tasks already evaluated. */
 export function lightsOf(evaluated: readonly Evaluated[]): Lights {
   return { codes: Uint8Array.from(evaluated, (e) => codeOf(e.result)), evaluated: (i) => evaluated[i]!, inFull: () => true };

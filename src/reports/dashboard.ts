@@ -5,7 +5,7 @@
 // here decides a light, a period or a verdict by itself.
 import type { Roster } from '../core/config.js';
 import { addDays, endOfXun, type IsoDate } from '../core/dates.js';
-import type { EvaluateSettings, Evaluated, Lights } from '../core/evaluate.js';
+import { lightsAt, type EvaluateSettings, type Evaluated, type Lights } from '../core/evaluate.js';
 import { cyclePeriod, dueDate, judgePeriod, type FeedbackRules } from '../core/feedback.js';
 import { filterOfLights, type Filter } from '../core/filter.js';
 import { lightOfCode } from '../core/light-facts.js';
@@ -64,7 +64,7 @@ export function dashboardReport(lights: Lights, tasks: readonly LoadedTask[], op
   const chosen: number[] = [];
   for (let i = 0; i < tasks.length; i++) if (!keep || keep(i)) chosen.push(i);
   const selected = chosen.map((i) => tasks[i]!);
-  const mine: Lights = { codes: Uint8Array.from(chosen, (i) => lights.codes[i]!), evaluated: (k) => lights.evaluated(chosen[k]!), inFull: (k) => lights.inFull(chosen[k]!) };
+  const mine = lightsAt(lights, chosen);
   const shown = (test: (code: number, k: number) => boolean) => chosen.flatMap((_, k) => (test(mine.codes[k]!, k) ? [mine.evaluated(k)] : []));
   const facts = options.facts && { facts: options.facts.facts, at: Int32Array.from(chosen, (i) => options.facts!.at[i]!) };
   const year = settings.year ?? Number(asOf.slice(0, 4));

@@ -1,6 +1,6 @@
 // Totals per lead official, lead unit or section, in protocol order, with a total row.
 import type { Roster } from '../core/config.js';
-import { codeOf, lightsOf, type Evaluated, type Lights } from '../core/evaluate.js';
+import { codeOf, lightsAt, lightsOf, type Evaluated, type Lights } from '../core/evaluate.js';
 import { lightOfCode, UNSTARTED } from '../core/light-facts.js';
 import { filterOfLights, type Filter } from '../core/filter.js';
 import type { LoadedTask } from '../core/task.js';
@@ -40,8 +40,7 @@ export function summaryReport(lights: Lights, tasks: readonly LoadedTask[], rost
   const keep = filterOfLights(options.filter ?? {}, lights, tasks);
   const selected: number[] = [];
   for (let i = 0; i < tasks.length; i++) if (!keep || keep(i)) selected.push(i);
-  const mine: Lights = { codes: Uint8Array.from(selected, (i) => lights.codes[i]!), evaluated: (k) => lights.evaluated(selected[k]!), inFull: (k) => lights.inFull(selected[k]!) };
-  return summarizeLights(mine, selected.map((i) => tasks[i]!), options.by, groupOrder(options.by, roster, tasks.map((t) => t.task)));
+  return summarizeLights(lightsAt(lights, selected), selected.map((i) => tasks[i]!), options.by, groupOrder(options.by, roster, tasks.map((t) => t.task)));
 }
 
 export function summarize(items: readonly Evaluated[], by: GroupBy, order: readonly string[]): SummaryReport {

@@ -34,6 +34,15 @@ async function open(root: string, options: LoadOptions = {}): Promise<Plan> {
   return { root, config, configFound: found, ...loaded, problems: [...problems, ...loaded.problems] };
 }
 
+/** A copy of a fixture read warm from its cache (the cache aged, so that every entry is trusted), and read afresh from its files. */
+async function warmAndFresh(fixture: string): Promise<{ dir: string; plan: Plan; fresh: Plan }> {
+  const dir = copyFixture(fixture);
+  await open(dir);
+  age(dir);
+  const plan = await open(dir);
+  return { dir, plan, fresh: await open(dir, { cache: false }) };
+}
+
 /** Counts, per task, how often its task is asked for. */
 function countReads(plan: Plan): Map<string, number> {
   const reads = new Map<string, number>();
@@ -74,11 +83,7 @@ describe('a plan read from the cache', () => {
   });
 
   it('gives every other light view the same answer, filtered or grouped, for any date', async () => {
-    const dir = copyFixture('lights');
-    await open(dir);
-    age(dir);
-    const plan = await open(dir);
-    const fresh = await open(dir, { cache: false });
+    const { plan, fresh } = await warmAndFresh('lights');
     for (const asOf of ['2020-01-15', '2020-06-30', '2020-07-01', '2020-09-30', '2020-12-31', '2021-03-01']) {
       for (const options of [{ filter: {} }, { filter: { lead: ['区长'] } }, { filter: {}, group: 'unit' as const }]) {
         const judged = overdueReport(judge(plan.tasks, plan.lights!, asOf, settingsOf(plan.config)), plan.tasks, plan.config.roster, options);
@@ -92,11 +97,7 @@ describe('a plan read from the cache', () => {
     let waited = 0;
     let notStarted = 0;
     for (const fixture of ['dashboard-plan', 'lights']) {
-      const dir = copyFixture(fixture);
-      await open(dir);
-      age(dir);
-      const plan = await open(dir);
-      const fresh = await open(dir, { cache: false });
+      const { plan, fresh } = await warmAndFresh(fixture);
       const reads = countReads(plan);
       // a task with a completion request has no facts: only tasks judged in full can wait for review
       const requested = plan.tasks.filter((t, i) => plan.lights!.at[i]! >= 0 && (t.task.completion_requests?.length ?? 0) > 0);
@@ -118,11 +119,7 @@ describe('a plan read from the cache', () => {
   });
 
   it('sums up by lead, unit and section from the light facts as from every task evaluated, filtered or not', async () => {
-    const dir = copyFixture('lights');
-    await open(dir);
-    age(dir);
-    const plan = await open(dir);
-    const fresh = await open(dir, { cache: false });
+    const { plan, fresh } = await warmAndFresh('lights');
     for (const asOf of ['2020-03-15', '2020-06-30', '2020-09-30', '2020-12-31']) {
       const evaluated = evaluate(fresh.tasks, asOf, settingsOf(fresh.config));
       for (const by of ['lead', 'unit', 'section'] as const) {
@@ -138,11 +135,7 @@ describe('a plan read from the cache', () => {
   });
 
   it('lists the tasks of a light from the light facts, evaluating only the tasks of that light', async () => {
-    const dir = copyFixture('lights');
-    await open(dir);
-    age(dir);
-    const plan = await open(dir);
-    const fresh = await open(dir, { cache: false });
+    const { plan, fresh } = await warmAndFresh('lights');
     const asOf = '2020-09-30';
     for (const filter of [{ light: ['yellow' as const] }, { light: ['red' as const, 'green' as const], lead: ['区长'] }, {}]) {
       const judged = judge(plan.tasks, plan.lights!, asOf, settingsOf(plan.config));
@@ -161,11 +154,7 @@ describe('a plan read from the cache', () => {
 
   it('makes the same dashboard from the light facts, for the day and the earlier dates, as from every task evaluated', async () => {
     for (const fixture of ['dashboard-plan', 'lights']) {
-      const dir = copyFixture(fixture);
-      await open(dir);
-      age(dir);
-      const plan = await open(dir);
-      const fresh = await open(dir, { cache: false });
+      const { plan, fresh } = await warmAndFresh(fixture);
       const { config } = plan;
       const settings = { title: '', year: config.year, roster: config.roster, light: settingsOf(config), feedback: config.feedback };
       for (const asOf of ['2020-03-15', '2020-07-05', '2020-09-30', '2020-12-31']) {
@@ -180,11 +169,7 @@ describe('a plan read from the cache', () => {
   });
 
   it('finds what falls due from the light facts as from every task evaluated, evaluating only tasks with something due', async () => {
-    const dir = copyFixture('lights');
-    await open(dir);
-    age(dir);
-    const plan = await open(dir);
-    const fresh = await open(dir, { cache: false });
+    const { plan, fresh } = await warmAndFresh('lights');
     let found = 0;
     for (const asOf of ['2020-03-15', '2020-06-20', '2020-09-25', '2020-12-20']) {
       for (const options of [{ filter: {}, within: 15 }, { filter: { lead: ['区长'] }, within: 40, group: 'unit' as const }, { filter: {}, within: 0 }]) {
@@ -204,11 +189,7 @@ describe('a plan read from the cache', () => {
   });
 
   it('filters the lights as matches() filters evaluated tasks, evaluating a task only when the filter asks of its light, status or deadline', async () => {
-    const dir = copyFixture('lights');
-    await open(dir);
-    age(dir);
-    const plan = await open(dir);
-    const fresh = await open(dir, { cache: false });
+    const { plan, fresh } = await warmAndFresh('lights');
     const asOf = '2020-09-30';
     const evaluated = evaluate(fresh.tasks, asOf, settingsOf(fresh.config));
     const filters: Filter[] = [{ lead: ['区长'] }, { unit: ['区财政局'], search: ['项目'] }, { lead: ['区长'], light: ['red'] }, { status: ['in_progress'] }, { deadlineBefore: '2020-07-01' }, {}];
