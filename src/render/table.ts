@@ -8,7 +8,7 @@
 // least width; then headers wrap onto two lines; then the padding beside the borders goes; and
 // when even that is too wide, every row becomes a block of `header：value` lines.
 import { collect, displayWidth, oneLine, sanitize } from './text.js';
-import { leastWidth, wrap, wrapParts } from './wrap.js';
+import { leastWidthOfVisible, wrap, wrapParts, wrapVisible } from './wrap.js';
 
 export interface Column {
   header: string;
@@ -127,43 +127,42 @@ interface Measured {
   content: number[];
   /** per wrapping column, its widest piece that should not break (a date, a number, a short bracketed phrase) */
   unbreakable: number[];
+  /** each distinct cell's widest line */
+  widthOf: Map<string, number>;
 }
 
 function measure(columns: readonly Column[], rows: readonly string[][]): Measured {
   // a long report repeats names, dates and texts from row to row: each distinct cell is measured once
-  const widest = new Map<string, number>();
+  const widthOf = new Map<string, number>();
   const least = new Map<string, number>();
-  const content = columns.map((_col, i) => {
+  const content = columns.map(() => 0);
+  const unbreakable = columns.map(() => 0);
+  columns.forEach((col, i) => {
     let w = 0;
+    let u = 0;
     for (const row of rows) {
       const cell = row[i] ?? '';
-      let cellWidth = widest.get(cell);
-      if (cellWidth === undefined) {
-        cellWidth = 0;
-        for (const line of cell.split('\n')) cellWidth = Math.max(cellWidth, displayWidth(line));
-        widest.set(cell, cellWidth);
+      let cellWidth = widthOf.get(cell);
+      if (cellWidth === undefined) widthOf.set(cell, (cellWidth = widestLine(cell)));
+      if (cellWidth > w) w = cellWidth;
+      // a cell's least width is never more than its widest line: one no wider than the least found cannot raise it
+      if (col.wrap && cellWidth > u) {
+        let cellLeast = least.get(cell);
+        if (cellLeast === undefined) least.set(cell, (cellLeast = leastWidthOfVisible(cell)));
+        if (cellLeast > u) u = cellLeast;
       }
-      w = Math.max(w, cellWidth);
     }
-    return w;
+    content[i] = w;
+    unbreakable[i] = u;
   });
-  const unbreakable = columns.map((col, i) => {
-    let w = 0;
-    if (!col.wrap) return w;
-    for (const row of rows) {
-      const cell = row[i] ?? '';
-      let cellLeast = least.get(cell);
-      if (cellLeast === undefined) least.set(cell, (cellLeast = leastWidth(cell)));
-      w = Math.max(w, cellLeast);
-    }
-    return w;
-  });
-  return { content, unbreakable };
+  return { content, unbreakable, widthOf };
 }
 
-function pad(text: string, width: number, align: 'left' | 'right', measure: (text: string) => number = displayWidth): string {
-  const gap = ' '.repeat(Math.max(0, width - measure(text)));
-  return align === 'right' ? gap + text : text + gap;
+function widestLine(text: string): number {
+  if (!text.includes('\n')) return displayWidth(text);
+  let w = 0;
+  for (const line of text.split('\n')) w = Math.max(w, displayWidth(line));
+  return w;
 }
 
 export function renderTable(columns: readonly Column[], rows: readonly string[][], options: TableOptions): string {
@@ -179,55 +178,75 @@ export function renderTableLines(columns: readonly Column[], rows: readonly stri
   const measured = measure(columns, cleaned);
   for (const layout of LAYOUTS) {
     const widths = fitLayout(columns, measured, options.width, layout);
-    if (widths) return boxed(columns, cleaned, widths, layout, options, emit);
+    if (widths) return boxed(columns, cleaned, measured.widthOf, widths, layout, options, emit);
   }
   stacked(columns, cleaned, options, emit);
 }
 
-function boxed(columns: readonly Column[], rows: readonly string[][], widths: readonly number[], layout: Layout, options: TableOptions, emit: (line: string) => void): void {
+/** A cell as it is set in its column: its lines, and the display width of each. */
+interface SetCell {
+  lines: readonly string[];
+  widths: readonly number[];
+}
+
+function boxed(
+  columns: readonly Column[],
+  rows: readonly string[][],
+  widthOf: ReadonlyMap<string, number>,
+  widths: readonly number[],
+  layout: Layout,
+  options: TableOptions,
+  emit: (line: string) => void,
+): void {
   const b = options.ascii ? ASCII : BOX;
   const space = ' '.repeat(layout.padding);
   const rule = ([left, fill, junction, right]: Border['top']) => left + widths.map((w) => fill.repeat(w + 2 * layout.padding)).join(junction) + right;
-  const line = (cells: string[]) => `${b.vertical}${space}${cells.join(`${space}${b.vertical}${space}`)}${space}${b.vertical}`;
-  // the lines of a long report repeat (names, dates, counts): each distinct one is measured once
-  const widthOfLine = new Map<string, number>();
-  const lineWidth = (text: string) => {
-    let w = widthOfLine.get(text);
-    if (w === undefined) widthOfLine.set(text, (w = displayWidth(text)));
-    return w;
-  };
-  const block = (cells: string[][], align: (c: number) => 'left' | 'right', paint?: (text: string, c: number) => string): void => {
+  const open = b.vertical + space;
+  const between = space + b.vertical + space;
+  const close = space + b.vertical;
+  const gaps: string[] = [];
+  const gap = (n: number) => (n <= 0 ? '' : (gaps[n] ??= ' '.repeat(n)));
+  const right = columns.map((c) => c.align === 'right');
+  // each line is put together by hand: a long report has tens of thousands of them
+  const block = (cells: readonly SetCell[], alignRight: readonly boolean[], paint?: (text: string, c: number) => string): void => {
     let height = 0;
-    for (const lines of cells) if (lines.length > height) height = lines.length;
+    for (const cell of cells) if (cell.lines.length > height) height = cell.lines.length;
     for (let k = 0; k < height; k++) {
-      emit(line(cells.map((lines, c) => {
-        const text = pad(lines[k] ?? '', widths[c]!, align(c), lineWidth);
-        return paint && lines[k] ? paint(text, c) : text;
-      })));
+      let out = open;
+      for (let c = 0; c < cells.length; c++) {
+        const cell = cells[c]!;
+        const text = cell.lines[k] ?? '';
+        const fill = gap(widths[c]! - (cell.widths[k] ?? 0));
+        let set = alignRight[c] ? fill + text : text + fill;
+        if (paint && text) set = paint(set, c);
+        out += c === 0 ? set : between + set;
+      }
+      emit(out + close);
     }
   };
-  const headers = columns.map((c, i) => (displayWidth(c.header) > widths[i]! ? wrap(c.header, widths[i]!) : [c.header]));
+  const measuredLines = (lines: readonly string[]): SetCell => ({ lines, widths: lines.map((line) => displayWidth(line)) });
+  const headers = columns.map((c, i) => measuredLines(displayWidth(c.header) > widths[i]! ? wrap(c.header, widths[i]!) : [c.header]));
   const middle = rule(b.middle);
   emit(rule(b.top));
-  block(headers, () => 'left');
+  block(headers, columns.map(() => false));
   emit(middle);
-  const alignOf = (c: number) => columns[c]!.align ?? 'left';
-  // each distinct cell of a column is wrapped once (the lines are only read, never changed)
-  const wrapsOf = widths.map(() => new Map<string, string[]>());
-  const wrapped = rows.map((row) =>
+  // each distinct cell of a column is set once (its lines are only read, never changed)
+  const setOf = widths.map(() => new Map<string, SetCell>());
+  const set = rows.map((row) =>
     row.map((cell, c) => {
-      const known = wrapsOf[c]!.get(cell);
+      const known = setOf[c]!.get(cell);
       if (known) return known;
-      const lines = columns[c]!.wrap || displayWidth(cell) > widths[c]! ? wrap(cell, widths[c]!) : [cell];
-      wrapsOf[c]!.set(cell, lines);
-      return lines;
+      const width = widthOf.get(cell) ?? widestLine(cell);
+      const laid = columns[c]!.wrap || width > widths[c]! ? measuredLines(wrapVisible(cell, widths[c]!)) : { lines: [cell], widths: [width] };
+      setOf[c]!.set(cell, laid);
+      return laid;
     }),
   );
   // rows of one line each read best without a rule between them
-  const ruled = wrapped.some((cells) => cells.some((lines) => lines.length > 1));
-  wrapped.forEach((cells, r) => {
+  const ruled = set.some((cells) => cells.some((cell) => cell.lines.length > 1));
+  set.forEach((cells, r) => {
     if (r > 0 && ruled) emit(middle);
-    block(cells, alignOf, options.paint ? (text, c) => options.paint!(text, r, c) : undefined);
+    block(cells, right, options.paint ? (text, c) => options.paint!(text, r, c) : undefined);
   });
   emit(rule(b.bottom));
 }

@@ -100,8 +100,13 @@ const PHRASE_KEPT = 18;
  * widest bracketed phrase up to PHRASE_KEPT columns, so that none of them has to break.
  */
 export function leastWidth(text: string): number {
+  return leastWidthOfVisible(sanitize(text));
+}
+
+/** leastWidth() of text already through sanitize(), as a table's cells are. */
+export function leastWidthOfVisible(text: string): number {
   let widest = 0;
-  for (const paragraph of sanitize(text).split('\n')) {
+  for (const paragraph of text.includes('\n') ? text.split('\n') : [text]) {
     const simple = widestOfPlain(paragraph);
     if (simple !== undefined) {
       widest = Math.max(widest, simple);
@@ -136,9 +141,15 @@ function widestOfPlain(paragraph: string): number | undefined {
 
 /** Wraps text to lines of at most `width` display columns (see the head of this file). */
 export function wrap(text: string, width: number): string[] {
+  return wrapVisible(sanitize(text), width);
+}
+
+/** wrap() of text already through sanitize(), as a table's cells are. */
+export function wrapVisible(text: string, width: number): string[] {
   const out: string[] = [];
   const limit = Math.max(2, width);
-  for (const paragraph of sanitize(text).replace(/\t/g, ' ').split('\n')) {
+  const plain = text.includes('\t') ? text.replace(/\t/g, ' ') : text;
+  for (const paragraph of plain.includes('\n') ? plain.split('\n') : [plain]) {
     // a paragraph that fits is one line, as layout() would make it, without taking it apart
     if (displayWidth(paragraph) <= limit) out.push(paragraph.trimEnd());
     else out.push(...layout(atoms(tokens(paragraph)), limit));
