@@ -66,24 +66,52 @@ export function cyclePeriod(rules: FeedbackRules, date: IsoDate): Period {
 
 /** What `task` owes for `period` (a period of the rules' cycle): nothing, or one report per unit and tier. */
 export function obligations(task: Task, period: Period, rules: FeedbackRules, dues?: { lead: IsoDate; co: IsoDate | undefined }): Obligation[] {
-  if (period.start < startOf(task) || !rulesCover(rules, period)) return [];
+  if (startsAfter(task, period.start) || !rulesCover(rules, period)) return [];
   const { status } = statusOn(task, period.end);
   if (status === 'done' || status === 'suspended' || status === 'cancelled') return [];
   const lead = dues?.lead ?? dueDate(rules, period, 'lead')!;
   const out: Obligation[] = [{ task, unit: leadUnitOf(task), tier: 'lead', period, due: lead }];
   const coDue = dues ? dues.co : dueDate(rules, period, 'co');
-  if (coDue !== undefined) for (const unit of task.units.slice(1)) out.push({ task, unit, tier: 'co', period, due: coDue });
+  if (coDue !== undefined) for (let i = 1; i < task.units.length; i++) out.push({ task, unit: task.units[i]!, tier: 'co', period, due: coDue });
   return out;
 }
 
-/** Whether a progress entry answers `period` of the cycle. */
-function answers(entry: ProgressEntry, period: Period): boolean {
-  return entry.period !== undefined ? entry.period === periodKey(period) : entry.date >= period.start && entry.date <= period.end;
+/**
+ * Whether the task starts after `date`: startOf(task) > date, without making the start's string
+ * for a task that names none (its deadline's year then starts it), since a period's judgement
+ * asks it of every task.
+ */
+function startsAfter(task: Task, date: IsoDate): boolean {
+  if (task.start !== undefined) return task.start > date;
+  const deadline = task.extensions?.[0]?.from ?? task.deadline;
+  if (!isWellFormed(deadline) || !isWellFormed(date)) return startOf(task) > date;
+  // the deadline's year begins after the date when its year is later than the date's
+  for (let i = 0; i < 4; i++) {
+    const d = deadline.charCodeAt(i) - date.charCodeAt(i);
+    if (d !== 0) return d > 0;
+  }
+  return false;
+}
+
+/** A date of four digits of year, a dash, then month and day: its first four characters are its year. */
+function isWellFormed(date: IsoDate): boolean {
+  if (date.length !== 10 || date.charCodeAt(4) !== 45) return false;
+  for (let i = 0; i < 4; i++) {
+    const c = date.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** Whether a progress entry answers the period whose key (periodKey) is `key`. */
+function answers(entry: ProgressEntry, period: Period, key: string): boolean {
+  return entry.period !== undefined ? entry.period === key : entry.date >= period.start && entry.date <= period.end;
 }
 
 function byMatches(entry: ProgressEntry, obligation: Obligation): boolean {
   if (obligation.tier === 'co') return entry.by === obligation.unit;
-  return entry.by === undefined || !obligation.task.units.slice(1).includes(entry.by);
+  // the lead unit's: any entry not by one of the task's co-units
+  return entry.by === undefined || obligation.task.units.indexOf(entry.by, 1) < 0;
 }
 
 export interface JudgeOptions {
@@ -97,13 +125,17 @@ export function answeredInTime(obligation: Obligation, date: IsoDate): boolean {
 }
 
 /** The verdict on one obligation as of `asOf`: nothing dated after it counts. */
-export function judge(obligation: Obligation, asOf: IsoDate, options: JudgeOptions = {}): Judged {
+export function judge(obligation: Obligation, asOf: IsoDate, options: JudgeOptions = {}, key = periodKey(obligation.period)): Judged {
   let onTime: ProgressEntry | undefined;
   let late: ProgressEntry | undefined;
   for (const entry of obligation.task.progress ?? []) {
-    if (entry.date > asOf || !answers(entry, obligation.period) || !byMatches(entry, obligation)) continue;
-    if (answeredInTime(obligation, entry.date)) onTime ??= entry;
-    else late ??= entry;
+    if (entry.date > asOf || !answers(entry, obligation.period, key) || !byMatches(entry, obligation)) continue;
+    if (answeredInTime(obligation, entry.date)) {
+      // the first answer on time decides, whatever came late
+      onTime = entry;
+      break;
+    }
+    late ??= entry;
   }
   const passed = options.endOfDay ? asOf >= obligation.due : asOf > obligation.due;
   const verdict: Verdict = onTime ? 'on_time' : late ? 'late' : passed ? 'missing' : 'not_due';
@@ -141,8 +173,9 @@ export function periodsDueIn(rules: FeedbackRules, from: IsoDate, to: IsoDate): 
 /** Every obligation of `tasks` for `period`, judged as of `asOf`. */
 export function judgePeriod(tasks: readonly Task[], period: Period, rules: FeedbackRules, asOf: IsoDate, options: JudgeOptions = {}): Judged[] {
   const dues = { lead: dueDate(rules, period, 'lead')!, co: dueDate(rules, period, 'co') };
+  const key = periodKey(period);
   const out: Judged[] = [];
-  for (const task of tasks) for (const o of obligations(task, period, rules, dues)) out.push(judge(o, asOf, options));
+  for (const task of tasks) for (const o of obligations(task, period, rules, dues)) out.push(judge(o, asOf, options, key));
   return out;
 }
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { FeedbackConfig } from '../../src/core/config.js';
 import { dueDate, judge, judgePeriod, obligations, owedBy, periodsDueIn, staleFeedback } from '../../src/core/feedback.js';
 import { periodOf } from '../../src/core/periods.js';
-import type { Task } from '../../src/core/task.js';
+import { startOf, type Task } from '../../src/core/task.js';
 
 const xun: FeedbackConfig = { cycle: 'xun' };
 const monthly28: FeedbackConfig = { cycle: 'month', due_day: 28 };
@@ -31,6 +31,31 @@ describe('dueDate', () => {
 
 describe('obligations and verdicts', () => {
   const sept3 = periodOf('xun', '2020-09-21');
+
+  it('owes nothing for a period before the task starts: its start, else the first day of its first deadline\'s year', () => {
+    const owes = (extra: Partial<Task>, date: string) => obligations(task(extra), periodOf('xun', date), xun).length > 0;
+    expect(owes({ deadline: '2021-03-31' }, '2020-12-21')).toBe(false);
+    expect(owes({ deadline: '2021-03-31' }, '2021-01-01')).toBe(true);
+    expect(owes({ deadline: '2019-12-31' }, '2020-09-21')).toBe(true);
+    // an extended task starts in the year of the deadline first set
+    expect(owes({ deadline: '2021-03-31', extensions: [{ from: '2020-12-31', to: '2021-03-31', approved_on: '2020-12-01' }] as Task['extensions'] }, '2020-12-21')).toBe(true);
+    expect(owes({ start: '2020-12-15', deadline: '2021-03-31' }, '2020-12-11')).toBe(false);
+    expect(owes({ start: '2020-12-11', deadline: '2021-03-31' }, '2020-12-11')).toBe(true);
+    // a deadline that is no date is judged as startOf() judges it, not by its first four characters
+    const odd = task({ deadline: '2021/03/31' });
+    expect(owes({ deadline: '2021/03/31' }, '2020-12-21')).toBe(!(startOf(odd) > '2020-12-21'));
+  });
+
+  it('takes the first answer on time even when a late one for the same period came before it in the list', () => {
+    const [lead] = obligations(
+      task({ progress: [{ date: '2020-10-03', note: '补报', period: '2020-09-3' }, { date: '2020-09-29', note: '按期' }] }),
+      sept3,
+      xun,
+    );
+    const judged = judge(lead!, '2020-10-05');
+    expect(judged.verdict).toBe('on_time');
+    expect(judged.entry?.note).toBe('按期');
+  });
 
   it('owes one report from the lead unit per 旬, and none while done, suspended or cancelled', () => {
     expect(obligations(task(), sept3, xun).map((o) => [o.unit, o.tier, o.due])).toEqual([['区发改委', 'lead', '2020-09-30']]);
