@@ -126,9 +126,14 @@ export function answeredInTime(obligation: Obligation, date: IsoDate): boolean {
 
 /** The verdict on one obligation as of `asOf`: nothing dated after it counts. */
 export function judge(obligation: Obligation, asOf: IsoDate, options: JudgeOptions = {}, key = periodKey(obligation.period)): Judged {
+  return decide(obligation, obligation.task.progress ?? [], asOf, options, key);
+}
+
+/** The verdict on an obligation as of `asOf` from `entries`: the task's progress, or those of its entries that may answer it. */
+function decide(obligation: Obligation, entries: readonly ProgressEntry[], asOf: IsoDate, options: JudgeOptions, key: string): Judged {
   let onTime: ProgressEntry | undefined;
   let late: ProgressEntry | undefined;
-  for (const entry of obligation.task.progress ?? []) {
+  for (const entry of entries) {
     if (entry.date > asOf || !answers(entry, obligation.period, key) || !byMatches(entry, obligation)) continue;
     if (answeredInTime(obligation, entry.date)) {
       // the first answer on time decides, whatever came late
@@ -177,6 +182,54 @@ export function judgePeriod(tasks: readonly Task[], period: Period, rules: Feedb
   const out: Judged[] = [];
   for (const task of tasks) for (const o of obligations(task, period, rules, dues)) out.push(judge(o, asOf, options, key));
   return out;
+}
+
+/**
+ * The verdicts of one set of tasks for many periods, each judged on the dates asked of it: every
+ * (period, date) pair of `asks` judged as judgePeriod judges it, in one pass over each task's
+ * progress for all the periods, rather than one pass per period and date. A pair not asked is
+ * judged when it is read.
+ */
+export function judgeAll(
+  tasks: readonly Task[],
+  rules: FeedbackRules,
+  asks: ReadonlyArray<{ periods: readonly Period[]; asOf: IsoDate }>,
+  options: JudgeOptions = {},
+): (period: Period, asOf: IsoDate) => Judged[] {
+  const asked: Array<{ period: Period; key: string; dues: { lead: IsoDate; co: IsoDate | undefined }; dates: IsoDate[]; out: Judged[][] }> = [];
+  for (const { periods, asOf } of asks) {
+    for (const period of periods) {
+      const key = periodKey(period);
+      let known = asked.find((a) => a.key === key);
+      if (!known) asked.push((known = { period, key, dues: { lead: dueDate(rules, period, 'lead')!, co: dueDate(rules, period, 'co') }, dates: [], out: [] }));
+      if (!known.dates.includes(asOf)) {
+        known.dates.push(asOf);
+        known.out.push([]);
+      }
+    }
+  }
+  const owed: Obligation[][] = asked.map(() => []);
+  const answering: ProgressEntry[][] = asked.map(() => []);
+  for (const task of tasks) {
+    let owes = false;
+    for (let p = 0; p < asked.length; p++) {
+      owed[p] = obligations(task, asked[p]!.period, rules, asked[p]!.dues);
+      answering[p]!.length = 0;
+      if (owed[p]!.length > 0) owes = true;
+    }
+    if (!owes) continue;
+    // each entry goes to the periods it answers; whose it is, and whether it came in time, decide() tells
+    for (const entry of task.progress ?? []) {
+      for (let p = 0; p < asked.length; p++) if (owed[p]!.length > 0 && answers(entry, asked[p]!.period, asked[p]!.key)) answering[p]!.push(entry);
+    }
+    for (let p = 0; p < asked.length; p++) {
+      const { key, dates, out } = asked[p]!;
+      for (const o of owed[p]!) for (let i = 0; i < dates.length; i++) out[i]!.push(decide(o, answering[p]!, dates[i]!, options, key));
+    }
+  }
+  const judged = new Map<string, Judged[]>();
+  for (const { key, dates, out } of asked) dates.forEach((date, i) => judged.set(`${key} ${date}`, out[i]!));
+  return (period, asOf) => judged.get(`${periodKey(period)} ${asOf}`) ?? judgePeriod(tasks, period, rules, asOf, options);
 }
 
 /**

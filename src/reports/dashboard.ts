@@ -6,7 +6,7 @@
 import type { Roster } from '../core/config.js';
 import { addDays, endOfXun, type IsoDate } from '../core/dates.js';
 import { lightsAt, type EvaluateSettings, type Evaluated, type Lights } from '../core/evaluate.js';
-import { cyclePeriod, dueDate, judgePeriod, type FeedbackRules } from '../core/feedback.js';
+import { cyclePeriod, dueDate, judgeAll, periodsDueIn, type FeedbackRules, type Judged } from '../core/feedback.js';
 import { filterOfLights, type Filter } from '../core/filter.js';
 import { lightOfCode } from '../core/light-facts.js';
 import { actualOn, statusOn } from '../core/as-of.js';
@@ -74,14 +74,25 @@ export function dashboardReport(lights: Lights, tasks: readonly LoadedTask[], op
   const light = { ...settings.light, feedback: undefined };
 
   // feedback is judged for the latest round due, as the 旬 report judges its 旬
-  const round = latestRound(settings.feedback, asOf);
+  const rules = settings.feedback;
+  const roundStart = (date: IsoDate) => latestRound(rules, date).start;
   const selectedTasks = selected.map((t) => t.task);
-  const now = headlineFrom(mine, selectedTasks, asOf, { rules: settings.feedback, from: round.start });
   const comparable = (date: IsoDate) => date >= yearStart && selectedTasks.some((task) => startOf(task) <= date);
   const xunDate = previousPeriod(periodOf('xun', asOf)).end;
   const monthDate = previousPeriod(periodOf('month', asOf)).end;
+  const grid = gridPeriods(rules, asOf, yearStart);
+  // the figures' rounds and the grid's periods are mostly the same periods on other dates: judged together
+  const counted = (date: IsoDate) => periodsDueIn(rules, roundStart(date), date);
+  const verdicts = judgeAll(
+    selectedTasks,
+    rules,
+    [asOf, xunDate, monthDate].filter((date) => date === asOf || comparable(date)).map((date) => ({ periods: counted(date), asOf: date })).concat({ periods: grid, asOf }),
+    { endOfDay: true },
+  );
+  const judgedOn = (date: IsoDate) => counted(date).flatMap((p) => verdicts(p, date));
+  const now = headlineFrom(mine, selectedTasks, asOf, { rules, from: roundStart(asOf), judged: judgedOn(asOf) });
   const at = (date: IsoDate) =>
-    comparable(date) ? headlineAt(selected, date, { ...light, feedback: settings.feedback }, latestRound(settings.feedback, date).start, facts) : undefined;
+    comparable(date) ? headlineAt(selected, date, { ...light, feedback: rules }, roundStart(date), facts, judgedOn(date)) : undefined;
   const thenXun = at(xunDate);
   const thenMonth = at(monthDate);
 
@@ -91,7 +102,7 @@ export function dashboardReport(lights: Lights, tasks: readonly LoadedTask[], op
     title: settings.title,
     asOf,
     compareTo: { ...(thenXun ? { xun: xunDate } : {}), ...(thenMonth ? { month: monthDate } : {}) },
-    headlines: headlines(now, thenXun, thenMonth, round),
+    headlines: headlines(now, thenXun, thenMonth, latestRound(rules, asOf)),
     byLead: lightRows('lead'),
     byUnit: lightRows('unit'),
     completion: completion(selected, asOf, yearStart, yearEnd, countRow('', mine.codes)),
@@ -100,7 +111,7 @@ export function dashboardReport(lights: Lights, tasks: readonly LoadedTask[], op
       .sort((a, b) => (a.review!.date < b.review!.date ? -1 : a.review!.date > b.review!.date ? 1 : byId(a, b)))
       .map(reviewItem),
     targets: shown((_, k) => (selectedTasks[k]!.targets?.length ?? 0) > 0).sort(byId).flatMap((e) => targetItems(e, asOf)),
-    punctuality: punctuality(selectedTasks, asOf, yearStart, settings),
+    punctuality: punctuality(selectedTasks, grid, settings, (period) => verdicts(period, asOf)),
     unreadable: options.unreadable,
   };
   if (chosen.length < tasks.length) data.scope = { filter: options.filter, tasks: chosen.length, of: tasks.length };
@@ -215,17 +226,20 @@ function targetItems(e: Evaluated, asOf: IsoDate): TargetItem[] {
 /** Worst first: one missing report marks the unit's period as missing. */
 const SEVERITY: readonly Punctuality[] = ['missing', 'late', 'not_due', 'on_time'];
 
-/**
- * Each unit's feedback for the latest periods of the cycle begun by the date, judged at the end of
- * the day as the period reports judge it; units that owed nothing in any of them are left out.
- */
-function punctuality(tasks: readonly Task[], asOf: IsoDate, yearStart: IsoDate, settings: DashboardSettings): PunctualityGrid {
-  const rules = settings.feedback;
+/** The grid's periods: the latest of the feedback cycle begun by the date, within the plan's year and the rules. */
+function gridPeriods(rules: FeedbackRules, asOf: IsoDate, yearStart: IsoDate): Period[] {
   const from = rules.start !== undefined && rules.start > yearStart ? rules.start : yearStart;
-  const periods = periodsBetween(rules.cycle, from, asOf).slice(-PUNCTUALITY_PERIODS);
+  return periodsBetween(rules.cycle, from, asOf).slice(-PUNCTUALITY_PERIODS);
+}
+
+/**
+ * Each unit's feedback for the grid's periods, judged at the end of the day as the period reports
+ * judge it (`judged`); units that owed nothing in any of them are left out.
+ */
+function punctuality(tasks: readonly Task[], periods: readonly Period[], settings: DashboardSettings, judged: (period: Period) => readonly Judged[]): PunctualityGrid {
   const verdicts = new Map<string, Set<Punctuality>[]>();
   periods.forEach((period, i) => {
-    for (const j of judgePeriod(tasks, period, rules, asOf, { endOfDay: true })) {
+    for (const j of judged(period)) {
       let cells = verdicts.get(j.unit);
       if (!cells) verdicts.set(j.unit, (cells = periods.map(() => new Set<Punctuality>())));
       cells[i]!.add(j.verdict);
@@ -233,7 +247,7 @@ function punctuality(tasks: readonly Task[], asOf: IsoDate, yearStart: IsoDate, 
   });
   const units = orderedNames(unitNames(settings.roster, tasks), verdicts.keys()).filter((u) => verdicts.has(u));
   return {
-    periods,
+    periods: [...periods],
     rows: units.map((unit) => ({ unit, cells: verdicts.get(unit)!.map((seen) => SEVERITY.find((v) => seen.has(v)) ?? 'none') })),
   };
 }

@@ -52,11 +52,12 @@ export function headlineAt(
   settings: EvaluateSettings & { feedback: FeedbackRules },
   feedbackFrom: IsoDate,
   facts?: { facts: Int32Array; at: Int32Array },
+  judged?: readonly Judged[],
 ): Headline {
   // the figures count feedback from the rules' verdicts: each task's daily missing-feedback mark would only cost time
   const light = { ...settings, feedback: undefined };
   const lights = facts ? judge(tasks, facts, asOf, light) : lightsOf(evaluate(tasks, asOf, light));
-  return headlineFrom(lights, tasks.map((t) => t.task), asOf, { rules: settings.feedback, from: feedbackFrom });
+  return headlineFrom(lights, tasks.map((t) => t.task), asOf, { rules: settings.feedback, from: feedbackFrom, ...(judged ? { judged } : {}) });
 }
 
 /** The figures from the tasks' lights (the counts from their codes; the tasks judged in full looked at for a pending review) and the tasks themselves. */

@@ -1,8 +1,11 @@
 // Feedback rules from the settings: who owes what for which period, by when, and the verdict.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { FeedbackConfig } from '../../src/core/config.js';
-import { dueDate, judge, judgePeriod, obligations, owedBy, periodsDueIn, staleFeedback } from '../../src/core/feedback.js';
-import { periodOf } from '../../src/core/periods.js';
+import { addDays } from '../../src/core/dates.js';
+import { dueDate, judge, judgeAll, judgePeriod, obligations, owedBy, periodsDueIn, staleFeedback } from '../../src/core/feedback.js';
+import { nextPeriod, periodOf, previousPeriod } from '../../src/core/periods.js';
+import { runs, seed } from '../fuzz.js';
 import { startOf, type Task } from '../../src/core/task.js';
 
 const xun: FeedbackConfig = { cycle: 'xun' };
@@ -38,7 +41,7 @@ describe('obligations and verdicts', () => {
     expect(owes({ deadline: '2021-03-31' }, '2021-01-01')).toBe(true);
     expect(owes({ deadline: '2019-12-31' }, '2020-09-21')).toBe(true);
     // an extended task starts in the year of the deadline first set
-    expect(owes({ deadline: '2021-03-31', extensions: [{ from: '2020-12-31', to: '2021-03-31', approved_on: '2020-12-01' }] as Task['extensions'] }, '2020-12-21')).toBe(true);
+    expect(owes({ deadline: '2021-03-31', extensions: [{ date: '2020-12-01', from: '2020-12-31', to: '2021-03-31', reason: '项目调整' }] }, '2020-12-21')).toBe(true);
     expect(owes({ start: '2020-12-15', deadline: '2021-03-31' }, '2020-12-11')).toBe(false);
     expect(owes({ start: '2020-12-11', deadline: '2021-03-31' }, '2020-12-11')).toBe(true);
     // a deadline that is no date is judged as startOf() judges it, not by its first four characters
@@ -114,5 +117,44 @@ describe('staleFeedback', () => {
     expect(staleFeedback(t, monthly28, '2020-09-28')).toMatchObject({ period: { start: '2020-08-01' }, due: '2020-08-28' });
     expect(staleFeedback(t, monthly28, '2020-09-29')).toBeUndefined();
     expect(staleFeedback({ ...t, status: 'done', done_on: '2020-09-30' }, xun, '2020-10-01')).toBeUndefined();
+  });
+});
+
+describe('judging one period on several dates at once', () => {
+  const day = fc.integer({ min: -20, max: 380 }).map((n) => addDays('2020-01-01', n));
+  const units = ['区发改委', '区财政局', '区住建局'];
+  const entry = fc.record({
+    date: day,
+    note: fc.constant('进展'),
+    by: fc.option(fc.constantFrom(...units, '别的单位'), { nil: undefined }),
+    period: fc.option(fc.constantFrom('2020-09-2', '2020-09-3', '2020-09', '2020-H1'), { nil: undefined }),
+  });
+  const randomTask = fc.record({
+    deadline: fc.constantFrom('2020-06-30', '2020-12-31', '2021-03-31'),
+    start: fc.option(day, { nil: undefined }),
+    status: fc.constantFrom('in_progress' as const, 'done' as const, 'suspended' as const),
+    done_on: fc.option(day, { nil: undefined }),
+    units: fc.shuffledSubarray(units, { minLength: 1 }),
+    progress: fc.array(entry, { maxLength: 6 }),
+  }).map((t) => {
+    const { start, done_on, ...rest } = t;
+    return task({ ...rest, ...(start ? { start } : {}), ...(done_on ? { done_on } : {}) });
+  });
+  const rules = fc.constantFrom<FeedbackConfig>(xun, monthly28, guangfeng, { cycle: 'xun', co_units_days_before: 3 });
+
+  it('gives, for each date, what judgePeriod gives on that date', () => {
+    fc.assert(
+      fc.property(fc.array(randomTask, { maxLength: 6 }), rules, day, fc.array(day, { minLength: 1, maxLength: 4 }), fc.boolean(), (tasks, r, inPeriod, dates, endOfDay) => {
+        const period = periodOf(r.cycle, inPeriod);
+        const together = judgeAll(tasks, r, dates.map((asOf) => ({ periods: [period], asOf })), { endOfDay });
+        for (const d of dates) expect(together(period, d)).toEqual(judgePeriod(tasks, period, r, d, { endOfDay }));
+        const all = judgeAll(tasks, r, [{ periods: [period], asOf: dates[0]! }, { periods: [period, previousPeriod(period)], asOf: dates.at(-1)! }], { endOfDay });
+        expect(all(previousPeriod(period), dates.at(-1)!)).toEqual(judgePeriod(tasks, previousPeriod(period), r, dates.at(-1)!, { endOfDay }));
+        expect(all(period, dates[0]!)).toEqual(judgePeriod(tasks, period, r, dates[0]!, { endOfDay }));
+        // a pair not asked for is judged when read
+        expect(all(nextPeriod(period), dates[0]!)).toEqual(judgePeriod(tasks, nextPeriod(period), r, dates[0]!, { endOfDay }));
+      }),
+      { numRuns: runs(400), seed: seed() },
+    );
   });
 });
