@@ -9,7 +9,7 @@ import { periodLabel, type Period } from '../core/periods.js';
 import { refuseBrokenRules } from '../cli/report-options.js';
 import type { Session } from '../context.js';
 import { EXIT, ioError } from '../errors.js';
-import { ioReason, paintOut, renderEnv, reportProblems, writeInPieces } from '../cli/output.js';
+import { ioReason, paintOut, planFacts, renderEnv, reportProblems, writeInPieces } from '../cli/output.js';
 import { periodReport } from '../reports/period.js';
 import { capTables, periodReportDocument } from '../render/report-document.js';
 import { periodReportJson } from '../render/report-json.js';
@@ -40,7 +40,7 @@ export async function runReport(options: ReportOptions, plan: Plan, session: Ses
   const { m } = session;
   refuseBrokenRules(plan, session);
   const { config } = plan;
-  const report = periodReport(plan.tasks, { period: options.period, asOf: options.asOf, rank: options.rank }, {
+  const report = periodReport(plan.tasks, { period: options.period, asOf: options.asOf, rank: options.rank, facts: planFacts(plan) }, {
     light: settingsOf(config),
     feedback: config.feedback,
     categories: categoryRules(config),

@@ -6,9 +6,10 @@ import { deadlineOn, milestonesOn } from '../core/as-of.js';
 import { categoryOf, CATEGORIES, type Category, type CategoryRules } from '../core/categories.js';
 import type { Roster, ScoringConfig } from '../core/config.js';
 import { addDays, type IsoDate } from '../core/dates.js';
-import { evaluate, type EvaluateSettings, type Evaluated } from '../core/evaluate.js';
+import { evaluate, judge, lightsOf, type EvaluateSettings, type Evaluated } from '../core/evaluate.js';
 import { judgePeriod, lateArrivals, periodsDueIn, type FeedbackRules, type Judged } from '../core/feedback.js';
 import { isOpen, lightOf } from '../core/light.js';
+import { lightOfCode } from '../core/light-facts.js';
 import { nextPeriod, periodKey, previousPeriod, type Period } from '../core/periods.js';
 import { orderedNames, unitNames } from '../core/roster.js';
 import { scoreUnits, type UnitScore } from '../core/scoring.js';
@@ -17,7 +18,7 @@ import { actualOn } from '../core/as-of.js';
 import { targetMet } from '../core/targets.js';
 import { leadUnitOf, startOf, type LoadedTask, type Target, type Task } from '../core/task.js';
 import { groupBy, groupOrder, type Group } from './group.js';
-import { headlineOf, type Headline } from './headline.js';
+import { headlineFrom, headlineOf, type Headline } from './headline.js';
 import { summarize, type SummaryReport } from './summary.js';
 
 export interface RhythmSettings {
@@ -34,6 +35,11 @@ export interface PeriodReportOptions {
   asOf: IsoDate;
   /** add the ranking of units (通报) and their scores (考核) */
   rank: boolean;
+  /**
+   * the light facts of the tasks (one entry per task, store/load.ts), to judge the end of the
+   * previous period from; without them, every task is evaluated on that day too
+   */
+  facts?: { facts: Int32Array; at: Int32Array } | undefined;
 }
 
 type NoLongerRedWhy = 'done' | 'extended' | 'milestone_done' | 'suspended' | 'cancelled' | 'other';
@@ -181,13 +187,15 @@ export function periodReport(tasks: readonly LoadedTask[], options: PeriodReport
   // the report lists missing feedback itself: the daily marker would only cost time here
   const light = { ...settings.light, feedback: undefined };
   const now = evaluate(tasks, asOf, light);
-  const then = evaluate(tasks, previousAsOf, light);
-  const thenById = new Map(then.map((e) => [e.task.id, e]));
+  // the previous period's end is compared by light alone: only the tasks red then and not now are looked at in full
+  const then = options.facts ? judge(tasks, options.facts, previousAsOf, light) : lightsOf(evaluate(tasks, previousAsOf, light));
+  // now[i] is tasks[i]'s, as then's codes are
+  const index = new Map(now.map((e, i) => [e, i]));
   const inPeriod = (date: IsoDate) => date >= period.start && date <= asOf;
   const wide = period.kind === 'quarter' || period.kind === 'half' || period.kind === 'year';
 
   const red = now.filter((e) => e.result.light === 'red');
-  const wasRed = (e: Evaluated) => thenById.get(e.task.id)?.result.light === 'red';
+  const wasRed = (e: Evaluated) => lightOfCode(then.codes[index.get(e)!]!) === 'red';
   const feedback = feedbackSection(now, period, asOf, settings);
   const report: PeriodReport = {
     period,
@@ -198,12 +206,12 @@ export function periodReport(tasks: readonly LoadedTask[], options: PeriodReport
     complete: asOf === period.end,
     comparable: tasks.some(({ task }) => startOf(task) <= previousAsOf),
     headline: headlineOf(now, asOf, { rules: settings.feedback, from: period.start, judged: feedback.judged }),
-    previousHeadline: headlineOf(then, previousAsOf, { rules: settings.feedback, from: previous.start }),
+    previousHeadline: headlineFrom(then, now.map((e) => e.task), previousAsOf, { rules: settings.feedback, from: previous.start }),
     doneInPeriod: now
       .filter((e) => e.result.doneOn !== undefined && inPeriod(e.result.doneOn))
       .sort((a, b) => (a.result.doneOn! < b.result.doneOn! ? -1 : a.result.doneOn! > b.result.doneOn! ? 1 : byId(a, b))),
     newlyRed: red.filter((e) => !wasRed(e)).sort(mostOverdueFirst),
-    noLongerRed: now.filter((e) => e.result.light !== 'red' && wasRed(e)).map((e) => noLongerRed(e, thenById.get(e.task.id)!, previousAsOf, asOf)),
+    noLongerRed: now.filter((e) => e.result.light !== 'red' && wasRed(e)).map((e) => noLongerRed(e, then.evaluated(index.get(e)!), previousAsOf, asOf)),
     stillRed: red.filter(wasRed).sort(mostOverdueFirst),
     extensions: extensionsIn(now, period.start, asOf),
     dueNext: dueIn(now, nextPeriod(period), asOf),

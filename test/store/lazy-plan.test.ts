@@ -1,13 +1,16 @@
 // A plan read from the cache makes a task only when it is asked for: a view that counts lights
 // judges them from the cached light facts and makes only the tasks it shows, and the checks of
 // each task come from the cache too, with the same answer as reading every file.
-import { readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluate, judge, lightsOf, settingsOf } from '../../src/core/evaluate.js';
 import { lightOfCode } from '../../src/core/light-facts.js';
 import { messages } from '../../src/i18n/index.js';
+import { categoryRules } from '../../src/core/categories.js';
+import { periodOf } from '../../src/core/periods.js';
 import { dashboardReport } from '../../src/reports/dashboard.js';
+import { periodReport } from '../../src/reports/period.js';
 import { dueReport } from '../../src/reports/due.js';
 import { listReport } from '../../src/reports/list.js';
 import { overdueReport } from '../../src/reports/overdue.js';
@@ -18,7 +21,7 @@ import { filterOfLights, matches, type Filter } from '../../src/core/filter.js';
 import { cachePath, readCache } from '../../src/store/cache.js';
 import { loadConfig, loadTasks, type LoadOptions, type Plan } from '../../src/store/load.js';
 import { readTasks } from '../../src/store/read-tasks.js';
-import { copyFixture } from '../helpers.js';
+import { copyFixture, ROOT, tempDir } from '../helpers.js';
 
 const m = messages('zh');
 const AS_OF = '2020-09-30';
@@ -34,9 +37,17 @@ async function open(root: string, options: LoadOptions = {}): Promise<Plan> {
   return { root, config, configFound: found, ...loaded, problems: [...problems, ...loaded.problems] };
 }
 
-/** A copy of a fixture read warm from its cache (the cache aged, so that every entry is trusted), and read afresh from its files. */
+/** A copy of the plan the repository ships (141 tasks). */
+function copyBundledPlan(): string {
+  const dir = tempDir();
+  cpSync(join(ROOT, 'tasks'), join(dir, 'tasks'), { recursive: true });
+  cpSync(join(ROOT, 'tasks.config.yaml'), join(dir, 'tasks.config.yaml'));
+  return dir;
+}
+
+/** A copy of a fixture (or of the bundled plan) read warm from its cache (the cache aged, so that every entry is trusted), and read afresh from its files. */
 async function warmAndFresh(fixture: string): Promise<{ dir: string; plan: Plan; fresh: Plan }> {
-  const dir = copyFixture(fixture);
+  const dir = fixture === 'bundled' ? copyBundledPlan() : copyFixture(fixture);
   await open(dir);
   age(dir);
   const plan = await open(dir);
@@ -166,6 +177,27 @@ describe('a plan read from the cache', () => {
         }
       }
     }
+  });
+
+  it('makes the same period reports with the previous period judged from the light facts, evaluating in full only the tasks red then and not now', async () => {
+    let noLongerRed = 0;
+    for (const fixture of ['dashboard-plan', 'lights', 'bundled']) {
+      const { plan, fresh } = await warmAndFresh(fixture);
+      const { config } = plan;
+      const settings = { light: settingsOf(config), feedback: config.feedback, categories: categoryRules(config), scoring: config.scoring, roster: config.roster };
+      const monthEnds = ['01-31', '02-29', '03-31', '04-30', '05-31', '06-30', '07-31', '08-31', '09-30', '10-31', '11-30', '12-31'].map((d) => ['month', `2020-${d}`] as const);
+      for (const [kind, asOf] of [['xun', '2020-03-20'], ['xun', '2020-07-10'], ...monthEnds, ['quarter', '2020-09-30'], ['year', '2020-12-31']] as const) {
+        for (const rank of [false, true]) {
+          const period = periodOf(kind, asOf);
+          const judged = periodReport(plan.tasks, { period, asOf, rank, facts: plan.lights }, settings);
+          const full = periodReport(fresh.tasks, { period, asOf, rank }, settings);
+          expect(judged).toEqual(full);
+          noLongerRed += judged.noLongerRed.length;
+        }
+      }
+    }
+    // the comparison reached tasks that were red and are no longer
+    expect(noLongerRed).toBeGreaterThan(0);
   });
 
   it('finds what falls due from the light facts as from every task evaluated, evaluating only tasks with something due', async () => {
