@@ -192,6 +192,11 @@ describe('a plan read from the cache', () => {
           const judged = periodReport(plan.tasks, { period, asOf, rank, facts: plan.lights }, settings);
           const full = periodReport(fresh.tasks, { period, asOf, rank }, settings);
           expect(judged).toEqual(full);
+          // each task no longer red is compared with itself as it stood, red, at the previous period's end
+          for (const item of judged.noLongerRed) {
+            expect(item.before.task.id).toBe(item.e.task.id);
+            expect(item.before.result.light).toBe('red');
+          }
           noLongerRed += judged.noLongerRed.length;
         }
       }
