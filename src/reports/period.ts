@@ -7,7 +7,7 @@ import { categoryOf, CATEGORIES, type Category, type CategoryRules } from '../co
 import type { Roster, ScoringConfig } from '../core/config.js';
 import { addDays, type IsoDate } from '../core/dates.js';
 import { evaluate, judge, lightsOf, type EvaluateSettings, type Evaluated } from '../core/evaluate.js';
-import { judgePeriod, lateArrivals, periodsDueIn, type FeedbackRules, type Judged } from '../core/feedback.js';
+import { judgeAll, lateArrivals, periodsDueIn, type FeedbackRules, type Judged } from '../core/feedback.js';
 import { isOpen, lightOf } from '../core/light.js';
 import { lightOfCode } from '../core/light-facts.js';
 import { nextPeriod, periodKey, previousPeriod, type Period } from '../core/periods.js';
@@ -196,7 +196,12 @@ export function periodReport(tasks: readonly LoadedTask[], options: PeriodReport
 
   const red = now.filter((e) => e.result.light === 'red');
   const wasRed = (e: Evaluated) => lightOfCode(then.codes[index.get(e)!]!) === 'red';
-  const feedback = feedbackSection(now, period, asOf, settings);
+  // this period's feedback and the previous period's (for its headline), judged in one pass over the tasks
+  const rules = settings.feedback;
+  const periods = periodsDueIn(rules, period.start, period.end);
+  const previousPeriods = periodsDueIn(rules, previous.start, previousAsOf);
+  const verdicts = judgeAll(now.map((e) => e.task), rules, [{ periods, asOf }, { periods: previousPeriods, asOf: previousAsOf }], { endOfDay: true });
+  const feedback = feedbackSection(now, period, periods, (p) => verdicts(p, asOf), asOf, settings);
   const report: PeriodReport = {
     period,
     previous,
@@ -206,7 +211,11 @@ export function periodReport(tasks: readonly LoadedTask[], options: PeriodReport
     complete: asOf === period.end,
     comparable: tasks.some(({ task }) => startOf(task) <= previousAsOf),
     headline: headlineOf(now, asOf, { rules: settings.feedback, from: period.start, judged: feedback.judged }),
-    previousHeadline: headlineFrom(then, now.map((e) => e.task), previousAsOf, { rules: settings.feedback, from: previous.start }),
+    previousHeadline: headlineFrom(then, now.map((e) => e.task), previousAsOf, {
+      rules,
+      from: previous.start,
+      judged: previousPeriods.flatMap((p) => verdicts(p, previousAsOf)),
+    }),
     doneInPeriod: now
       .filter((e) => e.result.doneOn !== undefined && inPeriod(e.result.doneOn))
       .sort((a, b) => (a.result.doneOn! < b.result.doneOn! ? -1 : a.result.doneOn! > b.result.doneOn! ? 1 : byId(a, b))),
@@ -263,10 +272,17 @@ function dueIn(evaluated: readonly Evaluated[], next: Period, asOf: IsoDate): Du
   return out.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : byId(a.e, b.e)));
 }
 
-function feedbackSection(now: readonly Evaluated[], period: Period, asOf: IsoDate, settings: RhythmSettings): FeedbackSection & { judged: Judged[] } {
+/** The feedback of the periods due in the report's period (`periods`), as `judgedIn` judged it at the end of the as-of day. */
+function feedbackSection(
+  now: readonly Evaluated[],
+  period: Period,
+  periods: Period[],
+  judgedIn: (period: Period) => Judged[],
+  asOf: IsoDate,
+  settings: RhythmSettings,
+): FeedbackSection & { judged: Judged[] } {
   const tasks = now.map((e) => e.task);
-  const periods = periodsDueIn(settings.feedback, period.start, period.end);
-  const judged = periods.flatMap((p) => judgePeriod(tasks, p, settings.feedback, asOf, { endOfDay: true }));
+  const judged = periods.flatMap(judgedIn);
   const due = judged.filter((j) => j.verdict !== 'not_due');
   const units = orderedNames(unitNames(settings.roster, tasks), due.map((j) => j.unit));
   const rank = new Map(units.map((u, i) => [u, i]));
