@@ -120,7 +120,10 @@ export interface DashboardData {
   red: RedItem[];
   /** oldest report first; empty when none waits */
   awaitingReview: ReviewItem[];
+  /** the first targets in the order of their tasks' ids, as many as a page lists (reports/dashboard.ts TARGETS_SHOWN) */
   targets: TargetItem[];
+  /** every target of the tasks, listed or not */
+  targetCount: number;
   punctuality: PunctualityGrid;
   /** task files that could not be read and are missing from every figure */
   unreadable: number;

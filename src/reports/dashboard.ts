@@ -44,6 +44,9 @@ export interface DashboardOptions {
   facts?: { facts: Int32Array; at: Int32Array } | undefined;
 }
 
+/** Targets a page lists; the rest it counts. */
+export const TARGETS_SHOWN = 100;
+
 /** Columns of the feedback grid: enough to see a habit, few enough to print on the first page. */
 const PUNCTUALITY_PERIODS = 6;
 
@@ -110,7 +113,7 @@ export function dashboardReport(lights: Lights, tasks: readonly LoadedTask[], op
     awaitingReview: shown((_, k) => mine.inFull(k) && mine.evaluated(k).review !== undefined)
       .sort((a, b) => (a.review!.date < b.review!.date ? -1 : a.review!.date > b.review!.date ? 1 : byId(a, b)))
       .map(reviewItem),
-    targets: shown((_, k) => (selectedTasks[k]!.targets?.length ?? 0) > 0).sort(byId).flatMap((e) => targetItems(e, asOf)),
+    ...listedTargets(selectedTasks, mine, asOf),
     punctuality: punctuality(selectedTasks, grid, settings, (period) => verdicts(period, asOf)),
     unreadable: options.unreadable,
   };
@@ -206,6 +209,27 @@ function redItem(e: Evaluated): RedItem {
 
 function reviewItem(e: Evaluated): ReviewItem {
   return { ...listed(e), reportedOn: e.review!.date, note: e.review!.note ?? '' };
+}
+
+/**
+ * The first TARGETS_SHOWN targets, by task id, and how many there are: only the tasks whose
+ * targets are listed are evaluated (a city's plan has thousands of targets).
+ */
+function listedTargets(tasks: readonly Task[], lights: Lights, asOf: IsoDate): Pick<DashboardData, 'targets' | 'targetCount'> {
+  const holding: number[] = [];
+  let targetCount = 0;
+  tasks.forEach((task, k) => {
+    const count = task.targets?.length ?? 0;
+    targetCount += count;
+    if (count > 0) holding.push(k);
+  });
+  holding.sort((a, b) => (tasks[a]!.id < tasks[b]!.id ? -1 : tasks[a]!.id > tasks[b]!.id ? 1 : 0));
+  const targets: TargetItem[] = [];
+  for (const k of holding) {
+    if (targets.length >= TARGETS_SHOWN) break;
+    targets.push(...targetItems(lights.evaluated(k), asOf));
+  }
+  return { targets: targets.slice(0, TARGETS_SHOWN), targetCount };
 }
 
 function targetItems(e: Evaluated, asOf: IsoDate): TargetItem[] {

@@ -8,7 +8,7 @@ import { parsePeriod } from '../../src/core/periods.js';
 import { categoryRules } from '../../src/core/categories.js';
 import type { LoadedTask } from '../../src/core/task.js';
 import { messages } from '../../src/i18n/index.js';
-import { dashboardReport } from '../../src/reports/dashboard.js';
+import { dashboardReport, TARGETS_SHOWN } from '../../src/reports/dashboard.js';
 import { periodReport } from '../../src/reports/period.js';
 import { row } from '../../src/reports/summary.js';
 import { loadConfig, loadTasks } from '../../src/store/load.js';
@@ -124,6 +124,33 @@ describe('dashboardReport', () => {
       { id: '2020-003', title: '新增城镇就业', leads: ['区长', '副区长'], leadUnit: '甲局', light: 'green', name: '新增就业', actual: 800, target: 1000, unit: '人', direction: 'min', elapsed: 75 },
     ]);
     expect(dashboard({}, '2020-09-29').targets[0]!.actual).toBe(400);
+  });
+
+  it('lists the first targets by task id, as many as a page shows, counts them all, and evaluates only the tasks it lists', () => {
+    // 150 copies of the task with a target, under ids in reverse order, every third with a second target
+    const source = tasks.find((t) => t.task.id === '2020-003')!;
+    const many: LoadedTask[] = Array.from({ length: 150 }, (_, i) => {
+      const id = `2020-${String(900 - i).padStart(3, '0')}`;
+      const targets = source.task.targets!;
+      // without its completion request, which would list (and evaluate) every copy as awaiting review
+      const { completion_requests: _request, ...task } = source.task;
+      return { file: `tasks/${id}.yaml`, task: { ...task, id, targets: i % 3 === 0 ? [...targets, { ...targets[0]!, name: '新增岗位' }] : targets } };
+    });
+    const all = evaluate(many, AS_OF, settingsOf(config));
+    const asked = new Set<number>();
+    // as lights judged from the facts are: no task with a completion request, none evaluated until asked for
+    const lights = { ...lightsOf(all), evaluated: (i: number) => (asked.add(i), all[i]!), inFull: () => false };
+    const data = dashboardReport(lights, many, { asOf: AS_OF, filter: {}, unreadable: 0 }, settings());
+    expect(data.targetCount).toBe(200);
+    expect(data.targets).toHaveLength(TARGETS_SHOWN);
+    const ids = data.targets.map((t) => t.id);
+    expect(ids[0]).toBe('2020-751');
+    expect([...ids].sort()).toEqual(ids);
+    // both targets of a task, in the task's order
+    expect(data.targets.filter((t) => t.id === '2020-753').map((t) => t.name)).toEqual(['新增就业', '新增岗位']);
+    // the tasks listed (those of the first 100 targets) and no other
+    expect(data.awaitingReview).toEqual([]);
+    expect(asked.size).toBe(new Set(ids).size);
   });
 
   it('grids each unit’s feedback for the 旬 since the rules began: the worst report of the 旬, or none owed', () => {

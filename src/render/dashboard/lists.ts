@@ -1,5 +1,5 @@
-// The lists under the charts: red tasks (all of them), tasks awaiting review and targets (capped,
-// with a line saying how many more there are). Each row says whose it is, for the filter.
+// The lists under the charts: red tasks (all of them), tasks awaiting review (capped) and targets
+// (as many as the report carries), with a line saying how many more there are. Each row says whose it is, for the filter.
 import type { Reason } from '../../core/light.js';
 import type { Messages } from '../../i18n/index.js';
 import type { ListedTask, RedItem, ReviewItem, TargetItem } from '../../reports/dashboard-data.js';
@@ -10,7 +10,6 @@ import { renderTargetBar, targetValue } from './target-bar.js';
 
 /** Beyond these a list says how many more there are: the page must stay small for a large plan. */
 export const REVIEW_CAP = 200;
-export const TARGET_CAP = 100;
 
 interface Column<T> {
   head: string;
@@ -28,6 +27,7 @@ function list<T extends ListedTask>(
   picks: Picks,
   m: Messages,
   intro = '',
+  total = items.length,
 ): string {
   const w = m.dashboard;
   const shown = items.slice(0, cap);
@@ -38,11 +38,11 @@ function list<T extends ListedTask>(
       `<tr${rowAttributes(item, picks)}>${columns.map((c) => `<td${c.className ? ` class="${c.className}"` : ''}>${c.cell(item)}</td>`).join('')}</tr>`,
   );
   const span = columns.length;
-  if (items.length === 0) rows.push(`<tr class="none"><td colspan="${span}">${esc(empty)}</td></tr>`);
+  if (total === 0) rows.push(`<tr class="none"><td colspan="${span}">${esc(empty)}</td></tr>`);
   else rows.push(`<tr class="none" data-none hidden><td colspan="${span}">${esc(w.noMatch)}</td></tr>`);
-  const more = items.length > shown.length ? `<p class="more">${esc(w.more(shown.length, items.length))}</p>` : '';
+  const more = total > shown.length ? `<p class="more">${esc(w.more(shown.length, total))}</p>` : '';
   return (
-    `<section class="card list" id="${key}" data-list><h2>${esc(heading)}<small>${esc(w.listCount(items.length))}</small>` +
+    `<section class="card list" id="${key}" data-list><h2>${esc(heading)}<small>${esc(w.listCount(total))}</small>` +
     `<small class="shown" hidden>${esc(before)}<b data-shown></b>${esc(after)}</small></h2>${intro}` +
     `<table><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>${more}</section>`
   );
@@ -106,7 +106,8 @@ export function renderReviewList(items: readonly ReviewItem[], picks: Picks, m: 
   return list('review', w.section.review, items, REVIEW_CAP, columns, w.none.review, picks, m);
 }
 
-export function renderTargetList(items: readonly TargetItem[], picks: Picks, m: Messages): string {
+/** The targets the report lists (`items`) of `total`. */
+export function renderTargetList(items: readonly TargetItem[], total: number, picks: Picks, m: Messages): string {
   const w = m.dashboard;
   const columns: Array<Column<TargetItem>> = [
     { head: w.col.id, className: 'id', cell: (t) => esc(t.id) },
@@ -116,5 +117,5 @@ export function renderTargetList(items: readonly TargetItem[], picks: Picks, m: 
     { head: '', className: 'value', cell: (t) => esc(targetValue(t, m)) },
   ];
   const key = items.length > 0 ? `<p class="key">${esc(w.targetKey)}</p>` : '';
-  return list('targets', w.section.targets, items, TARGET_CAP, columns, w.none.targets, picks, m, key);
+  return list('targets', w.section.targets, items, items.length, columns, w.none.targets, picks, m, key, total);
 }

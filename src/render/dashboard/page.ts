@@ -73,7 +73,7 @@ export function renderDashboard(data: DashboardData, m: Messages): string {
     `<div class="cols"><section class="card tall" id="by-unit"><h2>${esc(w.section.byUnit)}</h2>${data.byUnit.length ? renderLegend(m) : ''}${renderLightBars(data.byUnit, 'unit', picks, m)}</section>` +
       `<section class="card tall" id="punctuality"><h2>${esc(w.section.punctuality)}</h2>${renderPunctuality(data.punctuality, picks, m)}</section></div>`,
   );
-  body.push(renderTargetList(data.targets, picks, m));
+  body.push(renderTargetList(data.targets, data.targetCount, picks, m));
   body.push(renderReviewList(data.awaitingReview, picks, m));
   body.push(`<footer>${esc(w.footer(data.asOf))}</footer>`);
   return [
