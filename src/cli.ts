@@ -12,7 +12,7 @@ import { messages, type Lang, type Messages } from './i18n/index.js';
 import { colorLevel } from './render/color-level.js';
 import { sanitize, terminalSafe } from './render/text.js';
 import { daysOption, groupOption, list, numberOption, percentOption, periodOption, readDate, readPastDate, sortOption, text, unitsOption, viewOptions, yearOption, type Raw } from './cli/options.js';
-import { allCommands, buildProgram } from './cli/program.js';
+import { allCommands, buildProgram, commandNamed } from './cli/program.js';
 import { ioFailure } from './store/io-error.js';
 import type { LoadOptions, Plan } from './store/load.js';
 
@@ -385,9 +385,14 @@ function guardStreams(ctx: Context, state: State): Context {
 export async function runCli(argv: readonly string[], ctx: Context): Promise<number> {
   const state: State = { m: messages(earlyLang(argv, ctx.env)), debug: argv.includes('--debug'), code: EXIT.OK, color: undefined };
   const io = guardStreams(ctx, state);
-  const program: Command = buildProgram(state.m, io, async (name, args, raw) => {
-    state.code = await dispatch(name, args, raw, program, io, state);
-  });
+  const program: Command = buildProgram(
+    state.m,
+    io,
+    async (name, args, raw) => {
+      state.code = await dispatch(name, args, raw, program, io, state);
+    },
+    commandNamed(argv),
+  );
   try {
     await program.parseAsync(argv as string[], { from: 'user' });
     return state.code;

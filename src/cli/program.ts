@@ -37,7 +37,30 @@ class ClerkCommand extends Command {
   }
 }
 
-export function buildProgram(m: Messages, ctx: Context, dispatch: Dispatch): Command {
+// The program's own options, which may come before the command's name.
+const GLOBAL_WITH_VALUE = new Set(['-C', '--dir', '--as-of', '--lang']);
+const GLOBAL_FLAGS = new Set(['--color', '--no-color', '--ascii', '-q', '--quiet', '--debug']);
+const GLOBAL_JOINED = /^--(?:dir|as-of|lang)=/;
+
+/**
+ * The command the arguments name: their first word that is neither one of the program's own
+ * options nor its value. Undefined when another option comes first (--help, --version, a short
+ * option with its value joined): the program then declares every command.
+ */
+export function commandNamed(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (GLOBAL_WITH_VALUE.has(arg)) i++;
+    else if (!GLOBAL_FLAGS.has(arg) && !GLOBAL_JOINED.test(arg)) return arg.startsWith('-') ? undefined : arg;
+  }
+  return undefined;
+}
+
+/**
+ * The program, its commands declared. `only`, the command the arguments name (commandNamed), when
+ * given and known, is declared alone; else all are, for help, suggestions and the greeting.
+ */
+export function buildProgram(m: Messages, ctx: Context, dispatch: Dispatch, only?: string): Command {
   const h = m.help;
   const sh = m.syncHelp;
   const program = new ClerkCommand('tasks');
@@ -81,37 +104,6 @@ export function buildProgram(m: Messages, ctx: Context, dispatch: Dispatch): Com
       await dispatch(name, positional, opts);
     };
 
-  program.command('validate').description(h.cmd.validate)
-    .argument('[paths...]', h.arg.paths)
-    .option('--staged', h.opt.staged)
-    .addOption(new Option('--format <format>', h.opt.format).choices(['table', 'json']).default('table'))
-    .action(action('validate'));
-
-  const importCmd = program.command('import').description(h.cmd.import);
-  importCmd.command('notice').description(h.cmd.importNotice)
-    .argument('<file>', h.arg.noticeFile)
-    .option('--year <year>', h.opt.year)
-    .option('--out <dir>', h.opt.out)
-    .addOption(new Option('--split <mode>', h.opt.split).choices(['auto', 'sentence']).default('auto'))
-    .option('--force', h.opt.force)
-    .option('--dry-run', h.opt.dryRun)
-    .option('--no-commit', h.opt.noCommit)
-    .action(action('import-notice'));
-  importCmd.command('xlsx').description(h.cmd.importXlsx)
-    .argument('<file>', h.arg.xlsxFile)
-    .option('--sheet <name>', h.opt.sheet)
-    .option('--map <name=field>', h.opt.map, (value: string, previous: string[] = []) => [...previous, value])
-    .option('--year <year>', h.opt.year)
-    .option('--out <dir>', h.opt.out)
-    .option('--force', h.opt.force)
-    .option('--dry-run', h.opt.dryRun)
-    .option('--no-commit', h.opt.noCommit)
-    .action(action('import-xlsx'));
-
-  const hook = program.command('hook').description(h.cmd.hook);
-  hook.command('install').description(h.cmd.hookInstall).option('--force', h.opt.forceHook).action(action('hook-install'));
-  hook.command('server').description(sh.cmd.hookServer).argument('<repo>', sh.arg.hub).option('--force', h.opt.forceHook).action(action('hook-server'));
-
   const collect = (value: string, previous: string[] = []) => [...previous, value];
   const filterOptions = (cmd: Command) =>
     cmd
@@ -133,179 +125,268 @@ export function buildProgram(m: Messages, ctx: Context, dispatch: Dispatch): Com
     if (extra.sort) cmd.addOption(new Option('--sort <key>', h.opt.sort).choices(['deadline', 'id', 'lead', 'light']));
     return cmd;
   };
-
-  viewOptions(program.command('overdue').description(h.cmd.overdue), { group: true })
-    .option('--check', h.opt.check)
-    .action(action('overdue'));
-  viewOptions(program.command('due').description(h.cmd.due), { group: true })
-    .option('--within <days>', h.opt.within)
-    .action(action('due'));
-  viewOptions(program.command('list').description(h.cmd.list), { sort: true }).action(action('list'));
-  program.command('show').description(h.cmd.show)
-    .argument('<id>', h.arg.id)
-    .addOption(new Option('--format <format>', h.opt.format).choices(['table', 'json']).default('table'))
-    .action(action('show'));
-  viewOptions(program.command('summary').description(h.cmd.summary))
-    .addOption(new Option('--by <by>', h.opt.by).choices(['lead', 'unit', 'section', 'office']).default('lead'))
-    .action(action('summary'));
-
-  const exportCmd = program.command('export').description(h.cmd.export);
+  const noCommit = (cmd: Command) => cmd.option('--no-commit', h.opt.noCommit);
+  const fh = m.feedbackHelp;
   const exportOptions = (cmd: Command) =>
     viewOptions(cmd)
       .addOption(new Option('--by <by>', h.opt.exportBy).choices(['lead', 'unit', 'office']).default('lead'))
       .option('--out <dir>', h.opt.exportOut)
       .option('--include-empty', h.opt.includeEmpty);
-  exportOptions(exportCmd.command('xlsx').description(h.cmd.exportXlsx)).action(async (opts: Record<string, unknown>) => {
-    await dispatch('export', ['xlsx'], opts);
-  });
-  exportOptions(exportCmd.command('csv').description(h.cmd.exportCsv))
-    .option('--split', h.opt.split)
-    .option('--encoding <encoding>', h.opt.encoding, 'utf-8')
-    .action(async (opts: Record<string, unknown>) => {
-      await dispatch('export', ['csv'], opts);
-    });
 
-  filterOptions(program.command('dashboard').description(m.dashboardHelp.cmd))
-    .option('--out <file>', m.dashboardHelp.out)
-    .action(action('dashboard'));
-
-  const noCommit = (cmd: Command) => cmd.option('--no-commit', h.opt.noCommit);
-  program.command('init').description(h.cmd.init)
-    .argument('[dir]', h.arg.dir)
-    .option('--year <year>', h.opt.year)
-    .option('--title <title>', h.opt.planTitle)
-    .option('--leads <names>', h.opt.rosterLeads, collect)
-    .option('--units <names>', h.opt.rosterUnits, collect)
-    .option('--no-git', h.opt.noGit)
-    .action(action('init'));
-  noCommit(program.command('new').description(h.cmd.new))
-    .option('--title <text>', h.opt.title)
-    .option('--lead <name>', h.opt.newLead, collect)
-    .option('--unit <name>', h.opt.newUnit, collect)
-    .option('--deadline <date>', h.opt.deadline)
-    .option('--point <text>', h.opt.newPoint)
-    .option('--section <text>', h.opt.newSection)
-    .option('--detail <text>', h.opt.detail)
-    .option('--tag <tag>', h.opt.newTag, collect)
-    .option('--start <date>', h.opt.start)
-    .option('--id <id>', h.opt.id)
-    .action(action('new'));
-  noCommit(program.command('progress').description(h.cmd.progress))
-    .argument('<id>', h.arg.id)
-    .argument('<note>', h.arg.note)
-    .option('--date <date>', h.opt.progressDate)
-    .option('--percent <n>', h.opt.percent)
-    .option('--by <unit>', h.opt.progressBy)
-    .option('--problems <text>', h.opt.problems)
-    .option('--next <text>', h.opt.nextSteps)
-    .option('--period <period>', h.opt.progressPeriod)
-    .action(action('progress'));
-  noCommit(program.command('done').description(h.cmd.done))
-    .argument('<id>', h.arg.id)
-    .option('--on <date>', h.opt.doneOn)
-    .option('--note <text>', h.opt.doneNote)
-    .option('--force', h.opt.forceDone)
-    .action(action('done'));
-  noCommit(program.command('reopen').description(h.cmd.reopen)).argument('<id>', h.arg.id).option('--reason <text>', h.opt.reopenReason).action(action('reopen'));
-  noCommit(program.command('set').description(h.cmd.set))
-    .argument('<id>', h.arg.id)
-    .argument('<field>', h.arg.field)
-    .argument('<value>', h.arg.value)
-    .option('--reason <text>', h.opt.reason)
-    .option('--date <date>', h.opt.approvedOn)
-    .action(action('set'));
-  noCommit(program.command('assign').description(h.cmd.assign))
-    .argument('[ids...]', h.arg.assignIds)
-    .option('--from <file>', h.opt.assignFrom)
-    .option('--sheet <name>', h.opt.sheet)
-    .option('--lead <name>', h.opt.newLead, collect)
-    .option('--unit <name>', h.opt.newUnit, collect)
-    .option('--deadline <date>', h.opt.deadline)
-    .option('--reason <text>', h.opt.reason)
-    .option('--date <date>', h.opt.approvedOn)
-    .option('--dry-run', h.opt.dryRun)
-    .action(action('assign'));
-  noCommit(program.command('milestone').description(h.cmd.milestone))
-    .argument('<id>', h.arg.id)
-    .argument('<action>', h.arg.milestoneAction)
-    .argument('<title>', h.arg.milestoneTitle)
-    .option('--due <date>', h.opt.due)
-    .option('--on <date>', h.opt.doneOn)
-    .action(action('milestone'));
-  noCommit(program.command('target').description(h.cmd.target))
-    .argument('<id>', h.arg.id)
-    .argument('<action>', h.arg.targetAction)
-    .argument('[names...]', h.arg.targetName)
-    .option('--actual <n>', h.opt.actual)
-    .option('--date <date>', h.opt.reportedOn)
-    .option('--note <text>', h.opt.actualNote)
-    .option('--target <n>', h.opt.targetValue)
-    .option('--unit <unit>', h.opt.targetUnit)
-    .option('--max', h.opt.targetMax)
-    .action(action('target'));
-  const fh = m.feedbackHelp;
-  const feedbackCmd = program.command('feedback').description(fh.feedback);
-  feedbackCmd.command('forms').description(fh.forms)
-    .option('--period <period>', fh.period)
-    .option('--unit <name>', fh.unit, collect)
-    .option('--out <dir>', fh.out)
-    .action(action('feedback-forms'));
-  noCommit(feedbackCmd.command('import').description(fh.import))
-    .argument('<files...>', fh.files)
-    .option('--period <period>', fh.importPeriod)
-    .option('--dry-run', fh.dryRun)
-    .action(action('feedback-import'));
-  feedbackCmd.command('status').description(fh.status)
-    .option('--period <period>', fh.statusPeriod)
-    .option('--check', fh.check)
-    .addOption(new Option('--format <format>', h.opt.format).choices(['table', 'json']).default('table'))
-    .action(action('feedback-status'));
-  noCommit(program.command('reject').description(fh.reject))
-    .argument('<id>', h.arg.id)
-    .option('--reason <text>', fh.reason)
-    .action(action('reject'));
-  program.command('report').description(h.cmd.report)
-    .argument('<period>', h.arg.reportKind)
-    .option('--period <period>', h.opt.reportPeriod)
-    .option('--rank', h.opt.rank)
-    .addOption(new Option('--format <format>', h.opt.reportFormat).choices(['text', 'md', 'json', 'xlsx', 'docx']).default('text'))
-    .option('--out <path>', h.opt.reportOut)
-    .action(action('report'));
-  noCommit(program.command('remind').description(h.cmd.remind))
-    .addOption(new Option('--by <by>', h.opt.remindBy).choices(['unit', 'lead']).default('unit'))
-    .addOption(new Option('--format <format>', h.opt.remindFormat).choices(['text', 'md', 'docx']).default('text'))
-    .option('--out <dir>', h.opt.remindOut)
-    .option('--dry-run', h.opt.dryRun2)
-    .action(action('remind'));
-  program.command('history').description(h.cmd.history)
-    .argument('<id>', h.arg.id)
-    .addOption(new Option('--format <format>', h.opt.format).choices(['table', 'json']).default('table'))
-    .action(action('history'));
-  program.command('log').description(h.cmd.log)
-    .option('--since <date>', h.opt.since)
-    .addOption(new Option('--format <format>', h.opt.format).choices(['table', 'json']).default('table'))
-    .action(action('log'));
-  program.command('undo').description(h.cmd.undo).action(action('undo'));
-
-  program.command('sync').description(sh.cmd.sync)
-    .argument('[remote]', sh.arg.remote)
-    .option('--abort', sh.opt.abort)
-    .option('--clerk <letters>', sh.opt.clerk)
-    .action(action('sync'));
-  program.command('resolve').description(sh.cmd.resolve)
-    .argument('<id>', h.arg.id)
-    .argument('<field>', sh.arg.field)
-    .argument('<choice>', sh.arg.choice)
-    .action(action('resolve'));
-  const bundle = program.command('bundle').description(sh.cmd.bundle);
-  bundle.command('export').description(sh.cmd.bundleExport)
-    .argument('<file>', sh.arg.bundleFile)
-    .option('--since <when>', sh.opt.since)
-    .action(action('bundle-export'));
-  bundle.command('import').description(sh.cmd.bundleImport).argument('<file>', sh.arg.bundleFile).action(action('bundle-import'));
-  program.command('merge-driver', { hidden: true }).description(sh.cmd.mergeDriver)
-    .argument('<base>').argument('<ours>').argument('<theirs>').argument('<path>')
-    .action(action('merge-driver'));
+  // Each top-level command and what it holds. Declaring all of them costs over 10 ms of every
+  // start; a command line that names its command declares that one alone.
+  const declare: Record<string, () => void> = {
+    validate: () => {
+      program.command('validate').description(h.cmd.validate)
+        .argument('[paths...]', h.arg.paths)
+        .option('--staged', h.opt.staged)
+        .addOption(new Option('--format <format>', h.opt.format).choices(['table', 'json']).default('table'))
+        .action(action('validate'));
+    },
+    import: () => {
+      const importCmd = program.command('import').description(h.cmd.import);
+      importCmd.command('notice').description(h.cmd.importNotice)
+        .argument('<file>', h.arg.noticeFile)
+        .option('--year <year>', h.opt.year)
+        .option('--out <dir>', h.opt.out)
+        .addOption(new Option('--split <mode>', h.opt.split).choices(['auto', 'sentence']).default('auto'))
+        .option('--force', h.opt.force)
+        .option('--dry-run', h.opt.dryRun)
+        .option('--no-commit', h.opt.noCommit)
+        .action(action('import-notice'));
+      importCmd.command('xlsx').description(h.cmd.importXlsx)
+        .argument('<file>', h.arg.xlsxFile)
+        .option('--sheet <name>', h.opt.sheet)
+        .option('--map <name=field>', h.opt.map, (value: string, previous: string[] = []) => [...previous, value])
+        .option('--year <year>', h.opt.year)
+        .option('--out <dir>', h.opt.out)
+        .option('--force', h.opt.force)
+        .option('--dry-run', h.opt.dryRun)
+        .option('--no-commit', h.opt.noCommit)
+        .action(action('import-xlsx'));
+    },
+    hook: () => {
+      const hook = program.command('hook').description(h.cmd.hook);
+      hook.command('install').description(h.cmd.hookInstall).option('--force', h.opt.forceHook).action(action('hook-install'));
+      hook.command('server').description(sh.cmd.hookServer).argument('<repo>', sh.arg.hub).option('--force', h.opt.forceHook).action(action('hook-server'));
+    },
+    overdue: () => {
+      viewOptions(program.command('overdue').description(h.cmd.overdue), { group: true })
+        .option('--check', h.opt.check)
+        .action(action('overdue'));
+    },
+    due: () => {
+      viewOptions(program.command('due').description(h.cmd.due), { group: true })
+        .option('--within <days>', h.opt.within)
+        .action(action('due'));
+    },
+    list: () => {
+      viewOptions(program.command('list').description(h.cmd.list), { sort: true }).action(action('list'));
+    },
+    show: () => {
+      program.command('show').description(h.cmd.show)
+        .argument('<id>', h.arg.id)
+        .addOption(new Option('--format <format>', h.opt.format).choices(['table', 'json']).default('table'))
+        .action(action('show'));
+    },
+    summary: () => {
+      viewOptions(program.command('summary').description(h.cmd.summary))
+        .addOption(new Option('--by <by>', h.opt.by).choices(['lead', 'unit', 'section', 'office']).default('lead'))
+        .action(action('summary'));
+    },
+    export: () => {
+      const exportCmd = program.command('export').description(h.cmd.export);
+      exportOptions(exportCmd.command('xlsx').description(h.cmd.exportXlsx)).action(async (opts: Record<string, unknown>) => {
+        await dispatch('export', ['xlsx'], opts);
+      });
+      exportOptions(exportCmd.command('csv').description(h.cmd.exportCsv))
+        .option('--split', h.opt.split)
+        .option('--encoding <encoding>', h.opt.encoding, 'utf-8')
+        .action(async (opts: Record<string, unknown>) => {
+          await dispatch('export', ['csv'], opts);
+        });
+    },
+    dashboard: () => {
+      filterOptions(program.command('dashboard').description(m.dashboardHelp.cmd))
+        .option('--out <file>', m.dashboardHelp.out)
+        .action(action('dashboard'));
+    },
+    init: () => {
+      program.command('init').description(h.cmd.init)
+        .argument('[dir]', h.arg.dir)
+        .option('--year <year>', h.opt.year)
+        .option('--title <title>', h.opt.planTitle)
+        .option('--leads <names>', h.opt.rosterLeads, collect)
+        .option('--units <names>', h.opt.rosterUnits, collect)
+        .option('--no-git', h.opt.noGit)
+        .action(action('init'));
+    },
+    new: () => {
+      noCommit(program.command('new').description(h.cmd.new))
+        .option('--title <text>', h.opt.title)
+        .option('--lead <name>', h.opt.newLead, collect)
+        .option('--unit <name>', h.opt.newUnit, collect)
+        .option('--deadline <date>', h.opt.deadline)
+        .option('--point <text>', h.opt.newPoint)
+        .option('--section <text>', h.opt.newSection)
+        .option('--detail <text>', h.opt.detail)
+        .option('--tag <tag>', h.opt.newTag, collect)
+        .option('--start <date>', h.opt.start)
+        .option('--id <id>', h.opt.id)
+        .action(action('new'));
+    },
+    progress: () => {
+      noCommit(program.command('progress').description(h.cmd.progress))
+        .argument('<id>', h.arg.id)
+        .argument('<note>', h.arg.note)
+        .option('--date <date>', h.opt.progressDate)
+        .option('--percent <n>', h.opt.percent)
+        .option('--by <unit>', h.opt.progressBy)
+        .option('--problems <text>', h.opt.problems)
+        .option('--next <text>', h.opt.nextSteps)
+        .option('--period <period>', h.opt.progressPeriod)
+        .action(action('progress'));
+    },
+    done: () => {
+      noCommit(program.command('done').description(h.cmd.done))
+        .argument('<id>', h.arg.id)
+        .option('--on <date>', h.opt.doneOn)
+        .option('--note <text>', h.opt.doneNote)
+        .option('--force', h.opt.forceDone)
+        .action(action('done'));
+    },
+    reopen: () => {
+      noCommit(program.command('reopen').description(h.cmd.reopen)).argument('<id>', h.arg.id).option('--reason <text>', h.opt.reopenReason).action(action('reopen'));
+    },
+    set: () => {
+      noCommit(program.command('set').description(h.cmd.set))
+        .argument('<id>', h.arg.id)
+        .argument('<field>', h.arg.field)
+        .argument('<value>', h.arg.value)
+        .option('--reason <text>', h.opt.reason)
+        .option('--date <date>', h.opt.approvedOn)
+        .action(action('set'));
+    },
+    assign: () => {
+      noCommit(program.command('assign').description(h.cmd.assign))
+        .argument('[ids...]', h.arg.assignIds)
+        .option('--from <file>', h.opt.assignFrom)
+        .option('--sheet <name>', h.opt.sheet)
+        .option('--lead <name>', h.opt.newLead, collect)
+        .option('--unit <name>', h.opt.newUnit, collect)
+        .option('--deadline <date>', h.opt.deadline)
+        .option('--reason <text>', h.opt.reason)
+        .option('--date <date>', h.opt.approvedOn)
+        .option('--dry-run', h.opt.dryRun)
+        .action(action('assign'));
+    },
+    milestone: () => {
+      noCommit(program.command('milestone').description(h.cmd.milestone))
+        .argument('<id>', h.arg.id)
+        .argument('<action>', h.arg.milestoneAction)
+        .argument('<title>', h.arg.milestoneTitle)
+        .option('--due <date>', h.opt.due)
+        .option('--on <date>', h.opt.doneOn)
+        .action(action('milestone'));
+    },
+    target: () => {
+      noCommit(program.command('target').description(h.cmd.target))
+        .argument('<id>', h.arg.id)
+        .argument('<action>', h.arg.targetAction)
+        .argument('[names...]', h.arg.targetName)
+        .option('--actual <n>', h.opt.actual)
+        .option('--date <date>', h.opt.reportedOn)
+        .option('--note <text>', h.opt.actualNote)
+        .option('--target <n>', h.opt.targetValue)
+        .option('--unit <unit>', h.opt.targetUnit)
+        .option('--max', h.opt.targetMax)
+        .action(action('target'));
+    },
+    feedback: () => {
+      const feedbackCmd = program.command('feedback').description(fh.feedback);
+      feedbackCmd.command('forms').description(fh.forms)
+        .option('--period <period>', fh.period)
+        .option('--unit <name>', fh.unit, collect)
+        .option('--out <dir>', fh.out)
+        .action(action('feedback-forms'));
+      noCommit(feedbackCmd.command('import').description(fh.import))
+        .argument('<files...>', fh.files)
+        .option('--period <period>', fh.importPeriod)
+        .option('--dry-run', fh.dryRun)
+        .action(action('feedback-import'));
+      feedbackCmd.command('status').description(fh.status)
+        .option('--period <period>', fh.statusPeriod)
+        .option('--check', fh.check)
+        .addOption(new Option('--format <format>', h.opt.format).choices(['table', 'json']).default('table'))
+        .action(action('feedback-status'));
+    },
+    reject: () => {
+      noCommit(program.command('reject').description(fh.reject))
+        .argument('<id>', h.arg.id)
+        .option('--reason <text>', fh.reason)
+        .action(action('reject'));
+    },
+    report: () => {
+      program.command('report').description(h.cmd.report)
+        .argument('<period>', h.arg.reportKind)
+        .option('--period <period>', h.opt.reportPeriod)
+        .option('--rank', h.opt.rank)
+        .addOption(new Option('--format <format>', h.opt.reportFormat).choices(['text', 'md', 'json', 'xlsx', 'docx']).default('text'))
+        .option('--out <path>', h.opt.reportOut)
+        .action(action('report'));
+    },
+    remind: () => {
+      noCommit(program.command('remind').description(h.cmd.remind))
+        .addOption(new Option('--by <by>', h.opt.remindBy).choices(['unit', 'lead']).default('unit'))
+        .addOption(new Option('--format <format>', h.opt.remindFormat).choices(['text', 'md', 'docx']).default('text'))
+        .option('--out <dir>', h.opt.remindOut)
+        .option('--dry-run', h.opt.dryRun2)
+        .action(action('remind'));
+    },
+    history: () => {
+      program.command('history').description(h.cmd.history)
+        .argument('<id>', h.arg.id)
+        .addOption(new Option('--format <format>', h.opt.format).choices(['table', 'json']).default('table'))
+        .action(action('history'));
+    },
+    log: () => {
+      program.command('log').description(h.cmd.log)
+        .option('--since <date>', h.opt.since)
+        .addOption(new Option('--format <format>', h.opt.format).choices(['table', 'json']).default('table'))
+        .action(action('log'));
+    },
+    undo: () => {
+      program.command('undo').description(h.cmd.undo).action(action('undo'));
+    },
+    sync: () => {
+      program.command('sync').description(sh.cmd.sync)
+        .argument('[remote]', sh.arg.remote)
+        .option('--abort', sh.opt.abort)
+        .option('--clerk <letters>', sh.opt.clerk)
+        .action(action('sync'));
+    },
+    resolve: () => {
+      program.command('resolve').description(sh.cmd.resolve)
+        .argument('<id>', h.arg.id)
+        .argument('<field>', sh.arg.field)
+        .argument('<choice>', sh.arg.choice)
+        .action(action('resolve'));
+    },
+    bundle: () => {
+      const bundle = program.command('bundle').description(sh.cmd.bundle);
+      bundle.command('export').description(sh.cmd.bundleExport)
+        .argument('<file>', sh.arg.bundleFile)
+        .option('--since <when>', sh.opt.since)
+        .action(action('bundle-export'));
+      bundle.command('import').description(sh.cmd.bundleImport).argument('<file>', sh.arg.bundleFile).action(action('bundle-import'));
+    },
+    'merge-driver': () => {
+      program.command('merge-driver', { hidden: true }).description(sh.cmd.mergeDriver)
+        .argument('<base>').argument('<ours>').argument('<theirs>').argument('<path>')
+        .action(action('merge-driver'));
+    },
+  };
+  for (const [name, declareIt] of Object.entries(declare)) if (only === undefined || !Object.hasOwn(declare, only) || name === only) declareIt();
 
   for (const cmd of allCommands(program)) {
     cmd

@@ -41,6 +41,15 @@ describe('bin/tasks', () => {
     expect(opt.stderr).not.toMatch(/at .*\.js/);
   });
 
+  it('suggests an option of the command typed, not one of another command', () => {
+    // --force belongs to done and import, not to overdue
+    const r = spawnTasks(['overdue', '--forse', '-C', fixture('lights')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('tasks: 不认识的选项“--forse”，是否想用“--format”？；加 --help 查看可用选项\n');
+    // the program's own options count, before the command's name or after it
+    expect(spawnTasks(['-C', fixture('lights'), 'overdue', '--as-f', '2020-09-30']).stderr).toContain('“--as-of”');
+  });
+
   it('says which date forms are accepted for a bad --as-of', () => {
     for (const bad of ['2020-13-01', '尽快']) {
       const r = spawnTasks(['overdue', '--as-of', bad, '-C', fixture('lights')]);
