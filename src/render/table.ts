@@ -8,7 +8,7 @@
 // least width; then headers wrap onto two lines; then the padding beside the borders goes; and
 // when even that is too wide, every row becomes a block of `header：value` lines.
 import { collect, displayWidth, oneLine, sanitize } from './text.js';
-import { leastWidthOfVisible, wrap, wrapParts, wrapVisible } from './wrap.js';
+import { leastWidth, wrap, wrapParts, wrapVisible } from './wrap.js';
 
 export interface Column {
   header: string;
@@ -148,7 +148,7 @@ function measure(columns: readonly Column[], rows: readonly string[][]): Measure
       // a cell's least width is never more than its widest line: one no wider than the least found cannot raise it
       if (col.wrap && cellWidth > u) {
         let cellLeast = least.get(cell);
-        if (cellLeast === undefined) least.set(cell, (cellLeast = leastWidthOfVisible(cell)));
+        if (cellLeast === undefined) least.set(cell, (cellLeast = leastWidth(cell)));
         if (cellLeast > u) u = cellLeast;
       }
     }

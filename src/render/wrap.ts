@@ -97,14 +97,10 @@ const PHRASE_KEPT = 18;
 
 /**
  * The least width a column of this text should get: its widest date, number or count, and its
- * widest bracketed phrase up to PHRASE_KEPT columns, so that none of them has to break.
+ * widest bracketed phrase up to PHRASE_KEPT columns, so that none of them has to break. For text
+ * already through sanitize(), as a table's cells are.
  */
 export function leastWidth(text: string): number {
-  return leastWidthOfVisible(sanitize(text));
-}
-
-/** leastWidth() of text already through sanitize(), as a table's cells are. */
-export function leastWidthOfVisible(text: string): number {
   let widest = 0;
   for (const paragraph of text.includes('\n') ? text.split('\n') : [text]) {
     const simple = widestOfPlain(paragraph);
