@@ -479,7 +479,10 @@ function commanderMessage(error: CommanderError, m: Messages, program: Command):
   switch (error.code) {
     case 'commander.unknownOption': {
       const known = allCommands(program).flatMap((c) => c.options.map((o) => o.long ?? '')).concat(program.options.map((o) => o.long ?? ''));
-      return m.errors.unknownOption(quoted, nearest(quoted, known.filter(Boolean), 1)[0]);
+      // compared without their dashes, which would make every long option look close to every other
+      const bare = (option: string) => option.replace(/^-+/, '');
+      const match = nearest(bare(quoted), known.filter(Boolean).map(bare), 1)[0];
+      return m.errors.unknownOption(quoted, match === undefined ? undefined : `--${match}`);
     }
     case 'commander.unknownCommand': {
       const names = allCommands(program).map((c) => c.name());
