@@ -270,9 +270,16 @@ function asciiOnly(path) {
   if (ascii !== text) writeFileSync(path, ascii);
 }
 
+/** The files bin/loader.cjs runs, with CommonJS's function around them already (see HEAD there). */
+function prewrap(path) {
+  const { HEAD, TAIL } = createRequire(import.meta.url)(join(root, 'bin', 'loader.cjs'));
+  writeFileSync(path, `${HEAD}${readFileSync(path, 'utf8')}${TAIL}`);
+}
+
 generateValidators();
 generateBuildInfo();
 await bundle();
 for (const name of ['tasks.cjs', 'load-worker.cjs', 'yaml.cjs', ...APART.map((part) => part.file)]) asciiOnly(join(root, 'dist', name));
+for (const path of [join(root, 'dist', 'tasks.cjs'), ...VENDOR.map((name) => join(root, 'dist', 'vendor', `${name}.bundle.cjs`))]) prewrap(path);
 writeCodeCache();
 writeVendorCodeCache();

@@ -2,6 +2,7 @@
 // first load of a large plan whose files are not in the plain layout read whole on helper threads.
 import { spawnSync } from 'node:child_process';
 import { closeSync, cpSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { spawnTasks, tempDir } from '../helpers.js';
@@ -87,5 +88,26 @@ describe('what the built program loads', () => {
     expect(text).toMatch(/^截至2020年9月30日：逾期 12 项/);
     expect(text.trimEnd()).toMatch(/\n另有 31 个警告，运行 tasks validate 查看。$/);
     expect(text.indexOf('另有')).toBeGreaterThan(text.lastIndexOf('└'));
+  });
+
+  it('runs the bundle and the packages the build wrapped as they are, with their code caches, and still wraps a plain file', () => {
+    const loader = createRequire(import.meta.url)(join(ROOT, 'bin', 'loader.cjs')) as {
+      HEAD: string;
+      TAIL: string;
+      loadScript: (path: string, options?: { useCache?: boolean }) => { exports: unknown };
+      loadBundle: () => { script: { cachedDataRejected?: boolean } };
+    };
+    for (const file of ['tasks.cjs', 'vendor/exceljs.bundle.cjs', 'vendor/docx.bundle.cjs', 'vendor/iconv-lite.bundle.cjs']) {
+      const text = readFileSync(join(ROOT, 'dist', file), 'utf8');
+      expect(text.startsWith(loader.HEAD), file).toBe(true);
+      expect(text.endsWith(loader.TAIL), file).toBe(true);
+    }
+    // the code cache was made from the same source, so V8 takes it
+    expect(loader.loadBundle().script.cachedDataRejected).toBe(false);
+    const dir = tempDir();
+    writeFileSync(join(dir, 'plain.cjs'), 'module.exports = { answer: 42 };');
+    writeFileSync(join(dir, 'wrapped.cjs'), `${loader.HEAD}module.exports = { answer: 7 };${loader.TAIL}`);
+    expect(loader.loadScript(join(dir, 'plain.cjs'), { useCache: false }).exports).toEqual({ answer: 42 });
+    expect(loader.loadScript(join(dir, 'wrapped.cjs'), { useCache: false }).exports).toEqual({ answer: 7 });
   });
 });
