@@ -431,7 +431,7 @@ async function dispatch(name: string, args: string[], raw: Raw, program: Command
           lang,
           fallbackLang: earlyLang([], io.env),
           rollup: spec.rollup === true,
-          load: { cache: io.env.TASKS_CACHE !== 'off', collectGarbage: io.collectGarbage, ...load },
+          load: { cache: io.env.TASKS_CACHE !== 'off', collectGarbage: io.collectGarbage, planSize: io.planSize, ...load },
         },
         state.m,
       );

@@ -40,6 +40,8 @@ export interface Context {
    * plan: V8 otherwise lets the heap grow to about twice what it holds live.
    */
   collectGarbage?: () => void;
+  /** told how many task files the plan holds, to size V8's young generation (src/heap.ts) */
+  planSize?: (files: number) => void;
 }
 
 /** The global flags, as parsed. */

@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import vm from 'node:vm';
 import { runCli } from './cli.js';
 import type { Context, Output } from './context.js';
+import { sizeYoungGeneration } from './heap.js';
 
 export { runCli };
 
@@ -177,6 +178,7 @@ export async function main(): Promise<void> {
     prompt: stdinIsTTY ? ask : undefined,
     self: { node: process.execPath, bin: process.argv[1] ?? '' },
     collectGarbage,
+    planSize: sizeYoungGeneration,
     checkpoint: process.env.TASKS_CRASH_AT ? crashAt(process.env.TASKS_CRASH_AT) : undefined,
   };
   try {

@@ -6,10 +6,13 @@
 // loading exceljs from its hundreds of files in node_modules costs several times as much. From
 // the sources (the tests), they come from node_modules.
 import { createRequire } from 'node:module';
+import { defaultYoungGeneration } from './heap.js';
 
 const load = createRequire(import.meta.url);
 
 function vendor<T>(name: string): T {
+  // its code cache was made with V8's default flags
+  defaultYoungGeneration();
   const bundled = `./vendor/${name}.cjs`;
   try {
     return load(bundled) as T;

@@ -59,6 +59,8 @@ export interface LoadOptions {
   cache?: boolean;
   /** a full garbage collection, asked for once LARGE_PLAN files or more have been parsed */
   collectGarbage?: () => void;
+  /** told how many task files the plan holds, as soon as that is known (src/heap.ts) */
+  planSize?: (files: number) => void;
   /** parse files on helper threads from this many to parse up, and stamp them there from ten times as many (default PARALLEL_FROM) */
   parallelFrom?: number;
 }
@@ -132,6 +134,7 @@ export async function loadTasks(root: string, config: Config, m: Messages, optio
     extra: options.extra,
     onlySources: options.onlySources,
     parallelFrom: options.parallelFrom ?? PARALLEL_FROM,
+    planSize: options.planSize,
     // what taskChecker finds depends on the roster's names alone
     checks: { key: JSON.stringify([config.roster.leads, config.roster.units]), check: taskChecker(config.roster) },
   });

@@ -28,6 +28,8 @@ export interface ReadOptions {
   parallelFrom: number;
   /** what to find in each task alone; kept in the cache under `key`, the settings it depends on */
   checks?: { key: string; check: (task: Task, file: string) => readonly Finding[] } | undefined;
+  /** told how many task files the plan holds, as soon as that is known (src/heap.ts) */
+  planSize?: ((files: number) => void) | undefined;
 }
 
 export interface TasksRead {
@@ -69,11 +71,13 @@ export async function readTasks(root: string, m: Messages, options: ReadOptions)
   // thread looks whether a folder changed, and lists it again if one did (after any edit that
   // renames a file into place, 100 ms or more at 100,000 files).
   const likely = cachedListing && !options.onlySources ? withExtraFiles(cachedListing.files, options) : undefined;
+  if (likely) options.planSize?.(likely.length);
   let helpers = likely && manyFiles(likely.length) ? await startHelpers() : undefined;
   try {
     const early = likely && helpers?.stamp(root, likely);
     const listing = options.onlySources ? { files: [], dirs: [], dirStamps: new Float64Array(0) } : options.cache ? listWithCache(root, cachedListing) : walkTaskFiles(root);
     const files = withExtraFiles(listing.files, options);
+    if (!likely) options.planSize?.(files.length);
     if (!helpers && manyFiles(files.length)) helpers = await startHelpers();
     const stamping = early ? undefined : helpers?.stamp(root, files);
     const match = cache && matchPaths(files, cache.paths);

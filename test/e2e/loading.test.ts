@@ -5,6 +5,7 @@ import { closeSync, cpSync, mkdirSync, openSync, readFileSync, writeFileSync } f
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { defaultYoungGeneration, sizeYoungGeneration } from '../../src/heap.js';
 import { spawnTasks, tempDir } from '../helpers.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -109,5 +110,29 @@ describe('what the built program loads', () => {
     writeFileSync(join(dir, 'wrapped.cjs'), `${loader.HEAD}module.exports = { answer: 7 };${loader.TAIL}`);
     expect(loader.loadScript(join(dir, 'plain.cjs'), { useCache: false }).exports).toEqual({ answer: 42 });
     expect(loader.loadScript(join(dir, 'wrapped.cjs'), { useCache: false }).exports).toEqual({ answer: 7 });
+  });
+
+  it('keeps the young generation small only for a plan of a few thousand tasks, and restores V8\'s default before a package with a code cache loads', () => {
+    const loader = createRequire(import.meta.url)(join(ROOT, 'bin', 'loader.cjs')) as {
+      loadScript: (path: string) => { exports: unknown };
+      scripts: Map<string, { cachedDataRejected?: boolean }>;
+    };
+    const iconv = join(ROOT, 'dist', 'vendor', 'iconv-lite.bundle.cjs');
+    const rejected = () => {
+      loader.loadScript(iconv);
+      return loader.scripts.get(iconv)!.cachedDataRejected;
+    };
+    try {
+      // the flag changes V8's flag hash, so a code cache made without it is refused: that is how the flag is seen here
+      sizeYoungGeneration(141);
+      sizeYoungGeneration(100_000);
+      expect(rejected()).toBe(false);
+      sizeYoungGeneration(10_000);
+      expect(rejected()).toBe(true);
+      defaultYoungGeneration();
+      expect(rejected()).toBe(false);
+    } finally {
+      defaultYoungGeneration();
+    }
   });
 });

@@ -1,7 +1,7 @@
 // A plan read from the cache makes a task only when it is asked for: a view that counts lights
 // judges them from the cached light facts and makes only the tasks it shows, and the checks of
 // each task come from the cache too, with the same answer as reading every file.
-import { cpSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluate, judge, lightsOf, settingsOf } from '../../src/core/evaluate.js';
@@ -177,6 +177,19 @@ describe('a plan read from the cache', () => {
         }
       }
     }
+  });
+
+  it('tells the plan\'s size once, from the cache\'s listing or from the folder', async () => {
+    const dir = copyFixture('lights');
+    const sizes: number[][] = [];
+    for (const cache of [false, true, true]) {
+      const seen: number[] = [];
+      await open(dir, { cache, planSize: (n) => seen.push(n) });
+      sizes.push(seen);
+      if (cache) age(dir);
+    }
+    const files = readdirSync(join(dir, 'tasks')).filter((f) => f.endsWith('.yaml')).length;
+    expect(sizes).toEqual([[files], [files], [files]]);
   });
 
   it('makes the same period reports with the previous period judged from the light facts, evaluating in full only the tasks red then and not now', async () => {
