@@ -1,11 +1,12 @@
-// V8's young generation, sized for the plan at hand. A command that reads a plan keeps most of
-// what it allocates, so V8 doubles the young generation from 2 × 1 MiB up to 2 × 16 MiB on a plan
-// of a few thousand tasks; each page of it is memory touched for the first time, which costs
-// about 14 µs a page on the benchmark's machine. Kept at its first size, `tasks overdue` at 10,000
-// tasks takes 9% less time (505 → 457 ms) and the dashboard and summary 12% less. From about
-// 30,000 tasks on, the many more collections of a small young generation cost more than the pages
-// (100,000 tasks: 5% slower), and below a few thousand there is nothing to gain, and node:v8 costs
-// about 4 ms to load.
+// V8's young generation, sized for the plan at hand, for the views over its lights (src/cli.ts
+// `view`). Reading a plan keeps most of what it allocates, so V8 doubles the young generation from
+// 2 × 1 MiB up to 2 × 16 MiB on a plan of a few thousand tasks; each page of it is memory touched
+// for the first time, which costs about 14 µs a page on the benchmark's machine. Kept at its first
+// size, `tasks overdue` at 10,000 tasks takes 9% less time (500 → 454 ms), the dashboard 15% and
+// summary 9% less. From about 30,000 tasks on, the many more collections of a small young
+// generation cost more than the pages (100,000 tasks: 5% slower), below a few thousand there is
+// nothing to gain and node:v8 costs about 4 ms to load, and reports and exports, which keep much
+// more of what they make, were slower with it.
 //
 // V8 reads --semi-space-growth-factor each time it would grow the space, so it works when set at
 // run time; --max-semi-space-size is read only at start-up, which a #! line cannot pass. A flag

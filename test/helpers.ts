@@ -28,7 +28,10 @@ function capture(columns?: number): Output & { text: string } {
  * `answers`, stdin is a terminal that answers the questions asked in turn (and they are written
  * to stderr).
  */
-export async function run(argv: string[], options: { cwd?: string; env?: Record<string, string>; now?: Date; columns?: number; answers?: string[] } = {}): Promise<Run> {
+export async function run(
+  argv: string[],
+  options: { cwd?: string; env?: Record<string, string>; now?: Date; columns?: number; answers?: string[]; planSize?: (files: number) => void } = {},
+): Promise<Run> {
   const stdout = capture(options.columns);
   const stderr = capture();
   const ctx: Context = {
@@ -48,6 +51,7 @@ export async function run(argv: string[], options: { cwd?: string; env?: Record<
       }
     },
     self: { node: process.execPath, bin: BIN },
+    ...(options.planSize ? { planSize: options.planSize } : {}),
   };
   const answers = options.answers ? [...options.answers] : undefined;
   if (answers) {

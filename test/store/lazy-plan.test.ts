@@ -21,7 +21,7 @@ import { filterOfLights, matches, type Filter } from '../../src/core/filter.js';
 import { cachePath, readCache } from '../../src/store/cache.js';
 import { loadConfig, loadTasks, type LoadOptions, type Plan } from '../../src/store/load.js';
 import { readTasks } from '../../src/store/read-tasks.js';
-import { copyFixture, ROOT, tempDir } from '../helpers.js';
+import { copyFixture, fixture, ROOT, run, tempDir } from '../helpers.js';
 
 const m = messages('zh');
 const AS_OF = '2020-09-30';
@@ -190,6 +190,17 @@ describe('a plan read from the cache', () => {
     }
     const files = readdirSync(join(dir, 'tasks')).filter((f) => f.endsWith('.yaml')).length;
     expect(sizes).toEqual([[files], [files], [files]]);
+  });
+
+  it('tells the plan\'s size for the views over its lights, not for reports and exports', async () => {
+    const told: string[] = [];
+    for (const argv of [['overdue'], ['summary'], ['list'], ['due'], [], ['dashboard', '--out', join(tempDir(), 'd.html')], ['report', 'month'], ['export', 'csv', '--out', tempDir()], ['remind', '--dry-run']]) {
+      let n = 0;
+      const r = await run(['--as-of', '2020-09-30', ...argv], { cwd: fixture('lights'), planSize: () => n++ });
+      expect(r.code, argv.join(' ')).toBe(0);
+      if (n > 0) told.push(argv[0] ?? 'status');
+    }
+    expect(told).toEqual(['overdue', 'summary', 'list', 'due', 'status', 'dashboard']);
   });
 
   it('makes the same period reports with the previous period judged from the light facts, evaluating in full only the tasks red then and not now', async () => {
