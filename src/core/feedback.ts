@@ -19,7 +19,7 @@ import { statusOn } from './as-of.js';
 import type { FeedbackConfig } from './config.js';
 import { addDays, endOfMonth, parts, ymd, type IsoDate } from './dates.js';
 import { nextPeriod, parsePeriod, periodKey, periodOf, periodsBetween, previousPeriod, type Period } from './periods.js';
-import { leadUnitOf, startOf, type ProgressEntry, type Task } from './task.js';
+import { leadUnitOf, originalDeadline, startOf, type ProgressEntry, type Task } from './task.js';
 
 export type FeedbackRules = FeedbackConfig;
 
@@ -83,7 +83,7 @@ export function obligations(task: Task, period: Period, rules: FeedbackRules, du
  */
 function startsAfter(task: Task, date: IsoDate): boolean {
   if (task.start !== undefined) return task.start > date;
-  const deadline = task.extensions?.[0]?.from ?? task.deadline;
+  const deadline = originalDeadline(task);
   if (!isWellFormed(deadline) || !isWellFormed(date)) return startOf(task) > date;
   // the deadline's year begins after the date when its year is later than the date's
   for (let i = 0; i < 4; i++) {
