@@ -20,9 +20,10 @@ export { runCli };
  * to stderr (so that `> log 2>&1` keeps the order) and at exit: a long table is then encoded line
  * by line into the same memory, instead of into a new string and a new buffer for every piece.
  */
-function output(fd: 1 | 2, stream: () => NodeJS.WriteStream, before?: () => void): Output & { flush(): void } {
+function output(fd: 1 | 2, stream: () => NodeJS.WriteStream, before?: () => void): Output & { flush(): void; idle(): boolean } {
   const { direct, tty } = standard(fd);
   let write: ((text: string) => void) | undefined;
+  let opened: NodeJS.WriteStream | undefined;
   let flush = () => undefined as void;
   const open = (): ((text: string) => void) => {
     if (direct && fd === 1) {
@@ -32,13 +33,13 @@ function output(fd: 1 | 2, stream: () => NodeJS.WriteStream, before?: () => void
       return buffered.write;
     }
     if (direct) return (text) => writeAll(fd, Buffer.from(text, 'utf8'));
-    const opened = stream();
+    opened = stream();
     // A reader that stops early (tasks list | head) closes the pipe: that is not an error.
     opened.on('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
       throw error;
     });
-    return (text) => void opened.write(text);
+    return (text) => void opened!.write(text);
   };
   return {
     write: (text) => {
@@ -46,6 +47,7 @@ function output(fd: 1 | 2, stream: () => NodeJS.WriteStream, before?: () => void
       (write ??= open())(text);
     },
     flush: () => flush(),
+    idle: () => opened === undefined || opened.writableLength === 0,
     colorLevel: 0,
     columns: tty ? stream().columns : undefined,
     isTTY: tty,
@@ -166,12 +168,13 @@ function crashAt(step: string): (reached: string) => void {
 export async function main(): Promise<void> {
   const stdinIsTTY = standard(0).tty;
   const stdout = output(1, () => process.stdout);
+  const stderr = output(2, () => process.stderr, stdout.flush);
   const ctx: Context = {
     cwd: process.cwd(),
     env: process.env,
     now: () => new Date(),
     stdout,
-    stderr: output(2, () => process.stderr, stdout.flush),
+    stderr,
     stdinIsTTY,
     pid: process.pid,
     isAlive,
@@ -186,4 +189,9 @@ export async function main(): Promise<void> {
   } finally {
     reader?.close();
   }
+  // Everything a command does is awaited by the time it answers. Leaving now skips taking the
+  // runtime down piece by piece (about 4 ms on the benchmark's machine); the 'exit' handlers
+  // still write out what stdout holds. Output still on its way through a stream (a pipe where
+  // writes are not synchronous) is left to finish as usual.
+  if (stdout.idle() && stderr.idle()) process.exit();
 }

@@ -75,6 +75,34 @@ describe('what the built program loads', () => {
     }
   });
 
+  it('leaves as soon as the command has answered, with all it wrote, through a file or a pipe', () => {
+    const dir = tempDir();
+    // records how the process ended: by process.exit() once main() answered, or by running out of work
+    const hook = join(dir, 'exit-hook.cjs');
+    writeFileSync(hook, `const { appendFileSync } = require('node:fs');
+const exit = process.exit;
+process.exit = function (code) { appendFileSync(${JSON.stringify(join(dir, 'how'))}, 'exit\\n'); return exit.call(process, code); };
+process.on('exit', () => appendFileSync(${JSON.stringify(join(dir, 'how'))}, 'done\\n'));
+`);
+    const env = { PATH: process.env.PATH ?? '', NO_COLOR: '1' };
+    for (const args of [['--as-of', '2020-09-30', 'list', '--format', 'json'], ['--as-of', '2020-09-30', 'show', 'NO-SUCH-TASK']]) {
+      writeFileSync(join(dir, 'how'), '');
+      const piped = spawnSync(process.execPath, ['--require', hook, BIN, ...args], { cwd: ROOT, encoding: 'utf8', env });
+      expect(readFileSync(join(dir, 'how'), 'utf8')).toBe('exit\ndone\n');
+      const out = join(dir, 'out');
+      const fd = openSync(out, 'w');
+      const filed = spawnSync(process.execPath, ['--require', hook, BIN, ...args], { cwd: ROOT, stdio: ['ignore', fd, 'pipe'], env });
+      closeSync(fd);
+      expect(filed.status).toBe(piped.status);
+      expect(readFileSync(out, 'utf8')).toBe(piped.stdout);
+    }
+    // the whole plan as JSON, more than a pipe holds (64 KiB), and an unknown task's exit code
+    const whole = spawnSync(process.execPath, [BIN, '--as-of', '2020-09-30', 'list', '--format', 'json'], { cwd: ROOT, encoding: 'utf8', env });
+    expect(whole.stdout.length).toBeGreaterThan(65_536);
+    expect(JSON.parse(whole.stdout)).toHaveProperty('tasks');
+    expect(spawnSync(process.execPath, [BIN, 'show', 'NO-SUCH-TASK'], { cwd: ROOT, env }).status).not.toBe(0);
+  });
+
   it('keeps the order of stdout and stderr sent to one file, the table before the warning after it', () => {
     const dir = tempDir();
     cpSync(join(ROOT, 'tasks'), join(dir, 'tasks'), { recursive: true });
