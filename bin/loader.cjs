@@ -4,6 +4,7 @@
 // simply compiled as usual. CommonJS, like bin/tasks: an ES module entry costs the start-up of
 // Node's ES module loader, which nothing here needs.
 'use strict';
+const { isAscii } = require('node:buffer');
 const { readFileSync } = require('node:fs');
 const { createRequire } = require('node:module');
 const { dirname, join } = require('node:path');
@@ -28,7 +29,7 @@ const TAIL = '\n})';
  * returns its module. The packages the build bundles into dist/vendor/ load through here too.
  */
 function loadScript(path, { useCache = true } = {}) {
-  const text = readFileSync(path, 'utf8');
+  const text = sourceOf(readFileSync(path));
   const source = text.startsWith(HEAD) ? text : `${HEAD}${text}${TAIL}`;
   let cachedData;
   if (useCache) {
@@ -46,6 +47,15 @@ function loadScript(path, { useCache = true } = {}) {
   script.runInThisContext()(module.exports, createRequire(path), module, path, dirname(path));
   scripts.set(path, script);
   return module;
+}
+
+/**
+ * A script's text. The build writes the program's files in ASCII (scripts/build.mjs), and ASCII
+ * bytes are taken as they are: Node's reading as UTF-8 touched about 200 more pages of memory
+ * for the bundle (its buffer grows as it reads), 1.5 ms at every start.
+ */
+function sourceOf(bytes) {
+  return isAscii(bytes) ? bytes.latin1Slice() : bytes.utf8Slice();
 }
 
 /** The bundle's exports, and the compiled script (to make a code cache from). */

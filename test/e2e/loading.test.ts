@@ -119,7 +119,7 @@ process.on('exit', () => appendFileSync(${JSON.stringify(join(dir, 'how'))}, 'do
     expect(text.indexOf('另有')).toBeGreaterThan(text.lastIndexOf('└'));
   });
 
-  it('runs the bundle and the packages the build wrapped as they are, with their code caches, and still wraps a plain file', () => {
+  it('runs the bundle and the packages the build wrapped as they are, with their code caches, and still wraps a plain file, in ASCII or UTF-8', () => {
     const loader = createRequire(import.meta.url)(join(ROOT, 'bin', 'loader.cjs')) as {
       HEAD: string;
       TAIL: string;
@@ -138,6 +138,10 @@ process.on('exit', () => appendFileSync(${JSON.stringify(join(dir, 'how'))}, 'do
     writeFileSync(join(dir, 'wrapped.cjs'), `${loader.HEAD}module.exports = { answer: 7 };${loader.TAIL}`);
     expect(loader.loadScript(join(dir, 'plain.cjs'), { useCache: false }).exports).toEqual({ answer: 42 });
     expect(loader.loadScript(join(dir, 'wrapped.cjs'), { useCache: false }).exports).toEqual({ answer: 7 });
+    // the program's own files are ASCII, taken byte for byte; any other is read as UTF-8
+    expect(/[^\x00-\x7f]/.test(readFileSync(join(ROOT, 'dist', 'tasks.cjs'), 'latin1'))).toBe(false);
+    writeFileSync(join(dir, 'chinese.cjs'), "module.exports = { unit: '区财政局', mark: '\u2014' };");
+    expect(loader.loadScript(join(dir, 'chinese.cjs'), { useCache: false }).exports).toEqual({ unit: '区财政局', mark: '—' });
   });
 
   it('keeps the young generation small only for a plan of a few thousand tasks, and restores V8\'s default before a package with a code cache loads', () => {
