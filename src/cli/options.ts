@@ -95,8 +95,11 @@ export function viewOptions(raw: Raw, plan: Plan, session: Session): ViewOptions
   filter.lead = names(raw.lead, m.filters.lead, () => leadNames(plan.config.roster, tasks()));
   filter.unit = names(raw.unit, m.filters.unit, () => unitNames(plan.config.roster, tasks()));
   filter.leadUnit = names(raw.leadUnit, m.filters.unit, () => unitNames(plan.config.roster, tasks()));
-  if (list(raw.office).length > 0 && !plan.config.roster.offices) throw new UserError(m.rollup.notRollup);
-  filter.office = names(raw.office, m.rollup.office, () => plan.config.roster.offices ?? []);
+  // asked of a roll-up alone, whose words are read only then
+  if (list(raw.office).length > 0) {
+    if (!plan.config.roster.offices) throw new UserError(m.rollup.notRollup);
+    filter.office = names(raw.office, m.rollup.office, () => plan.config.roster.offices ?? []);
+  }
   const statuses = list(raw.status).map((s) => readStatus(s) ?? fail(m.filters.badStatus(s.trim())));
   if (statuses.length > 0) filter.status = statuses;
   const lights = list(raw.light).map((l) => readLight(l) ?? fail(m.filters.badLight(l)));

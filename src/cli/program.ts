@@ -44,25 +44,27 @@ const GLOBAL_JOINED = /^--(?:dir|as-of|lang)=/;
 
 /**
  * The command the arguments name: their first word that is neither one of the program's own
- * options nor its value. Undefined when another option comes first (--help, --version, a short
- * option with its value joined): the program then declares every command.
+ * options nor its value. Empty when there is none, as for the greeting (`tasks`, `tasks --as-of
+ * 2020-09-30`). Undefined when another option comes first (--help, --version, a short option with
+ * its value joined) or an option lacks its value: the program then declares every command.
  */
 export function commandNamed(argv: readonly string[]): string | undefined {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (GLOBAL_WITH_VALUE.has(arg)) i++;
-    else if (!GLOBAL_FLAGS.has(arg) && !GLOBAL_JOINED.test(arg)) return arg.startsWith('-') ? undefined : arg;
+    if (GLOBAL_WITH_VALUE.has(arg)) {
+      if (++i === argv.length) return undefined;
+    } else if (!GLOBAL_FLAGS.has(arg) && !GLOBAL_JOINED.test(arg)) return arg.startsWith('-') ? undefined : arg;
   }
-  return undefined;
+  return '';
 }
 
 /**
  * The program, its commands declared. `only`, the command the arguments name (commandNamed), when
- * given and known, is declared alone; else all are, for help, suggestions and the greeting.
+ * given and known, is declared alone; none when it is empty (the greeting); else all are, for
+ * help and suggestions.
  */
 export function buildProgram(m: Messages, ctx: Context, dispatch: Dispatch, only?: string): Command {
   const h = m.help;
-  const sh = m.syncHelp;
   const program = new ClerkCommand('tasks');
   program
     .description(h.program)
@@ -107,7 +109,7 @@ export function buildProgram(m: Messages, ctx: Context, dispatch: Dispatch, only
   const collect = (value: string, previous: string[] = []) => [...previous, value];
   const filterOptions = (cmd: Command) =>
     cmd
-      .option('--office <name>', sh.opt.office, collect)
+      .option('--office <name>', h.opt.office, collect)
       .option('--lead <name>', h.opt.lead, collect)
       .option('--unit <name>', h.opt.unit, collect)
       .option('--lead-unit <name>', h.opt.leadUnit, collect)
@@ -126,7 +128,6 @@ export function buildProgram(m: Messages, ctx: Context, dispatch: Dispatch, only
     return cmd;
   };
   const noCommit = (cmd: Command) => cmd.option('--no-commit', h.opt.noCommit);
-  const fh = m.feedbackHelp;
   const exportOptions = (cmd: Command) =>
     viewOptions(cmd)
       .addOption(new Option('--by <by>', h.opt.exportBy).choices(['lead', 'unit', 'office']).default('lead'))
@@ -168,7 +169,7 @@ export function buildProgram(m: Messages, ctx: Context, dispatch: Dispatch, only
     hook: () => {
       const hook = program.command('hook').description(h.cmd.hook);
       hook.command('install').description(h.cmd.hookInstall).option('--force', h.opt.forceHook).action(action('hook-install'));
-      hook.command('server').description(sh.cmd.hookServer).argument('<repo>', sh.arg.hub).option('--force', h.opt.forceHook).action(action('hook-server'));
+      hook.command('server').description(m.syncHelp.cmd.hookServer).argument('<repo>', m.syncHelp.arg.hub).option('--force', h.opt.forceHook).action(action('hook-server'));
     },
     overdue: () => {
       viewOptions(program.command('overdue').description(h.cmd.overdue), { group: true })
@@ -303,27 +304,27 @@ export function buildProgram(m: Messages, ctx: Context, dispatch: Dispatch, only
         .action(action('target'));
     },
     feedback: () => {
-      const feedbackCmd = program.command('feedback').description(fh.feedback);
-      feedbackCmd.command('forms').description(fh.forms)
-        .option('--period <period>', fh.period)
-        .option('--unit <name>', fh.unit, collect)
-        .option('--out <dir>', fh.out)
+      const feedbackCmd = program.command('feedback').description(m.feedbackHelp.feedback);
+      feedbackCmd.command('forms').description(m.feedbackHelp.forms)
+        .option('--period <period>', m.feedbackHelp.period)
+        .option('--unit <name>', m.feedbackHelp.unit, collect)
+        .option('--out <dir>', m.feedbackHelp.out)
         .action(action('feedback-forms'));
-      noCommit(feedbackCmd.command('import').description(fh.import))
-        .argument('<files...>', fh.files)
-        .option('--period <period>', fh.importPeriod)
-        .option('--dry-run', fh.dryRun)
+      noCommit(feedbackCmd.command('import').description(m.feedbackHelp.import))
+        .argument('<files...>', m.feedbackHelp.files)
+        .option('--period <period>', m.feedbackHelp.importPeriod)
+        .option('--dry-run', m.feedbackHelp.dryRun)
         .action(action('feedback-import'));
-      feedbackCmd.command('status').description(fh.status)
-        .option('--period <period>', fh.statusPeriod)
-        .option('--check', fh.check)
+      feedbackCmd.command('status').description(m.feedbackHelp.status)
+        .option('--period <period>', m.feedbackHelp.statusPeriod)
+        .option('--check', m.feedbackHelp.check)
         .addOption(new Option('--format <format>', h.opt.format).choices(['table', 'json']).default('table'))
         .action(action('feedback-status'));
     },
     reject: () => {
-      noCommit(program.command('reject').description(fh.reject))
+      noCommit(program.command('reject').description(m.feedbackHelp.reject))
         .argument('<id>', h.arg.id)
-        .option('--reason <text>', fh.reason)
+        .option('--reason <text>', m.feedbackHelp.reason)
         .action(action('reject'));
     },
     report: () => {
@@ -359,34 +360,35 @@ export function buildProgram(m: Messages, ctx: Context, dispatch: Dispatch, only
       program.command('undo').description(h.cmd.undo).action(action('undo'));
     },
     sync: () => {
-      program.command('sync').description(sh.cmd.sync)
-        .argument('[remote]', sh.arg.remote)
-        .option('--abort', sh.opt.abort)
-        .option('--clerk <letters>', sh.opt.clerk)
+      program.command('sync').description(m.syncHelp.cmd.sync)
+        .argument('[remote]', m.syncHelp.arg.remote)
+        .option('--abort', m.syncHelp.opt.abort)
+        .option('--clerk <letters>', m.syncHelp.opt.clerk)
         .action(action('sync'));
     },
     resolve: () => {
-      program.command('resolve').description(sh.cmd.resolve)
+      program.command('resolve').description(m.syncHelp.cmd.resolve)
         .argument('<id>', h.arg.id)
-        .argument('<field>', sh.arg.field)
-        .argument('<choice>', sh.arg.choice)
+        .argument('<field>', m.syncHelp.arg.field)
+        .argument('<choice>', m.syncHelp.arg.choice)
         .action(action('resolve'));
     },
     bundle: () => {
-      const bundle = program.command('bundle').description(sh.cmd.bundle);
-      bundle.command('export').description(sh.cmd.bundleExport)
-        .argument('<file>', sh.arg.bundleFile)
-        .option('--since <when>', sh.opt.since)
+      const bundle = program.command('bundle').description(m.syncHelp.cmd.bundle);
+      bundle.command('export').description(m.syncHelp.cmd.bundleExport)
+        .argument('<file>', m.syncHelp.arg.bundleFile)
+        .option('--since <when>', m.syncHelp.opt.since)
         .action(action('bundle-export'));
-      bundle.command('import').description(sh.cmd.bundleImport).argument('<file>', sh.arg.bundleFile).action(action('bundle-import'));
+      bundle.command('import').description(m.syncHelp.cmd.bundleImport).argument('<file>', m.syncHelp.arg.bundleFile).action(action('bundle-import'));
     },
     'merge-driver': () => {
-      program.command('merge-driver', { hidden: true }).description(sh.cmd.mergeDriver)
+      program.command('merge-driver', { hidden: true }).description(m.syncHelp.cmd.mergeDriver)
         .argument('<base>').argument('<ours>').argument('<theirs>').argument('<path>')
         .action(action('merge-driver'));
     },
   };
-  for (const [name, declareIt] of Object.entries(declare)) if (only === undefined || !Object.hasOwn(declare, only) || name === only) declareIt();
+  // the greeting (no command named) needs none
+  if (only !== '') for (const [name, declareIt] of Object.entries(declare)) if (only === undefined || !Object.hasOwn(declare, only) || name === only) declareIt();
 
   for (const cmd of allCommands(program)) {
     cmd

@@ -14,7 +14,9 @@ describe('commandNamed', () => {
     // a value that looks like a command is the option's
     [['--dir', 'list', 'due'], 'due'],
     [['help', 'overdue'], 'help'],
-    [[], undefined],
+    // the greeting names none
+    [[], ''],
+    [['--as-of', '2020-09-30', '-q'], ''],
     [['--help'], undefined],
     [['-V'], undefined],
     [['-Cplan', 'overdue'], undefined],
@@ -29,7 +31,7 @@ describe('buildProgram', () => {
   const ctx = { stdout: { write: () => undefined }, stderr: { write: () => undefined } } as unknown as Context;
   const names = (only?: string) => allCommands(buildProgram(m, ctx, async () => undefined, only)).map((c) => c.name());
 
-  it('declares the command named alone, with its subcommands, and every command otherwise', () => {
+  it('declares the command named alone, with its subcommands, none for the greeting, and every command otherwise', () => {
     const all = names();
     expect(all).toContain('overdue');
     expect(all).toContain('merge-driver');
@@ -39,5 +41,7 @@ describe('buildProgram', () => {
     // a word that is no command (a typo, help) leaves them all, for the suggestion and the help
     expect(names('overdeu')).toEqual(all);
     expect(names('help')).toEqual(all);
+    // the greeting declares none
+    expect(names('')).toEqual([]);
   });
 });

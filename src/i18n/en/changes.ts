@@ -1,7 +1,7 @@
 // Moving deadlines (extensions, advances, a draft's first deadline), adding and changing targets and their actuals, checks before closing.
 import type { changes as zh } from '../zh/changes.js';
 
-export const changes: typeof zh = {
+export const changes: ReturnType<typeof zh> = {
   deadline: {
     needReason: (id: string) =>
       `moving the deadline of ${id} needs its reason, e.g. --reason "区长办公会同意延期" (and --date for when it was approved); the old deadline is kept in the record of deadline changes. A draft not yet assigned (待定) gets its first deadline without a reason`,

@@ -3,7 +3,7 @@ import type { common as zh } from '../zh/common.js';
 
 const orList = (items: readonly string[]) => items.map((s) => `"${s}"`).join(', ');
 
-export const common: typeof zh = {
+export const common: ReturnType<typeof zh> = {
   lang: 'en',
   severity: { error: 'error', warning: 'warning' },
   status: {

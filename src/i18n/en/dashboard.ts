@@ -6,7 +6,7 @@ import type { dashboard as zh } from '../zh/dashboard.js';
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const short = (date: string) => `${parts(date).day} ${MONTHS[parts(date).month - 1]}`;
 
-export const dashboard: typeof zh = {
+export const dashboard: ReturnType<typeof zh> = {
   dashboardHelp: {
     cmd: 'The leadership dashboard: one web page (charts, red tasks, awaiting review, targets, feedback) that opens, forwards and prints with no network; takes the filters of tasks list',
     out: 'the file to write (.html), or a folder to put it in; exports/<date>-dashboard.html in the plan by default',

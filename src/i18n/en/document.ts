@@ -2,7 +2,7 @@
 import { formatEnglishDate } from '../../core/dates.js';
 import type { documents as zh } from '../zh/document.js';
 
-export const documents: typeof zh = {
+export const documents: ReturnType<typeof zh> = {
   document: {
     heading: (path) => (path.length === 1 ? `${path[0]}. ` : `${path.join('.')} `),
     caption: (n, caption) => `Table ${n}. ${caption}`,

@@ -1,7 +1,7 @@
 // Editing the plan: new, progress, done, set, milestones, targets, undo, init, hook.
 import type { editing as zh } from '../zh/editing.js';
 
-export const editing: typeof zh = {
+export const editing: ReturnType<typeof zh> = {
   edit: {
     unknownId: (id: string, suggestions: string[]) =>
       `no task with id "${id}"${suggestions.length ? `; did you mean: ${suggestions.join(', ')}?` : '; run tasks list to see the ids'}`,

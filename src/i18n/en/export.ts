@@ -2,7 +2,7 @@
 import { formatEnglishDate as formatEn } from '../../core/dates.js';
 import type { exports as zh } from '../zh/export.js';
 
-export const exports: typeof zh = {
+export const exports: ReturnType<typeof zh> = {
   exports: {
     col: {
       no: 'No.', id: 'id', title: 'task', lead: 'lead official', point: 'work point', leadUnit: 'lead unit', coUnits: 'co-units',

@@ -4,7 +4,7 @@ import type { help as zh } from '../zh/help.js';
 const q = (v: unknown) => `"${String(v)}"`;
 const orList = (items: readonly string[]) => items.map((s) => `"${s}"`).join(', ');
 
-export const help: typeof zh = {
+export const help: ReturnType<typeof zh> = {
   help: {
     program: 'Key-work ledger of a supervision office: one YAML file per task, red/yellow/green lights, summaries per lead official.',
     usage: '[options] [command]',
@@ -72,6 +72,7 @@ export const help: typeof zh = {
       reportKind: 'the kind of period: xun (旬), month, quarter, half, year',
     },
     opt: {
+      office: 'filter by office (in a roll-up of several plans)',
       assignFrom: 'a responsibility table (.xlsx or .csv): each row finds its task by id or title and gives its lead official, units and deadline',
       rosterLeads: 'the lead officials of the roster in protocol order, separated by 、 or commas: --leads "区长、常务副区长" (asked for on a terminal when not given)',
       rosterUnits: 'the units of the roster in protocol order, separated by 、 or commas (asked for on a terminal when not given)',

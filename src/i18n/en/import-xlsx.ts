@@ -10,7 +10,7 @@ const clip = (text: string) => {
 /** the file name in the soffice command, quoted when it has spaces or shell characters */
 const shellName = (file: string) => (/^[\w\u4e00-\u9fff.@%+=:,/-]+$/.test(file) ? file : `"${file.replace(/(["\\$`])/g, '\\$1')}"`);
 
-export const importXlsxEn: typeof importXlsxZh = {
+export const importXlsxEn: ReturnType<typeof importXlsxZh> = {
   needFile: 'name the Excel file to import, e.g. tasks import xlsx ledger.xlsx',
   needYear:
     'give the year with --year (e.g. --year 2020): neither the settings (tasks.config.yaml) nor the sheet title name one, and deadlines such as 年底前 and 6月底前 resolve against it',

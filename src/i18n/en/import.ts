@@ -2,7 +2,7 @@
 import { importXlsxEn } from './import-xlsx.js';
 import type { imports as zh } from '../zh/import.js';
 
-export const imports: typeof zh = {
+export const imports: ReturnType<typeof zh> = {
   importNotice: {
     needYear: 'give the year with --year (e.g. --year 2020); it resolves deadlines such as 年底前 and 6月底前',
     noStructure: (file: string) =>

@@ -38,7 +38,7 @@ const FIXES: Record<string, string> = {
 
 const KINDS: Record<string, string> = { directory: 'a folder', device: 'a device', fifo: 'a FIFO (named pipe)', socket: 'a socket', other: 'a special file' };
 
-export const io: typeof zh = {
+export const io: ReturnType<typeof zh> = {
   io: {
     reason: (code) => REASONS[code] ?? `system error ${code}`,
     kind: (kind) => KINDS[kind] ?? KINDS.other!,

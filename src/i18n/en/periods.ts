@@ -13,7 +13,7 @@ const examples: Record<PeriodKind, string> = {
 };
 const forms = '2020-09-下旬, 2020-09-3, 2020-09, 2020-Q3, 2020-H1, 2020, 2020年9月下旬, 2020年第三季度, 2020年上半年';
 
-export const periods: typeof zh = {
+export const periods: ReturnType<typeof zh> = {
   periods: {
     label: periodLabelEn,
     kind: kinds,

@@ -21,7 +21,7 @@ const YAML_EXPLAINED_EN: Record<string, (p: P) => string> = {
   UNRESOLVED_ALIAS: (p) => `the value ${p.value} starts with *, which YAML reads as a reference (alias) to an anchor that does not exist; if * is part of the text, quote the whole value`,
 };
 
-export const problems: typeof zh = {
+export const problems: ReturnType<typeof zh> = {
   problem: {
     read_failed: (p: P) =>
       p.target !== undefined && (p.errno === 'ENOENT' || p.errno === 'ELOOP')

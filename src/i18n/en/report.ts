@@ -5,7 +5,7 @@ import type { reports as zh } from '../zh/report.js';
 const md = (date: string) => formatEnglishDate(date).replace(/ \d{4}$/, '');
 const word = { xun: '旬 (ten days)', month: 'month', quarter: 'quarter', half: 'half-year', year: 'year' } as const;
 
-export const reports: typeof zh = {
+export const reports: ReturnType<typeof zh> = {
   remind: {
     title: 'Reminder (催办单)',
     number: (year, n) => `催办〔${year}〕No. ${n}`,

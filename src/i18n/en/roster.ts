@@ -1,7 +1,7 @@
 // The roster: how names of officials and units are recognised (near-misses, protocol order), filling it at init, committing imports, assigning many tasks at once.
 import type { roster as zh } from '../zh/roster.js';
 
-export const roster: typeof zh = {
+export const roster: ReturnType<typeof zh> = {
   names: {
     lead: 'lead official',
     unit: 'unit',

@@ -7,7 +7,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const parts = (c: Count) => c.byUnit.map((p) => `${p.unit || 'other'} ${p.count}`).join(', ');
 const received = (c: Count) => (c.total === 0 ? 'no changes received' : `received ${plural(c.total, 'change')}${c.byUnit.length > 0 ? ` (${parts(c)})` : ''}`);
 
-export const sync: typeof zh = {
+export const sync: ReturnType<typeof zh> = {
   merge: {
     ours: 'ours',
     theirs: 'theirs',
@@ -138,7 +138,6 @@ export const sync: typeof zh = {
       abort: 'give up a merge in progress and go back to before the sync',
       clerk: "set this computer's id letter for new tasks (B: ids from 2020-B001)",
       since: 'changes since: a date, a commit id, or all (the whole plan); by default since the last exchange',
-      office: 'filter by office (in a roll-up of several plans)',
     },
   },
 };

@@ -14,7 +14,7 @@ const OPERATIONS: Record<Extract<Blocker, { why: 'in_progress' }>['operation'], 
   bisect: `git bisect is under way and an old version is checked out, ${UNCHANGED}. End it (git bisect reset) first`,
 };
 
-export const trail: typeof zh = {
+export const trail: ReturnType<typeof zh> = {
   trail: {
     blocked: (b) => {
       switch (b.why) {

@@ -2,7 +2,7 @@
 import { formatEnglishDate as formatEn } from '../../core/dates.js';
 import type { views as zh } from '../zh/views.js';
 
-export const views: typeof zh = {
+export const views: ReturnType<typeof zh> = {
   views: {
     stale: 'feedback overdue',
     warningsHidden: (n: number) => `${n} more warning${n === 1 ? '' : 's'}: run tasks validate to see them.`,

@@ -1,6 +1,6 @@
 // 调整时限（延期、提前、首次确定）、量化指标的增删改和实际值、办结前的检查.
 
-export const changes = {
+export const changes = () => ({
   deadline: {
     needReason: (id: string) =>
       `调整 ${id} 的完成时限须说明依据，例如 --reason "区长办公会同意延期"（批准日期用 --date）；原时限会记入时限调整记录。尚未分解到领导和单位（“待定”）的草稿首次确定时限不需要依据`,
@@ -35,4 +35,4 @@ export const changes = {
     cancelled: '已取消，未作改动',
     commitNote: (issues: string) => `；办结时${issues}`,
   },
-};
+});

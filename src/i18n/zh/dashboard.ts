@@ -3,7 +3,7 @@ import { formatChineseDate, formatSmallNumber, parts } from '../../core/dates.js
 import { periodNumber, type Period } from '../../core/periods.js';
 import type { Filter } from '../../core/filter.js';
 
-export const dashboard = {
+export const dashboard = () => ({
   dashboardHelp: {
     cmd: '领导看板：一个网页文件（图表、红灯任务、待销号、指标、反馈情况），不联网即可打开、转发、打印；可加 tasks list 的筛选条件',
     out: '写入的文件（.html），或放文件的目录；默认写到台账目录下的 exports/<日期>-dashboard.html',
@@ -131,4 +131,4 @@ export const dashboard = {
     unreadable: (count: number) => `有 ${count} 个任务文件无法读取，未计入本页；请运行 tasks validate 查看并修正。`,
     footer: (date: string) => `数据截至${formatChineseDate(date)}，由 tasks 根据台账生成；本页不联网，可直接打开、转发和打印。`,
   },
-};
+});

@@ -9,7 +9,7 @@ const LEVELS: ReadonlyArray<(n: number) => string> = [
   (n) => `（${n}）`,
 ];
 
-export const documents = {
+export const documents = () => ({
   document: {
     /** 标题序号：path 为各层序号，如 [2, 1] 为第二部分的第一小节 */
     heading: (path: readonly number[]) => LEVELS[Math.min(path.length, LEVELS.length) - 1]!(path.at(-1) ?? 1),
@@ -22,4 +22,4 @@ export const documents = {
     /** 表格文件中放标题下、各部分之前内容的工作表 */
     overviewSheet: '概况',
   },
-};
+});

@@ -1,6 +1,6 @@
 // 修改台账：新建、进展、完成、修改、节点、指标、撤销、初始化、钩子.
 
-export const editing = {
+export const editing = () => ({
   edit: {
     unknownId: (id: string, suggestions: string[]) =>
       `没有编号为“${id}”的任务${suggestions.length ? `；是否是：${suggestions.join('、')}？` : '；运行 tasks list 查看全部编号'}`,
@@ -107,4 +107,4 @@ export const editing = {
     ok: (subject: string) => `已撤销：${subject}（用新提交恢复，历史保留）`,
     commit: (subject: string) => `撤销：${subject}`,
   },
-};
+});

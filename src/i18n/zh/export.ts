@@ -1,7 +1,7 @@
 // 导出 Excel 和 CSV.
 import { formatChineseDate as formatZh } from '../../core/dates.js';
 
-export const exports = {
+export const exports = () => ({
   exports: {
     col: {
       no: '序号', id: '编号', title: '任务', lead: '牵头责任领导', point: '所属要点', leadUnit: '牵头单位', coUnits: '配合单位',
@@ -45,4 +45,4 @@ export const exports = {
     unreadableNote: (n: number) => `有 ${n} 个任务文件无法读取，未列入导出的表格；请按上面的提示修改后重新导出。`,
     badEncoding: (value: string) => `不支持的编码“${value}”；可选：utf-8（默认，带 BOM）、gb18030（不提供 GBK：它会丢失生僻字）`,
   },
-};
+});

@@ -8,7 +8,7 @@ const clip = (text: string, max = 20) => {
 };
 const shellName = (file: string) => (/^[\w\u4e00-\u9fff.@%+=:,/-]+$/.test(file) ? file : `"${file.replace(/(["\\$`])/g, '\\$1')}"`);
 
-export const feedback = {
+export const feedback = () => ({
   feedbackHelp: {
     feedback: '反馈表：发给各单位预先填好的表格，收回后读入台账',
     forms: '为本期应反馈的每个单位生成一份反馈表（.xlsx，已填好任务，可打印）',
@@ -172,4 +172,4 @@ export const feedback = {
       })[change],
     homeAwaiting: (n: number) => `待销号 ${n} 项（单位报称已办结，等待审核）：tasks feedback status 查看`,
   },
-};
+});

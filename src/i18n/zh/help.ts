@@ -3,7 +3,7 @@
 const q = (v: unknown) => `“${String(v)}”`;
 const orList = (items: readonly string[]) => items.map((s) => `“${s}”`).join('、');
 
-export const help = {
+export const help = () => ({
   help: {
     program: '督查室重点工作台账：一个任务一个 YAML 文件，逾期红黄绿灯预警，分领导汇总。',
     usage: '[选项] [命令]',
@@ -71,6 +71,7 @@ export const help = {
       reportKind: '时段：xun/旬、month/月、quarter/季度、half/半年、year/年',
     },
     opt: {
+      office: '按所属台账筛选（汇总多个台账时）',
       assignFrom: '责任分解表（.xlsx 或 .csv）：按编号或任务名称找到任务，填写其中的牵头领导、责任单位和完成时限',
       rosterLeads: '名册中的牵头责任领导，按排名顺序，用顿号或逗号分开：--leads "区长、常务副区长、分管工业副区长"（不写时在终端上询问）',
       rosterUnits: '名册中的责任单位，按排名顺序，用顿号或逗号分开（不写时在终端上询问）',
@@ -193,4 +194,4 @@ export const help = {
     '  4  无法读写文件或目录（磁盘满、只读、没有权限等；不会留下写了一半的文件）；任务被另一修改长时间占用；git 此时无法提交（正在变基或合并、没有检出分支、index.lock 未清除、签名失败、找不到 git 等），文件未改动；无法连接远程仓库或远程仓库拒绝接收（本地修改均已保存）',
     '  70 程序内部错误',
   ].join('\n'),
-};
+});

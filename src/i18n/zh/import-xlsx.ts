@@ -8,7 +8,7 @@ const clip = (text: string) => {
 /** soffice 命令中的文件名：含空格或特殊字符时加引号 */
 const shellName = (file: string) => (/^[\w\u4e00-\u9fff.@%+=:,/-]+$/.test(file) ? file : `"${file.replace(/(["\\$`])/g, '\\$1')}"`);
 
-export const importXlsxZh = {
+export const importXlsxZh = () => ({
   needFile: '请指定要导入的 Excel 文件，例如：tasks import xlsx 责任清单.xlsx',
   needYear:
     '请用 --year 指定年度（例如 --year 2020）：台账设置（tasks.config.yaml）和表格标题中都没有年份，而“年底前”“6月底前”等时限要按年度解析',
@@ -89,4 +89,4 @@ export const importXlsxZh = {
     ignore: '不导入',
   },
   computed: '自动计算，不导入',
-};
+});

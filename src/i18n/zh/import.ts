@@ -1,7 +1,7 @@
 // 导入通知和 Excel 台账.
 import { importXlsxZh } from './import-xlsx.js';
 
-export const imports = {
+export const imports = () => ({
   importNotice: {
     needYear: '请用 --year 指定年度（例如 --year 2020），用于解析“年底前”“6月底前”等时限',
     noStructure: (file: string) =>
@@ -21,5 +21,5 @@ export const imports = {
     readAsGb18030: (file: string) => `${file} 不是 UTF-8 编码，已按 GB18030（GBK）读取`,
     notText: (path: string) => `${path} 不是可识别的文本文件（既不是 UTF-8 也不是 GB18030）；请另存为 UTF-8 文本后再导入`,
   },
-  importXlsx: importXlsxZh,
-};
+  importXlsx: importXlsxZh(),
+});

@@ -46,7 +46,7 @@ export interface IoWords {
   failed: (f: { code: string; path: string | undefined; writing: boolean; culprit?: string }) => string;
 }
 
-export const io: { io: IoWords } = {
+export const io = (): { io: IoWords } => ({
   io: {
     reason: (code) => REASONS[code] ?? `系统错误 ${code}`,
     kind: (kind) => KINDS[kind] ?? KINDS.other!,
@@ -57,4 +57,4 @@ export const io: { io: IoWords } = {
       return `${what}：${REASONS[code] ?? `系统错误 ${code}`}${writing ? '，原有文件未改动' : ''}${fix ? `；${fix}` : ''}`;
     },
   },
-};
+});

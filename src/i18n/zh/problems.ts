@@ -1,9 +1,11 @@
 // 任务文件和设置中的问题.
 import type { ProblemParams } from '../../core/problems.js';
-import { io } from './io.js';
+import { io, type IoWords } from './io.js';
 
 type P = ProblemParams;
 const q = (v: unknown) => `“${String(v)}”`;
+let ioWords: IoWords | undefined;
+const words = (): IoWords => (ioWords ??= io().io);
 
 const YAML_EXPLAINED_ZH: Record<string, (p: P) => string> = {
   TOO_DEEP: () => '方括号或花括号嵌套过深（几百层以上），无法读取；任务文件不需要这样的嵌套，请检查是否放错了文件',
@@ -40,14 +42,14 @@ const YAML_CODES_ZH: Record<string, string> = {
   KEY_OVER_1024_CHARS: '字段名过长',
 };
 
-export const problems = {
+export const problems = () => ({
   problem: {
     read_failed: (p: P) =>
       p.target !== undefined && (p.errno === 'ENOENT' || p.errno === 'ELOOP')
         ? `这是一个符号链接，指向 ${p.target}，但${p.errno === 'ENOENT' ? '那里没有文件' : '链接绕成了圈'}，没有读取；请修正或删除这个链接`
-        : `无法读取文件：${io.io.reason(String(p.errno))}；${p.errno === 'EACCES' || p.errno === 'EPERM' ? '请检查文件的权限（ls -l）' : '请检查文件和磁盘'}`,
+        : `无法读取文件：${words().reason(String(p.errno))}；${p.errno === 'EACCES' || p.errno === 'EPERM' ? '请检查文件的权限（ls -l）' : '请检查文件和磁盘'}`,
     not_regular: (p: P) =>
-      `这不是普通文件，而是${io.io.kind(String(p.kind))}${p.target ? `（符号链接，指向 ${p.target}）` : ''}，没有读取；台账的任务文件和设置文件都应是普通文件，请换成普通文件或把它移走`,
+      `这不是普通文件，而是${words().kind(String(p.kind))}${p.target ? `（符号链接，指向 ${p.target}）` : ''}，没有读取；台账的任务文件和设置文件都应是普通文件，请换成普通文件或把它移走`,
     too_large: (p: P) => `文件过大（${p.size} 字节，上限 ${p.limit} 字节），未解析；任务文件通常只有几 KB，请检查是否放错了文件`,
     not_utf8: () => '文件不是 UTF-8 编码（可能是 GBK/GB2312，旧编辑器常这样保存）；请用编辑器“另存为 UTF-8”后再试',
     utf16: () => '文件是 UTF-16 编码；请用编辑器“另存为 UTF-8”后再试',
@@ -123,4 +125,4 @@ export const problems = {
     summary: (tasks: number, errors: number, warnings: number) => `${tasks} 个任务，${errors} 个错误，${warnings} 个警告`,
     noFiles: (path: string) => `没有找到要检查的文件：${path}`,
   },
-};
+});

@@ -5,7 +5,7 @@ import type { PeriodKind } from '../../core/periods.js';
 /** 9月30日：同一年内的日期 */
 const md = (date: string) => `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
 
-export const reports = {
+export const reports = () => ({
   remind: {
     title: '催办单',
     number: (year: number, n: number) => `催办〔${year}〕第${n}号`,
@@ -179,4 +179,4 @@ export const reports = {
     brokenRules: 'tasks.config.yaml 中的规则有误，未生成报告；请先按下列提示修改：',
     scoreRule: (base: number) => `得分 = 基础分${base}分 − 扣分 + 加分（加分有上限），扣分和加分逐项列于下表。`,
   },
-};
+});

@@ -1,6 +1,6 @@
 // 名册：领导和单位的名称如何认定（近似名称、名册顺序）、初始化时填名册、导入后提交、批量分解（tasks assign）.
 
-export const roster = {
+export const roster = () => ({
   names: {
     lead: '牵头责任领导',
     unit: '责任单位',
@@ -45,4 +45,4 @@ export const roster = {
     dryRun: (count: number) => `将分解 ${count} 项任务（--dry-run：未写入）`,
     unassignedLeft: (n: number) => `仍有 ${n} 项任务的领导或单位为“待定”`,
   },
-};
+});

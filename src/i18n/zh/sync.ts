@@ -5,7 +5,7 @@ type Count = { total: number; byUnit: ReadonlyArray<{ unit: string; count: numbe
 const parts = (c: Count) => c.byUnit.map((p) => `${p.unit || '其他'} ${p.count}`).join('、');
 const received = (c: Count) => (c.total === 0 ? '没有收到修改' : `收到 ${c.total} 项修改${c.byUnit.length > 0 ? `（${parts(c)}）` : ''}`);
 
-export const sync = {
+export const sync = () => ({
   merge: {
     ours: '本方',
     theirs: '对方',
@@ -139,7 +139,6 @@ export const sync = {
       abort: '放弃进行中的合并，回到同步之前',
       clerk: '设置本机新建任务的编号字母（如 B：编号为 2020-B001 起）',
       since: '从何时起的修改：日期、提交编号，或 all（完整台账）；默认从上次交换起',
-      office: '按所属台账筛选（汇总多个台账时）',
     },
   },
-};
+});

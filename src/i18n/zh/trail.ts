@@ -12,7 +12,7 @@ const OPERATIONS: Record<Extract<Blocker, { why: 'in_progress' }>['operation'], 
   bisect: `仓库正在用 git bisect 查找问题，当前检出的是历史版本，${UNCHANGED}。请先结束查找（git bisect reset）再修改`,
 };
 
-export const trail = {
+export const trail = () => ({
   trail: {
     blocked: (b: Blocker): string => {
       switch (b.why) {
@@ -39,4 +39,4 @@ export const trail = {
     gitSaid: (line: string) => `git 的提示：${line}`,
     recovered: (files: readonly string[]) => `（上次被中断的修改没有提交：${files.join('、')} 已恢复为最后一次提交的内容。）`,
   },
-};
+});

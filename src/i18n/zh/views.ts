@@ -1,7 +1,7 @@
 // 视图：逾期、到期、列表、汇总、详情、修改记录.
 import { formatChineseDate as formatZh } from '../../core/dates.js';
 
-export const views = {
+export const views = () => ({
   views: {
     stale: '未按期反馈',
     warningsHidden: (n: number) => `另有 ${n} 个警告，运行 tasks validate 查看。`,
@@ -115,4 +115,4 @@ export const views = {
     moved: (from: string, to: string) => `文件改名：${from} → ${to}`,
     idRange: (first: string, last: string, n: number) => `${first} 至 ${last}（${n} 项）`,
   },
-};
+});
