@@ -6,7 +6,7 @@
 // start-up; one bundle plus V8's code cache of it keeps start-up near bare node (see bench/).
 // exceljs, docx and iconv-lite stay outside it, each bundled into dist/vendor/ with a code cache of
 // its own, and are loaded only by the commands that need them.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -191,15 +191,19 @@ const VENDOR_BUFFER = `const __vendorBuffer = (() => {
 })();`;
 
 /**
- * Runs the common commands on a copy of a fixture plan, in a fresh process, and saves V8's code
- * cache of the bundle: the functions those runs compiled are then loaded ready-made at start-up.
- * The first run writes the plan's task cache, the others read it, as on a clerk's machine.
+ * Runs the daily views on a copy of a fixture plan, in a fresh process, and saves V8's code cache
+ * of the bundle: the functions those runs compiled are then loaded ready-made at start-up. V8
+ * loads all of a cache at every start, used or not, so it holds what a warm start of the views
+ * compiles and no more. The plan's task cache is written first by a process of its own: reading
+ * every file (the YAML reader, the schema's validator) is left out, as is the help. With them,
+ * `tasks overdue` on the bundled plan took 4 ms more (a cache of 786 KB against 686 KB); a first
+ * run, a run after an edit and `tasks validate` were no slower without them, `--help` 6 ms.
  */
 function writeCodeCache() {
   const plan = mkdtempSync(join(tmpdir(), 'tasks-build-'));
   cpSync(join(root, 'test', 'fixtures', 'lights'), plan, { recursive: true, filter: (src) => !src.includes('.tasks-cache') });
   const code = `
-    const { utimesSync, writeFileSync } = require('node:fs');
+    const { writeFileSync } = require('node:fs');
     const { cachePath, loadBundle } = require(${JSON.stringify(join(root, 'bin', 'loader.cjs'))});
     (async () => {
       const { exports, script } = loadBundle({ useCache: false });
@@ -207,17 +211,19 @@ function writeCodeCache() {
       const ctx = { cwd: ${JSON.stringify(plan)}, env: {}, now: () => new Date(0), stdout: quiet, stderr: quiet,
         stdinIsTTY: false, pid: process.pid, self: { node: process.execPath, bin: '' } };
       const plan = ['--dir', ${JSON.stringify(plan)}, '--as-of', '2020-09-30'];
-      await exports.runCli([...plan, 'overdue'], ctx);
-      const later = new Date(Date.now() + 3600000);
-      utimesSync(${JSON.stringify(join(plan, '.tasks-cache', 'plan.bin'))}, later, later);
-      for (const argv of [['--help'], [...plan, 'overdue'], [...plan, 'overdue', '--group', 'lead'], [...plan, 'list'], [...plan, 'due'],
-        [...plan, 'summary'], [...plan, 'show', 'L-03'], [...plan, 'validate'], [...plan], [...plan, 'list', '--format', 'json']]) {
+      for (const argv of [[...plan, 'overdue'], [...plan, 'overdue', '--group', 'lead'], [...plan, 'list'], [...plan, 'due'],
+        [...plan, 'summary'], [...plan, 'show', 'L-03'], [...plan], [...plan, 'list', '--format', 'json']]) {
         await exports.runCli(argv, ctx);
       }
       writeFileSync(cachePath, script.createCachedData());
     })();
   `;
-  const r = spawnSync(process.execPath, ['-e', code], { stdio: 'inherit' });
+  spawnSync(process.execPath, [join(root, 'bin', 'tasks'), '--dir', plan, 'overdue'], { stdio: 'ignore' });
+  const planCache = join(plan, '.tasks-cache', 'plan.bin');
+  // a cache of the plan no newer than its files is checked file by file
+  const later = new Date(Date.now() + 3600000);
+  if (existsSync(planCache)) utimesSync(planCache, later, later);
+  const r = existsSync(planCache) ? spawnSync(process.execPath, ['-e', code], { stdio: 'inherit' }) : { status: 1 };
   rmSync(plan, { recursive: true, force: true });
   if (r.status !== 0) console.warn('warning: no code cache written; start-up will be slower');
 }
