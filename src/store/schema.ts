@@ -2,7 +2,8 @@
 // from them at build time (scripts/build.mjs); schema-problems.ts words their errors.
 import configSchema from '../../schemas/config.schema.json' with { type: 'json' };
 import taskSchema from '../../schemas/task.schema.json' with { type: 'json' };
-import { validateConfig, validateTask, type Validator } from '../generated/validators.js';
+import { validateConfig, type Validator } from '../generated/validate-config.js';
+import { validateTask } from '../generated/validate-task.js';
 
 export { configSchema, taskSchema, validateConfig, validateTask, type Validator };
 

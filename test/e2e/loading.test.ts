@@ -42,6 +42,24 @@ describe('what the built program loads', () => {
     expect(folded.parts).toContain('dist:js-yaml');
   });
 
+  it('reads the task schema\'s validator only when a task file is read: on a first run and after an edit, not on a warm start', () => {
+    const dir = tempDir();
+    cpSync(join(ROOT, 'tasks'), join(dir, 'tasks'), { recursive: true });
+    cpSync(join(ROOT, 'tasks.config.yaml'), join(dir, 'tasks.config.yaml'));
+    // files changed less than two seconds before the cache was written are read again (src/store/cache.ts)
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2_100);
+    const run = () => {
+      const r = spawnSync(process.execPath, ['--require', trace, BIN, '--as-of', '2020-09-30', 'overdue'], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' } });
+      expect(r.stdout).toMatch(/^截至2020年9月30日：逾期 12 项/);
+      return (r.stderr.split('\n').find((l) => l.startsWith('LOADED:')) ?? 'LOADED:').slice(7).split(',');
+    };
+    expect(run()).toContain('dist:validate-task');
+    expect(run()).not.toContain('dist:validate-task');
+    const file = join(dir, 'tasks', '2020-001.yaml');
+    writeFileSync(file, `${readFileSync(file, 'utf8')}# 已核对\n`);
+    expect(run()).toContain('dist:validate-task');
+  });
+
   it('reads every file of a first load on helper threads, js-yaml and all, and answers the same from its cache', () => {
     const dir = foldedPlan(2_100);
     const first = spawnTasks(['--as-of', '2020-09-30', 'validate'], { cwd: dir });

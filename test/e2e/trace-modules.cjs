@@ -10,7 +10,7 @@ Module._load = function load(request, ...rest) {
   const vendored = /(?:^|\/)vendor\/([^/]+)\.cjs$/.exec(request);
   if (vendored) loaded.add(vendored[1]);
   // a part the build keeps beside the bundle, read when first needed (scripts/build.mjs)
-  const apart = /^\.\/(js-yaml|i18n-en|yaml)\.cjs$/.exec(request);
+  const apart = /^\.\/(js-yaml|i18n-en|yaml|validate-task)\.cjs$/.exec(request);
   if (apart) loaded.add(`dist:${apart[1]}`);
   return original.call(this, request, ...rest);
 };
