@@ -177,7 +177,7 @@ function bytesOf(view: ArrayBufferView): Uint8Array {
 }
 
 /** The strings' text (UTF-16) and lengths, reusing the bytes of those the cache file held already. */
-function encodeStrings({ strings, encoded }: Pick<Packed, 'strings' | 'encoded'>): { text: Uint8Array; lengths: Int32Array } {
+function encodeStrings({ strings, encoded }: Pick<Packed, 'strings' | 'encoded'>): { text: Buffer; lengths: Int32Array } {
   const from = encoded && encoded.count <= strings.length ? encoded.count : 0;
   const lengths = new Int32Array(strings.length);
   if (from > 0) lengths.set(encoded!.lengths.subarray(0, from));
@@ -263,8 +263,7 @@ function fromBytes(bytes: Buffer): CacheData | undefined {
     listed: view(Uint8Array, 'listed'),
     stamps: view(Float64Array, 'stamps'),
     offsets: view(Int32Array, 'offsets'),
-    text: text('text'),
-    textBytes: view(Uint8Array, 'text'),
+    textBytes: bytes.subarray(sections.text.at, sections.text.at + sections.text.length),
     lengths: view(Int32Array, 'lengths'),
     shapes: JSON.parse(text('shapes')) as unknown,
     words: view(Int32Array, 'words'),
@@ -286,8 +285,7 @@ function checked(s: {
   listed: Uint8Array;
   stamps: Float64Array;
   offsets: Int32Array;
-  text: string;
-  textBytes: Uint8Array;
+  textBytes: Buffer;
   lengths: Int32Array;
   shapes: unknown;
   words: Int32Array;
@@ -310,14 +308,14 @@ function checked(s: {
   if (!Array.isArray(s.shapes) || !s.shapes.every((keys) => Array.isArray(keys) && keys.every((k) => typeof k === 'string' && k !== '__proto__'))) {
     return undefined;
   }
-  const strings = new Array<string>(s.lengths.length);
-  let at = 0;
-  for (let i = 0; i < strings.length; i++) {
-    const end = at + s.lengths[i]!;
-    strings[i] = s.text.slice(at, end);
-    at = end;
+  // the strings are made when first asked for (stringAt in pack.ts)
+  let units = 0;
+  for (let i = 0; i < s.lengths.length; i++) {
+    if (s.lengths[i]! < 0) return undefined;
+    units += s.lengths[i]!;
   }
-  if (at !== s.text.length || s.garbage === undefined) return undefined;
+  if (2 * units !== s.textBytes.length || s.garbage === undefined) return undefined;
+  const strings = new Array<string | undefined>(s.lengths.length);
   return {
     dirs: s.dirs,
     dirStamps: s.dirStamps,

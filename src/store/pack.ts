@@ -16,8 +16,11 @@ const MAX_PAYLOAD = 2 ** 28;
 const MAKER_FROM = 256;
 
 export interface Packed {
-  /** the distinct strings, each once */
-  strings: string[];
+  /**
+   * The distinct strings, each once. A pack read from the cache file leaves a string out until it
+   * is first asked for (see stringAt), then made from `encoded`.
+   */
+  strings: Array<string | undefined>;
   /** the key lists of objects, each distinct list once */
   shapes: string[][];
   words: Int32Array;
@@ -28,7 +31,35 @@ export interface Packed {
    * pack was read from it or goes on from one that was: writing the cache again then copies those
    * bytes instead of encoding 100,000 strings afresh.
    */
-  encoded?: { text: Uint8Array; lengths: Int32Array; count: number } | undefined;
+  encoded?: Encoded | undefined;
+}
+
+/** Strings as the cache file holds them: UTF-16 one after another, with their lengths. */
+export interface Encoded {
+  text: Buffer;
+  lengths: Int32Array;
+  count: number;
+  /** where each string starts in `text`, in UTF-16 units; made when a string is first asked for */
+  starts?: Int32Array;
+}
+
+/**
+ * The pack's string at `index`. Those of a pack read from the cache file are made from its bytes
+ * the first time they are asked for: a view reads a few of a plan's strings, and making them all
+ * at every start cost a large plan's reading most of its time in garbage collection.
+ */
+export function stringAt(packed: Packed, index: number): string {
+  return packed.strings[index] ?? (packed.strings[index] = decode(packed.encoded!, index));
+}
+
+function decode(encoded: Encoded, index: number): string {
+  let starts = encoded.starts;
+  if (!starts) {
+    starts = new Int32Array(encoded.count + 1);
+    for (let i = 0; i < encoded.count; i++) starts[i + 1] = starts[i]! + encoded.lengths[i]!;
+    encoded.starts = starts;
+  }
+  return encoded.text.toString('utf16le', 2 * starts[index]!, 2 * starts[index + 1]!);
 }
 
 /** A pack whose words are in pieces, in order (the cache writes them one after another). */
@@ -37,7 +68,7 @@ export type PackedInPieces = Omit<Packed, 'words'> & { words: Int32Array[] };
 export class Packer {
   private readonly stringIndex = new Map<string, number>();
   private readonly shapeIndex = new Map<string, number>();
-  private readonly strings: string[];
+  private readonly strings: Array<string | undefined>;
   private readonly shapes: string[][];
   /** the base's words, which stay where they are: the words added go after them, into `words` */
   private readonly head: Int32Array;
@@ -83,7 +114,7 @@ export class Packer {
   append(other: Packed): number {
     const start = this.length;
     const numberBase = this.numbers.length;
-    const strings = other.strings.map((text) => this.string(text));
+    const strings = Array.from({ length: other.strings.length }, (_, i) => this.string(stringAt(other, i)));
     const shapes = other.shapes.map((keys) => this.shape(keys));
     for (const number of other.numbers) this.numbers.push(number);
     for (const word of other.words) {
@@ -207,7 +238,7 @@ export class Packer {
     const payload = word >>> 3;
     switch (word & 7) {
       case STRING:
-        this.push((this.string(from.strings[payload]!) << 3) | STRING);
+        this.push((this.string(stringAt(from, payload)) << 3) | STRING);
         return offset + 1;
       case NUMBER:
         this.push((this.numbers.length << 3) | NUMBER);
@@ -268,7 +299,7 @@ export class Unpacker {
     const payload = word >>> 3;
     switch (word & 7) {
       case STRING:
-        return this.packed.strings[payload];
+        return stringAt(this.packed, payload);
       case UINT:
         return payload;
       case NUMBER:

@@ -21,6 +21,7 @@ import { filterOfLights, matches, type Filter } from '../../src/core/filter.js';
 import { cachePath, readCache } from '../../src/store/cache.js';
 import { loadConfig, loadTasks, type LoadOptions, type Plan } from '../../src/store/load.js';
 import { readTasks } from '../../src/store/read-tasks.js';
+import { Packer, stringAt, Unpacker } from '../../src/store/pack.js';
 import { copyFixture, fixture, ROOT, run, tempDir } from '../helpers.js';
 
 const m = messages('zh');
@@ -290,6 +291,40 @@ describe('a plan read from the cache', () => {
     const changed = await open(dir);
     expect(changed.problems).toEqual((await open(dir, { cache: false })).problems);
     expect(changed.problems.some((p) => p.code === 'unknown_lead')).toBe(true);
+  });
+
+  it('makes a cached string when it is first asked for, the same after a change is packed on top', async () => {
+    const dir = copyFixture('lights');
+    const fresh = await readTasks(dir, m, { cache: false, parallelFrom: Infinity });
+    await readTasks(dir, m, { cache: true, parallelFrom: Infinity });
+    age(dir);
+    const cache = readCache(dir)!;
+    // none made on reading
+    expect(cache.packed.strings.length).toBeGreaterThan(20);
+    expect(cache.packed.strings.filter((s) => s !== undefined)).toEqual([]);
+    const unpacker = new Unpacker(cache.packed);
+    const first = cache.offsets.find((o) => o >= 0)!;
+    const task = unpacker.at(first) as { id: string };
+    expect(task.id).toMatch(/^L-/);
+    const made = cache.packed.strings.filter((s) => s !== undefined).length;
+    expect(made).toBeGreaterThan(0);
+    expect(made).toBeLessThan(cache.packed.strings.length / 2);
+    // a pack that goes on from the cache's gives every string, asked or not
+    const packer = new Packer(cache.packed);
+    const added = packer.add({ note: '新增进展', unit: '区财政局' });
+    const packed = packer.finish();
+    const again = new Unpacker(packed);
+    cache.offsets.forEach((offset) => {
+      if (offset >= 0) expect(again.at(offset)).toEqual(new Unpacker(cache.packed).at(offset));
+    });
+    expect(again.at(added)).toEqual({ note: '新增进展', unit: '区财政局' });
+    expect(Array.from({ length: cache.packed.strings.length }, (_, i) => stringAt(packed, i))).toEqual(
+      Array.from({ length: cache.packed.strings.length }, (_, i) => stringAt(cache.packed, i)),
+    );
+    // a warm read gives the tasks a fresh one does
+    const warm = await readTasks(dir, m, { cache: true, parallelFrom: Infinity });
+    expect(warm.parsed).toBe(0);
+    expect(warm.outcomes).toEqual(fresh.outcomes);
   });
 
   it('is dropped, and every file read, when a word inside its tasks is damaged', async () => {
