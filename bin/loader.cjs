@@ -64,4 +64,15 @@ function loadBundle({ useCache = true } = {}) {
   return { exports: module.exports, script: scripts.get(bundlePath) };
 }
 
-module.exports = { dist, bundlePath, cachePath, loadBundle, loadScript, scripts, HEAD, TAIL };
+let more;
+
+/**
+ * The commands other than the daily views (dist/more.cjs, with its code cache), loaded the first
+ * time one of them runs; they take the bundle's own modules from it (scripts/build.mjs).
+ */
+function loadMore() {
+  more ??= loadScript(join(dist, 'more.cjs')).exports.modules;
+  return more;
+}
+
+module.exports = { dist, bundlePath, cachePath, loadBundle, loadMore, loadScript, scripts, HEAD, TAIL };

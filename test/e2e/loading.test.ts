@@ -60,6 +60,34 @@ describe('what the built program loads', () => {
     expect(run()).toContain('dist:validate-task');
   });
 
+  it('reads the commands other than the daily views from dist/more.cjs, only when one of them runs, with the bundle\'s own modules', () => {
+    const dir = tempDir();
+    const hook = join(dir, 'reads.cjs');
+    writeFileSync(hook, `const fs = require('node:fs');
+const read = fs.readFileSync;
+fs.readFileSync = function (path, ...rest) {
+  if (String(path).endsWith('more.cjs')) process.stderr.write('READ more.cjs\\n');
+  return read.call(this, path, ...rest);
+};\n`);
+    const env = { PATH: process.env.PATH ?? '', NO_COLOR: '1' };
+    const run = (...args: string[]) => spawnSync(process.execPath, ['--require', hook, BIN, '--as-of', '2020-09-30', ...args], { cwd: ROOT, encoding: 'utf8', env });
+    for (const view of [['overdue'], ['list'], ['due'], ['summary'], ['show', '2020-001'], []]) {
+      const r = run(...view);
+      expect(r.status, view.join(' ')).toBe(0);
+      expect(r.stderr).not.toContain('READ more.cjs');
+    }
+    const report = run('report', 'month');
+    expect(report.status).toBe(0);
+    expect(report.stderr).toContain('READ more.cjs');
+    expect(report.stdout).toContain('月盘点情况');
+    // an error of a command there is still the program's own: a sentence and its exit code, no trace
+    const wrong = run('target', '2020-001', 'add', '新指标', '--no-commit');
+    expect(wrong.stderr).toContain('READ more.cjs');
+    expect(wrong.stderr).toContain('增加指标须写目标值');
+    expect(wrong.stderr).not.toMatch(/\n\s+at /);
+    expect(wrong.status).toBe(2);
+  });
+
   it('reads every file of a first load on helper threads, js-yaml and all, and answers the same from its cache', () => {
     const dir = foldedPlan(2_100);
     const first = spawnTasks(['--as-of', '2020-09-30', 'validate'], { cwd: dir });
@@ -144,7 +172,7 @@ process.on('exit', () => appendFileSync(${JSON.stringify(join(dir, 'how'))}, 'do
       loadScript: (path: string, options?: { useCache?: boolean }) => { exports: unknown };
       loadBundle: () => { script: { cachedDataRejected?: boolean } };
     };
-    for (const file of ['tasks.cjs', 'vendor/exceljs.bundle.cjs', 'vendor/docx.bundle.cjs', 'vendor/iconv-lite.bundle.cjs']) {
+    for (const file of ['tasks.cjs', 'more.cjs', 'vendor/exceljs.bundle.cjs', 'vendor/docx.bundle.cjs', 'vendor/iconv-lite.bundle.cjs']) {
       const text = readFileSync(join(ROOT, 'dist', file), 'utf8');
       expect(text.startsWith(loader.HEAD), file).toBe(true);
       expect(text.endsWith(loader.TAIL), file).toBe(true);
