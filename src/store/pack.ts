@@ -35,7 +35,7 @@ export interface Packed {
 }
 
 /** Strings as the cache file holds them: UTF-16 one after another, with their lengths. */
-export interface Encoded {
+interface Encoded {
   text: Buffer;
   lengths: Int32Array;
   count: number;
