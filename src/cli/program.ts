@@ -167,9 +167,10 @@ export function buildProgram(m: Messages, ctx: Context, dispatch: Dispatch, only
         .action(action('import-xlsx'));
     },
     hook: () => {
+      const sh = m.syncHelp;
       const hook = program.command('hook').description(h.cmd.hook);
       hook.command('install').description(h.cmd.hookInstall).option('--force', h.opt.forceHook).action(action('hook-install'));
-      hook.command('server').description(m.syncHelp.cmd.hookServer).argument('<repo>', m.syncHelp.arg.hub).option('--force', h.opt.forceHook).action(action('hook-server'));
+      hook.command('server').description(sh.cmd.hookServer).argument('<repo>', sh.arg.hub).option('--force', h.opt.forceHook).action(action('hook-server'));
     },
     overdue: () => {
       viewOptions(program.command('overdue').description(h.cmd.overdue), { group: true })
@@ -304,27 +305,29 @@ export function buildProgram(m: Messages, ctx: Context, dispatch: Dispatch, only
         .action(action('target'));
     },
     feedback: () => {
-      const feedbackCmd = program.command('feedback').description(m.feedbackHelp.feedback);
-      feedbackCmd.command('forms').description(m.feedbackHelp.forms)
-        .option('--period <period>', m.feedbackHelp.period)
-        .option('--unit <name>', m.feedbackHelp.unit, collect)
-        .option('--out <dir>', m.feedbackHelp.out)
+      const fh = m.feedbackHelp;
+      const feedbackCmd = program.command('feedback').description(fh.feedback);
+      feedbackCmd.command('forms').description(fh.forms)
+        .option('--period <period>', fh.period)
+        .option('--unit <name>', fh.unit, collect)
+        .option('--out <dir>', fh.out)
         .action(action('feedback-forms'));
-      noCommit(feedbackCmd.command('import').description(m.feedbackHelp.import))
-        .argument('<files...>', m.feedbackHelp.files)
-        .option('--period <period>', m.feedbackHelp.importPeriod)
-        .option('--dry-run', m.feedbackHelp.dryRun)
+      noCommit(feedbackCmd.command('import').description(fh.import))
+        .argument('<files...>', fh.files)
+        .option('--period <period>', fh.importPeriod)
+        .option('--dry-run', fh.dryRun)
         .action(action('feedback-import'));
-      feedbackCmd.command('status').description(m.feedbackHelp.status)
-        .option('--period <period>', m.feedbackHelp.statusPeriod)
-        .option('--check', m.feedbackHelp.check)
+      feedbackCmd.command('status').description(fh.status)
+        .option('--period <period>', fh.statusPeriod)
+        .option('--check', fh.check)
         .addOption(new Option('--format <format>', h.opt.format).choices(['table', 'json']).default('table'))
         .action(action('feedback-status'));
     },
     reject: () => {
-      noCommit(program.command('reject').description(m.feedbackHelp.reject))
+      const fh = m.feedbackHelp;
+      noCommit(program.command('reject').description(fh.reject))
         .argument('<id>', h.arg.id)
-        .option('--reason <text>', m.feedbackHelp.reason)
+        .option('--reason <text>', fh.reason)
         .action(action('reject'));
     },
     report: () => {
@@ -360,29 +363,33 @@ export function buildProgram(m: Messages, ctx: Context, dispatch: Dispatch, only
       program.command('undo').description(h.cmd.undo).action(action('undo'));
     },
     sync: () => {
-      program.command('sync').description(m.syncHelp.cmd.sync)
-        .argument('[remote]', m.syncHelp.arg.remote)
-        .option('--abort', m.syncHelp.opt.abort)
-        .option('--clerk <letters>', m.syncHelp.opt.clerk)
+      const sh = m.syncHelp;
+      program.command('sync').description(sh.cmd.sync)
+        .argument('[remote]', sh.arg.remote)
+        .option('--abort', sh.opt.abort)
+        .option('--clerk <letters>', sh.opt.clerk)
         .action(action('sync'));
     },
     resolve: () => {
-      program.command('resolve').description(m.syncHelp.cmd.resolve)
+      const sh = m.syncHelp;
+      program.command('resolve').description(sh.cmd.resolve)
         .argument('<id>', h.arg.id)
-        .argument('<field>', m.syncHelp.arg.field)
-        .argument('<choice>', m.syncHelp.arg.choice)
+        .argument('<field>', sh.arg.field)
+        .argument('<choice>', sh.arg.choice)
         .action(action('resolve'));
     },
     bundle: () => {
-      const bundle = program.command('bundle').description(m.syncHelp.cmd.bundle);
-      bundle.command('export').description(m.syncHelp.cmd.bundleExport)
-        .argument('<file>', m.syncHelp.arg.bundleFile)
-        .option('--since <when>', m.syncHelp.opt.since)
+      const sh = m.syncHelp;
+      const bundle = program.command('bundle').description(sh.cmd.bundle);
+      bundle.command('export').description(sh.cmd.bundleExport)
+        .argument('<file>', sh.arg.bundleFile)
+        .option('--since <when>', sh.opt.since)
         .action(action('bundle-export'));
-      bundle.command('import').description(m.syncHelp.cmd.bundleImport).argument('<file>', m.syncHelp.arg.bundleFile).action(action('bundle-import'));
+      bundle.command('import').description(sh.cmd.bundleImport).argument('<file>', sh.arg.bundleFile).action(action('bundle-import'));
     },
     'merge-driver': () => {
-      program.command('merge-driver', { hidden: true }).description(m.syncHelp.cmd.mergeDriver)
+      const sh = m.syncHelp;
+      program.command('merge-driver', { hidden: true }).description(sh.cmd.mergeDriver)
         .argument('<base>').argument('<ours>').argument('<theirs>').argument('<path>')
         .action(action('merge-driver'));
     },
