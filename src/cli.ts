@@ -480,11 +480,30 @@ function report(error: unknown, m: Messages, debug: boolean, program: Command, i
   return EXIT.INTERNAL;
 }
 
+/**
+ * The argument of a declared command that an unknown option names (`--note` for progress's
+ * `<note>`, `--id` for `<id>`): what it is, from its description, and the command's usage.
+ */
+function argumentNamed(program: Command, option: string): { what: string; usage: string } | undefined {
+  const name = option.replace(/^-+/, '').split('=')[0] ?? '';
+  const pathOf = (c: Command): string => (c.parent?.parent ? `${pathOf(c.parent)} ${c.name()}` : c.name());
+  for (const command of allCommands(program)) {
+    const argument = command.registeredArguments.find((a) => a.name() === name);
+    if (!argument) continue;
+    // the description up to its first explanation: 字段：title、deadline… → 字段
+    const what = argument.description.split(/[：:（(；;]/)[0]!.trim() || name;
+    return { what, usage: `tasks ${pathOf(command)} ${command.usage()}` };
+  }
+  return undefined;
+}
+
 /** commander's own messages are English; say the same thing from our catalog. */
 function commanderMessage(error: CommanderError, m: Messages, program: Command): string {
   const quoted = /'([^']+)'/.exec(error.message)?.[1] ?? '';
   switch (error.code) {
     case 'commander.unknownOption': {
+      const asArgument = argumentNamed(program, quoted);
+      if (asArgument) return m.errors.argumentAsOption(quoted, asArgument.what, asArgument.usage);
       const known = allCommands(program).flatMap((c) => c.options.map((o) => o.long ?? '')).concat(program.options.map((o) => o.long ?? ''));
       // compared without their dashes, which would make every long option look close to every other
       const bare = (option: string) => option.replace(/^-+/, '');

@@ -53,6 +53,21 @@ describe('bin/tasks', () => {
     expect(spawnTasks(['-C', fixture('lights'), 'overdue', '--as-f', '2020-09-30']).stderr).toContain('“--as-of”');
   });
 
+  it('tells a clerk who writes an argument as an option to write it after the command', () => {
+    // `--note` was answered with "did you mean --date?": the note is progress's second argument
+    const note = spawnTasks(['progress', '2020-001', '--note', '已召开专题协调会', '-C', fixture('lights')]);
+    expect(note.code).toBe(2);
+    expect(note.stderr).toBe('tasks: 不认识的选项“--note”：进展情况直接写在命令后面，不加选项名；用法：tasks progress [options] <id> <note>\n');
+    // its description up to the first explanation, and the usage of a subcommand with its parent
+    expect(spawnTasks(['set', '2020-001', '--field', 'deadline', '2020-12-31', '-C', fixture('lights')]).stderr).toContain('“--field”：字段直接写在命令后面');
+    expect(spawnTasks(['feedback', 'import', '--files=a.xlsx', '-C', fixture('lights')]).stderr).toContain('用法：tasks feedback import [options] <files...>');
+    expect(spawnTasks(['--lang', 'en', 'progress', '--id', '2020-001', 'x', '-C', fixture('lights')]).stderr).toBe(
+      'tasks: unknown option "--id": give task id after the command, without an option name; usage: tasks progress [options] <id> <note>\n',
+    );
+    // an option that names no argument is still matched against the options
+    expect(spawnTasks(['progress', '2020-001', 'x', '--dat', '2020-09-30', '-C', fixture('lights')]).stderr).toContain('是否想用“--date”');
+  });
+
   it('says which date forms are accepted for a bad --as-of', () => {
     for (const bad of ['2020-13-01', '尽快']) {
       const r = spawnTasks(['overdue', '--as-of', bad, '-C', fixture('lights')]);
