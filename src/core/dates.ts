@@ -1,7 +1,7 @@
 // Calendar dates as 'YYYY-MM-DD' strings. All date logic of the tool lives here.
 // Dates never become a JS Date in local time: arithmetic goes through day numbers (days since
 // 1970-01-01, computed with Date.UTC), so the process time zone can never shift a day.
-import { lookup } from './lookup.js';
+import { halfWidth, lookup } from './lookup.js';
 
 export type IsoDate = string;
 
@@ -280,7 +280,7 @@ export function parseDateInput(input: string, today: IsoDate, year: number = yea
 }
 
 function readDateInput(input: string, today: IsoDate, year: number): IsoDate | undefined {
-  const text = input.trim().toLowerCase();
+  const text = halfWidth(input).trim().toLowerCase();
   if (text === '') return undefined;
   const relative = lookup(RELATIVE_DAYS, text);
   if (relative !== undefined) return addDays(today, relative);
@@ -365,7 +365,7 @@ export function excelSerialDate(serial: number): IsoDate | undefined {
  * nearest to `near`. `yearAssumed` tells the caller a year was supplied.
  */
 export function parseFormDate(input: string, near: IsoDate): { date: IsoDate; yearAssumed: boolean } | undefined {
-  const text = input.trim().replace(/[０-９．／－]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  const text = halfWidth(input).trim();
   const full = parseCalendarDate(text);
   if (full) return { date: full, yearAssumed: false };
   const m = /^(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?$/.exec(text) ?? /^(\d{1,2})[.\-/](\d{1,2})$/.exec(text);

@@ -5,6 +5,7 @@ import {
   addDays, diffDays, endOfHalf, endOfMonth, endOfQuarter, endOfXun, endOfYear, englishMonthName, formatSmallNumber, isValidYmd,
   parseCalendarDate, parseSmallNumber, parts, startOfHalf, startOfMonth, startOfQuarter, startOfXun, startOfYear, ymd, type IsoDate,
 } from './dates.js';
+import { halfWidth } from './lookup.js';
 
 export type PeriodKind = 'xun' | 'month' | 'quarter' | 'half' | 'year';
 
@@ -216,13 +217,9 @@ function xunInput(text: string, m: number, n: number): PeriodInput {
   return { ok: true, period: periodOf('xun', addDays(monthly.period.start, (n - 1) * 10)) };
 }
 
-/** Full-width digits, letters and dashes as typed with a Chinese input method → ASCII. */
+/** Full-width digits, letters and dashes as typed with a Chinese input method → ASCII, without spaces. */
 function normalise(text: string): string {
-  return text
-    .trim()
-    .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/\s+/g, '')
-    .toLowerCase();
+  return halfWidth(text).trim().replace(/\s+/g, '').toLowerCase();
 }
 
 /**

@@ -5,7 +5,7 @@ import configSchema from '../../schemas/config.schema.json' with { type: 'json' 
 import taskSchema from '../../schemas/task.schema.json' with { type: 'json' };
 import { parseCalendarDate, parseSmallNumber } from './dates.js';
 import { LIGHTS, type Light } from './light.js';
-import { lookup } from './lookup.js';
+import { halfWidth, lookup } from './lookup.js';
 import { STATUSES, type Status } from './task.js';
 
 /** Words a clerk may write for a status, and the status they mean. */
@@ -52,7 +52,7 @@ export const PERCENT_MAX = percentSchema.maximum;
  * fraction (a spreadsheet cell formatted as percent reads 0.6 for 60%).
  */
 export function readPercent(text: string, options: { fractions?: boolean } = {}): number | undefined {
-  const m = /^\s*([+]?\d+(?:\.\d+)?)\s*([%％]?)\s*$/.exec(text.replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+  const m = /^\s*([+]?\d+(?:\.\d+)?)\s*(%?)\s*$/.exec(halfWidth(text));
   if (!m) return undefined;
   let value = Number(m[1]);
   if (options.fractions && m[2] === '' && value > 0 && value < 1) value = Math.round(value * 10000) / 100;
@@ -61,7 +61,7 @@ export function readPercent(text: string, options: { fractions?: boolean } = {})
 
 /** A number as a clerk writes it for a target's value: decimal digits, an optional sign and decimals, an optional %. */
 export function readNumber(text: string): number | undefined {
-  const m = /^\s*([-+]?\d+(?:\.\d+)?)\s*[%％]?\s*$/.exec(text.replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+  const m = /^\s*([-+]?\d+(?:\.\d+)?)\s*%?\s*$/.exec(halfWidth(text));
   return m ? Number(m[1]) : undefined;
 }
 

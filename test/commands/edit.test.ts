@@ -63,6 +63,13 @@ describe('tasks progress', () => {
     expect(read(dir, '2020-001')).toBe(before);
   });
 
+  it('reads a date and a percentage typed with full-width digits, as a Chinese input method gives them', async () => {
+    const { dir } = repo();
+    const r = await run([...AS_OF, 'progress', '2020-001', '完成招标', '--date', '２０２０－０９－２８', '--percent', '６０％'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(data(dir, '2020-001').progress.at(-1)).toMatchObject({ date: '2020-09-28', percent: 60, note: '完成招标' });
+  });
+
   it('suggests the nearest ids for an unknown one', async () => {
     const { dir } = repo();
     const r = await run([...AS_OF, 'progress', '2020-01', 'x'], { cwd: dir });
