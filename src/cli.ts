@@ -251,7 +251,7 @@ const COMMANDS: Record<string, Spec> = {
     need: 'plan',
     run: async (_a, raw, plan, s) =>
       (await import('./commands/feedback-forms.js')).runFeedbackForms(
-        { period: periodOption(s, raw.period, need(plan).config.feedback.cycle), units: unitsOption(raw.unit, need(plan), s), out: abs(s, raw.out) },
+        { period: periodOption(s, raw.period, need(plan)), units: unitsOption(raw.unit, need(plan), s), out: abs(s, raw.out) },
         need(plan),
         s,
       ),
@@ -260,7 +260,7 @@ const COMMANDS: Record<string, Spec> = {
     need: 'plan',
     run: async (files, raw, plan, s) =>
       (await import('./commands/feedback-import.js')).runFeedbackImport(
-        { ...commit(raw), files: files.map((f) => resolve(s.io.cwd, f)), period: periodOption(s, raw.period, need(plan).config.feedback.cycle), dryRun: raw.dryRun === true },
+        { ...commit(raw), files: files.map((f) => resolve(s.io.cwd, f)), period: periodOption(s, raw.period, need(plan)), dryRun: raw.dryRun === true },
         need(plan),
         s,
       ),
@@ -269,7 +269,7 @@ const COMMANDS: Record<string, Spec> = {
     need: 'plan', rollup: true,
     run: async (_a, raw, plan, s) =>
       (await import('./commands/feedback-status.js')).runFeedbackStatus(
-        { period: periodOption(s, raw.period, need(plan).config.feedback.cycle), check: raw.check === true, format: raw.format === 'json' ? 'json' : 'table' },
+        { period: periodOption(s, raw.period, need(plan)), check: raw.check === true, format: raw.format === 'json' ? 'json' : 'table' },
         need(plan),
         s,
       ),

@@ -1,7 +1,7 @@
 // Options as typed values: what commander hands over as strings becomes dates, numbers, names of
 // the roster and words of the catalog here, once, with a message the clerk can act on.
-import { parseDateInput, type IsoDate } from '../core/dates.js';
-import { parsePeriod, type Period, type PeriodKind } from '../core/periods.js';
+import { parseDateInput, yearOf, type IsoDate } from '../core/dates.js';
+import { parsePeriod, type Period, type PeriodInput } from '../core/periods.js';
 import type { Filter } from '../core/filter.js';
 import { leadNames, matchName, unitNames } from '../core/roster.js';
 import type { SortKey } from '../core/sort.js';
@@ -126,10 +126,18 @@ export function sortOption(raw: Raw): SortKey | undefined {
   return text(raw.sort) as SortKey | undefined;
 }
 
-/** A feedback period as typed (2020-09-3, 2020年9月下旬, a date in it); undefined when not given. */
-export function periodOption(session: Session, value: unknown, kind: PeriodKind): Period | undefined {
+/**
+ * A period as typed on the command line, of the given kind: one without its year (9月, 9月下旬,
+ * 三季度) is in the plan's year, else in the year of the session's date, as a typed date is.
+ */
+export function typedPeriod(session: Session, plan: Plan, value: string, kind: Period['kind']): PeriodInput {
+  return parsePeriod(value, kind, plan.config.year ?? yearOf(session.asOf));
+}
+
+/** A feedback period as typed (2020-09-3, 2020年9月下旬, 9月下旬, a date in it); undefined when not given. */
+export function periodOption(session: Session, value: unknown, plan: Plan): Period | undefined {
   if (typeof value !== 'string') return undefined;
-  const read = parsePeriod(value, kind);
+  const read = typedPeriod(session, plan, value, plan.config.feedback.cycle);
   if (!read.ok) throw new UserError(session.m.feedback.badPeriod(session.m.periods.problem(read.problem)));
   return read.period;
 }

@@ -1,13 +1,14 @@
 // The period a report or a reminder is for, read once: --period as typed, else the period
 // containing --as-of, else the last complete period before today.
 import { ymd, type IsoDate } from '../core/dates.js';
-import { lastCompletePeriod, parsePeriod, periodLabel, periodOf, type Period, type PeriodKind } from '../core/periods.js';
+import { lastCompletePeriod, periodLabel, periodOf, type Period, type PeriodKind } from '../core/periods.js';
 import { startOf } from '../core/task.js';
 import type { Session } from '../context.js';
 import { EXIT, UserError } from '../errors.js';
 import { formatProblem } from '../i18n/index.js';
 import { sanitize } from '../render/text.js';
 import { CONFIG_FILE, type Plan } from '../store/load.js';
+import { typedPeriod } from './options.js';
 
 const KINDS: Record<string, PeriodKind> = {
   xun: 'xun', 旬: 'xun', 旬报: 'xun',
@@ -28,7 +29,7 @@ export function reportPeriod(session: Session, plan: Plan, kind: PeriodKind, per
   const { m } = session;
   let period: Period;
   if (periodText !== undefined) {
-    const parsed = parsePeriod(periodText, kind);
+    const parsed = typedPeriod(session, plan, periodText, kind);
     if (!parsed.ok) throw new UserError(m.periods.problem(parsed.problem));
     period = parsed.period;
   } else {

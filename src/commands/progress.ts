@@ -3,8 +3,9 @@
 import { dateOrderIndex, leadUnitOf, type ProgressEntry } from '../core/task.js';
 import type { Session } from '../context.js';
 import { findTask, readUnit, runEdit, type EditOptions } from '../cli/edit.js';
+import { typedPeriod } from '../cli/options.js';
 import type { IsoDate } from '../core/dates.js';
-import { parsePeriod, periodKey } from '../core/periods.js';
+import { periodKey } from '../core/periods.js';
 import { UserError } from '../errors.js';
 import type { Plan } from '../store/load.js';
 import { commitMessage, short } from '../store/trailers.js';
@@ -33,7 +34,7 @@ export async function runProgress(options: ProgressOptions, plan: Plan, session:
   const { date, percent } = options;
   let period: string | undefined;
   if (options.period !== undefined) {
-    const parsed = parsePeriod(options.period, plan.config.feedback.cycle);
+    const parsed = typedPeriod(session, plan, options.period, plan.config.feedback.cycle);
     if (!parsed.ok) throw new UserError(m.periods.problem(parsed.problem));
     period = periodKey(parsed.period);
   }

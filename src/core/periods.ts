@@ -222,24 +222,27 @@ function normalise(text: string): string {
   return halfWidth(text).trim().replace(/\s+/g, '').toLowerCase();
 }
 
+function readForms(text: string): PeriodInput | undefined {
+  for (const [re, read] of FORMS) {
+    const m = re.exec(text);
+    if (m) return read(m);
+  }
+  return undefined;
+}
+
 /**
  * Reads a period as a clerk types it: the keys (2020-09-3, 2020-09, 2020-Q3, 2020-H1, 2020),
  * 2020-09-上旬/中旬/下旬, and the Chinese labels (2020年9月下旬, 2020年9月, 2020年第三季度,
- * 2020年三季度, 2020年上半年, 2020年). With a `kind`, a calendar date names the period of that kind
- * containing it, and a period of another kind is refused. Never throws: a text that names no
- * period gives the reason.
+ * 2020年三季度, 2020年上半年, 2020年). Given a `year` (the plan's, for what a clerk types), a
+ * period without its year is in it: 9月, 9月下旬, 三季度, 上半年, Q3, 09-3. With a `kind`, a
+ * calendar date names the period of that kind containing it, and a period of another kind is
+ * refused. Never throws: a text that names no period gives the reason.
  */
-export function parsePeriod(input: string, kind?: PeriodKind): PeriodInput {
+export function parsePeriod(input: string, kind?: PeriodKind, year?: number): PeriodInput {
   const text = normalise(input);
   if (text === '') return fail({ code: 'empty' });
-  let result: PeriodInput | undefined;
-  for (const [re, read] of FORMS) {
-    const m = re.exec(text);
-    if (m) {
-      result = read(m);
-      break;
-    }
-  }
+  let result = readForms(text);
+  if (!result && year !== undefined && !/^\d{4}/.test(text)) result = readForms(`${year}年${text}`) ?? readForms(`${year}-${text}`);
   if (!result) {
     const date = parseCalendarDate(text);
     if (date) return kind ? { ok: true, period: periodOf(kind, date) } : fail({ code: 'date_needs_kind', date });

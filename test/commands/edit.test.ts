@@ -70,6 +70,13 @@ describe('tasks progress', () => {
     expect(data(dir, '2020-001').progress.at(-1)).toMatchObject({ date: '2020-09-28', percent: 60, note: '完成招标' });
   });
 
+  it('records the period a late report answers, typed without its year (9月中旬), as its key', async () => {
+    const { dir } = repo();
+    const r = await run([...AS_OF, 'progress', '2020-001', '补报中旬进展', '--period', '9月中旬'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(data(dir, '2020-001').progress.at(-1)).toMatchObject({ period: '2020-09-2', note: '补报中旬进展' });
+  });
+
   it('suggests the nearest ids for an unknown one', async () => {
     const { dir } = repo();
     const r = await run([...AS_OF, 'progress', '2020-01', 'x'], { cwd: dir });

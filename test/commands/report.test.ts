@@ -70,6 +70,21 @@ describe('tasks report', () => {
     expect(early.stderr).toContain('尚未开始');
   });
 
+  it('takes a period typed without its year (2月下旬, 一季度, Q1) in the plan\'s year, even on a clock of another year', async () => {
+    const now = new Date('2026-11-30T04:00:00Z');
+    const xun = await runJson(['--as-of', '2020-03-05', 'report', 'xun', '--period', '2月下旬'], { cwd: copyFixture('rhythm'), now });
+    expect(xun.json.period.key).toBe('2020-02-3');
+    const quarter = await runJson(['--as-of', '2020-04-05', 'report', 'quarter', '--period', '一季度'], { cwd: copyFixture('rhythm'), now });
+    expect(quarter.json.period.key).toBe('2020-Q1');
+    const status = await run(['--as-of', '2020-03-05', 'feedback', 'status', '--period', '2月下旬'], { cwd: copyFixture('rhythm'), now });
+    expect(status.code).toBe(0);
+    expect(status.stdout).toContain('2020年2月下旬');
+    // a kind that does not fit is still refused, with an example of the kind asked for
+    const wrong = await run(['--as-of', '2020-03-05', 'report', 'month', '--period', 'Q1'], { cwd: copyFixture('rhythm'), now });
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('这里需要月');
+  });
+
   it('refuses to report on rules that contradict each other, naming their line and column', async () => {
     const dir = copyFixture('rhythm');
     writeFileSync(join(dir, 'tasks.config.yaml'), `${readFileSync(join(dir, 'tasks.config.yaml'), 'utf8')}feedback:\n  cycle: half\n  due_day: 25\n  co_units_due_day: 26\n`);

@@ -148,6 +148,33 @@ describe('what a clerk can type', () => {
     expect(parsePeriod(text)).toEqual({ ok: false, problem });
   });
 
+  it.each<[string, PeriodKind, string, string]>([
+    ['9月', 'month', '2020-09-01', '2020-09-30'],
+    ['九月份', 'month', '2020-09-01', '2020-09-30'],
+    ['09', 'month', '2020-09-01', '2020-09-30'],
+    ['9月下旬', 'xun', '2020-09-21', '2020-09-30'],
+    ['09-3', 'xun', '2020-09-21', '2020-09-30'],
+    ['三季度', 'quarter', '2020-07-01', '2020-09-30'],
+    ['第三季度', 'quarter', '2020-07-01', '2020-09-30'],
+    ['Q3', 'quarter', '2020-07-01', '2020-09-30'],
+    ['上半年', 'half', '2020-01-01', '2020-06-30'],
+    ['H2', 'half', '2020-07-01', '2020-12-31'],
+    ['２０２１年９月', 'month', '2021-09-01', '2021-09-30'],
+  ])('with the plan\'s year 2020, %j is a %s from %s to %s', (text, kind, start, end) => {
+    expect(parsePeriod(text, undefined, 2020)).toEqual({ ok: true, period: { kind, start, end } });
+  });
+
+  it('reads a period without its year only when given a year, and keeps what it cannot read unread', () => {
+    // stored keys are read without a year: a key without its year is no key
+    expect(parsePeriod('9月')).toEqual({ ok: false, problem: { code: 'unrecognised', text: '9月' } });
+    expect(parsePeriod('下旬', 'xun', 2020)).toEqual({ ok: false, problem: { code: 'unrecognised', text: '下旬' } });
+    expect(parsePeriod('十三月', 'month', 2020)).toEqual({ ok: false, problem: { code: 'bad_month', month: 13 } });
+    expect(parsePeriod('三季度', 'month', 2020)).toEqual({
+      ok: false,
+      problem: { code: 'kind_mismatch', expected: 'month', found: P('quarter', '2020-07-01', '2020-09-30') },
+    });
+  });
+
   it('reads a date as the period of the kind asked for, and refuses a period of another kind', () => {
     expect(parsePeriod('2020-09-25', 'xun')).toEqual({ ok: true, period: P('xun', '2020-09-21', '2020-09-30') });
     expect(parsePeriod('2020年9月25日', 'quarter')).toEqual({ ok: true, period: P('quarter', '2020-07-01', '2020-09-30') });

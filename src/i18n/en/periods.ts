@@ -11,7 +11,7 @@ const examples: Record<PeriodKind, string> = {
   half: '2020-H1',
   year: '2020',
 };
-const forms = '2020-09-下旬, 2020-09-3, 2020-09, 2020-Q3, 2020-H1, 2020, 2020年9月下旬, 2020年第三季度, 2020年上半年';
+const forms = '2020-09-下旬, 2020-09-3, 2020-09, 2020-Q3, 2020-H1, 2020, 2020年9月下旬, 2020年第三季度, 2020年上半年; without a year (09, Q3, 9月下旬), the plan\'s year';
 
 export const periods: ReturnType<typeof zh> = {
   periods: {
