@@ -65,7 +65,7 @@ const COMMANDS: Record<string, Spec> = {
   summary: {
     need: 'plan', rollup: true, view: true,
     run: async (_a, raw, plan, s) =>
-      (await import('./commands/summary.js')).runSummary({ ...viewOptions(raw, need(plan), s), by: (text(raw.by) ?? 'lead') as 'lead' | 'office' }, need(plan), s),
+      (await import('./commands/summary.js')).runSummary({ ...viewOptions(raw, need(plan), s), by: (text(raw.group) ?? text(raw.by) ?? 'lead') as 'lead' | 'office' }, need(plan), s),
   },
   show: {
     need: 'plan', rollup: true,

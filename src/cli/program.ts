@@ -194,6 +194,8 @@ export function buildProgram(m: Messages, ctx: Context, dispatch: Dispatch, only
     summary: () => {
       viewOptions(program.command('summary').description(h.cmd.summary))
         .addOption(new Option('--by <by>', h.opt.by).choices(['lead', 'unit', 'section', 'office']).default('lead'))
+        // overdue and due group with --group: the same word works here, unlisted
+        .addOption(new Option('--group <by>').choices(['lead', 'unit', 'section', 'office']).hideHelp())
         .action(action('summary'));
     },
     export: () => {

@@ -150,6 +150,13 @@ describe('tasks summary', () => {
     const { json } = await runJson([...at('2020-09-30'), 'summary', '--by', 'unit']);
     expect(json.rows.map((r: any) => [r.name, r.total])).toEqual([['区发改委', 7], ['区财政局', 3], ['区住建局', 2], ['区城管局', 2]]);
   });
+
+  it('takes --group as overdue and due do, the same as --by, without listing it twice in its help', async () => {
+    const grouped = await run([...at('2020-09-30'), 'summary', '--group', 'unit']);
+    expect(grouped.code).toBe(0);
+    expect(grouped.stdout).toBe((await run([...at('2020-09-30'), 'summary', '--by', 'unit'])).stdout);
+    expect((await run(['summary', '--help'])).stdout).not.toContain('--group');
+  });
 });
 
 describe('tasks show', () => {
