@@ -1,6 +1,6 @@
 // tasks new --title … --lead … --unit … --deadline …: a new task file with the next free id.
 import { nextId } from '../core/ids.js';
-import { parseDeadline, yearOf, type IsoDate } from '../core/dates.js';
+import { parseDeadline, startOfYear, yearOf, type IsoDate } from '../core/dates.js';
 import type { Task } from '../core/task.js';
 import { isExactDate, splitNames } from '../core/words.js';
 import type { Session } from '../context.js';
@@ -50,6 +50,12 @@ export async function runNew(options: NewOptions, plan: Plan, session: Session):
   if (!deadline) throw new UserError(m.edit.badDeadline(deadlineText!, year));
   const exact = isExactDate(deadlineText!);
   if (!exact) note(session, m.edit.deadlineResolved(deadlineText!.trim(), deadline.date));
+  // A task added during its year is assigned (交办) that day: it owes no feedback for the periods
+  // before, and its time elapsed counts from then. One added before its year starts, or after its
+  // deadline (entered late), starts with its year as the notice's tasks do.
+  const yearStart = startOfYear(deadline.date);
+  const start = options.start ?? (session.asOf > yearStart && session.asOf <= deadline.date ? session.asOf : undefined);
+  if (options.start === undefined && start !== undefined) note(session, m.create.startsToday(start, yearStart));
   const leads = splitNames(leadText!).map((n) => readLead(session, plan, n));
   const units = splitNames(unitText!).map((n) => readUnit(session, plan, n));
   const given = options.id?.trim() || undefined;
@@ -68,7 +74,7 @@ export async function runNew(options: NewOptions, plan: Plan, session: Session):
       units,
       deadline: deadline.date,
       ...(exact ? {} : { deadline_text: deadline.text }),
-      ...(options.start ? { start: options.start } : {}),
+      ...(start ? { start } : {}),
       status: 'not_started',
       ...(options.tag.length ? { tags: options.tag.flatMap(splitNames) } : {}),
     };

@@ -261,9 +261,27 @@ describe('tasks new', () => {
     expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=../schemas/task.schema.json');
     expect(load(text)).toEqual({
       id: '2020-004', title: '推进垃圾分类', lead: '分管城建副区长', units: ['区城管局', '区住建局'], deadline: '2020-09-30',
-      deadline_text: '三季度末', status: 'not_started', tags: ['民生工程'],
+      deadline_text: '三季度末', start: '2020-09-30', status: 'not_started', tags: ['民生工程'],
     });
     expect(git('log', '-1', '--format=%s')).toBe('新建 2020-004：推进垃圾分类\n');
+  });
+
+  it('starts a task added during its year on that day, so that it owes nothing for the periods before', async () => {
+    const { dir } = repo();
+    const r = await run(['--as-of', '2020-10-12', 'new', '--title', '新交办任务', '--lead', '区长', '--unit', '区住建局', '--deadline', '年底前'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('开始日期记为 2020-10-12（新建当天），应报反馈和序时进度从这天算起；如应从年初算起，加 --start 2020-01-01');
+    expect(data(dir, '2020-004').start).toBe('2020-10-12');
+    // green on the day after: no feedback was owed for 9月下旬 or 10月上旬, before it was assigned
+    const { json } = await runJson(['--as-of', '2020-10-13', 'list', '--format', 'json'], { cwd: dir });
+    expect(json.tasks.find((t: any) => t.id === '2020-004')).toMatchObject({ light: 'green' });
+    // --start is kept as given, without the note; a task entered after its deadline starts with its year
+    const given = await run(['--as-of', '2020-10-12', 'new', '--title', '年初任务', '--lead', '区长', '--unit', '区住建局', '--deadline', '年底前', '--start', '2020-01-01'], { cwd: dir });
+    expect(given.stderr).not.toContain('开始日期记为');
+    expect(data(dir, '2020-005').start).toBe('2020-01-01');
+    const late = await run(['--as-of', '2020-10-12', 'new', '--title', '补录任务', '--lead', '区长', '--unit', '区住建局', '--deadline', '6月底'], { cwd: dir });
+    expect(late.code).toBe(0);
+    expect(data(dir, '2020-006').start).toBeUndefined();
   });
 
   it('refuses a near-miss of a roster name, notes a new one, and lists what is missing without prompting', async () => {

@@ -133,8 +133,9 @@ describe('a clerk’s first week', () => {
     const header = (ws.getRow(3).values as unknown[]).slice(1);
     const rows = [4, 5, 6, 7].map((n) => (ws.getRow(n).values as unknown[]).slice(1));
     const col = (name: string) => header.indexOf(name);
-    // red first, the most overdue first; then yellow, the nearest deadline first
-    expect(rows.map((r) => [r[col('id')], r[col('light')]])).toEqual([['2020-085', 'red'], ['2020-080', 'red'], ['2020-094', 'yellow'], ['2020-142', 'yellow']]);
+    // red first, the most overdue first; then yellow, the nearest deadline first. 2020-142, added
+    // on Monday the 21st, starts that day: nine days in, not started yet is not behind schedule
+    expect(rows.map((r) => [r[col('id')], r[col('light')]])).toEqual([['2020-085', 'red'], ['2020-080', 'red'], ['2020-094', 'yellow'], ['2020-142', 'green']]);
     expect(ws.rowCount).toBe(7);
     const road = rows.find((r) => r[col('id')] === '2020-080')!;
     expect(road[col('why')]).toBe('milestone "路基工程完成" 30 days overdue; behind schedule: 40% reported, 75% of the time gone; feedback overdue');

@@ -29,7 +29,7 @@ describe('a plan whose settings say lang: en', () => {
   it('answers in English in every command, and writes its commit messages in English', async () => {
     const { dir, git } = englishRepo();
     const steps: Array<[string[], RegExp]> = [
-      [['new', '--title', 'Sort waste', '--lead', '区长', '--unit', '区城管局', '--deadline', '2020-12-31'], /^created task 2020-004/],
+      [['new', '--title', 'Sort waste', '--lead', '区长', '--unit', '区城管局', '--deadline', '2020-12-31', '--start', '2020-01-01'], /^created task 2020-004/],
       [['progress', '2020-001', 'tender done', '--percent', '40'], /^recorded progress of 2020-001/],
       [['set', '2020-002', 'title', 'Renovate old estates'], /^changed title of 2020-002/],
       [['milestone', '2020-002', 'add', 'design', '--due', '2020-10-31'], /^added a milestone to 2020-002/],

@@ -64,6 +64,7 @@ export const editing: ReturnType<typeof zh> = {
     created: (id: string, file: string, title: string) => `created task ${id} (${file}): ${title}`,
     commit: (id: string, title: string) => `New ${id}: ${title}`,
     exists: (id: string) => `the id ${id} is taken; choose another, or leave out --id to number it automatically`,
+    startsToday: (date: string, yearStart: string) => `start recorded as ${date}, the day it was added: feedback owed and time elapsed count from then; add --start ${yearStart} to count from the start of the year`,
     needYear: 'the settings have no year (year in tasks.config.yaml); give --id, or add year: 2020 to the settings',
   },
   init: {

@@ -63,6 +63,7 @@ export const editing = () => ({
     created: (id: string, file: string, title: string) => `已新建任务 ${id}（${file}）：${title}`,
     commit: (id: string, title: string) => `新建 ${id}：${title}`,
     exists: (id: string) => `编号 ${id} 已被使用；请换一个编号，或不写 --id 自动编号`,
+    startsToday: (date: string, yearStart: string) => `开始日期记为 ${date}（新建当天），应报反馈和序时进度从这天算起；如应从年初算起，加 --start ${yearStart}`,
     needYear: '台账设置中没有年度（tasks.config.yaml 的 year）；请用 --id 指定编号，或在设置中写 year: 2020',
   },
   init: {
