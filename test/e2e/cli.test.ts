@@ -57,12 +57,12 @@ describe('bin/tasks', () => {
     // `--note` was answered with "did you mean --date?": the note is progress's second argument
     const note = spawnTasks(['progress', '2020-001', '--note', '已召开专题协调会', '-C', fixture('lights')]);
     expect(note.code).toBe(2);
-    expect(note.stderr).toBe('tasks: 不认识的选项“--note”：进展情况直接写在命令后面，不加选项名；用法：tasks progress [options] <id> <note>\n');
+    expect(note.stderr).toBe('tasks: 不认识的选项“--note”：进展情况直接写在命令后面，不加选项名\n  用法：tasks progress [options] <id> <note>\n');
     // its description up to the first explanation, and the usage of a subcommand with its parent
     expect(spawnTasks(['set', '2020-001', '--field', 'deadline', '2020-12-31', '-C', fixture('lights')]).stderr).toContain('“--field”：字段直接写在命令后面');
     expect(spawnTasks(['feedback', 'import', '--files=a.xlsx', '-C', fixture('lights')]).stderr).toContain('用法：tasks feedback import [options] <files...>');
     expect(spawnTasks(['--lang', 'en', 'progress', '--id', '2020-001', 'x', '-C', fixture('lights')]).stderr).toBe(
-      'tasks: unknown option "--id": give task id after the command, without an option name; usage: tasks progress [options] <id> <note>\n',
+      'tasks: unknown option "--id": give task id after the command, without an option name\n  usage: tasks progress [options] <id> <note>\n',
     );
     // an option that names no argument is still matched against the options
     expect(spawnTasks(['progress', '2020-001', 'x', '--dat', '2020-09-30', '-C', fixture('lights')]).stderr).toContain('是否想用“--date”');

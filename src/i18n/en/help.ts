@@ -178,7 +178,7 @@ export const help: ReturnType<typeof zh> = {
       `unknown command ${q(cmd)}${suggestion ? `; did you mean ${q(suggestion)}?` : ''}; see tasks --help`,
     unknownOption: (opt: string, suggestion?: string) =>
       `unknown option ${q(opt)}${suggestion ? `; did you mean ${q(suggestion)}?` : ''}; see --help`,
-    argumentAsOption: (opt: string, what: string, usage: string) => `unknown option ${q(opt)}: give ${what} after the command, without an option name; usage: ${usage}`,
+    argumentAsOption: (opt: string, what: string, usage: string) => `unknown option ${q(opt)}: give ${what} after the command, without an option name\n  usage: ${usage}`,
     missingArgument: (name: string) => `missing argument ${name}; see --help`,
     optionMissingValue: (opt: string) => `option ${opt} needs a value; see --help`,
     tooManyArguments: (command: string) => `too many arguments for ${command}; see --help`,

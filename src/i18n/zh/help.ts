@@ -177,7 +177,7 @@ export const help = () => ({
       `没有${q(cmd)}这个命令${suggestion ? `，是否想用${q(suggestion)}？` : ''}；运行 tasks --help 查看全部命令`,
     unknownOption: (opt: string, suggestion?: string) =>
       `不认识的选项${q(opt)}${suggestion ? `，是否想用${q(suggestion)}？` : ''}；加 --help 查看可用选项`,
-    argumentAsOption: (opt: string, what: string, usage: string) => `不认识的选项${q(opt)}：${what}直接写在命令后面，不加选项名；用法：${usage}`,
+    argumentAsOption: (opt: string, what: string, usage: string) => `不认识的选项${q(opt)}：${what}直接写在命令后面，不加选项名\n  用法：${usage}`,
     missingArgument: (name: string) => `缺少参数 ${name}；加 --help 查看用法`,
     optionMissingValue: (opt: string) => `选项 ${opt} 需要一个值；加 --help 查看用法`,
     tooManyArguments: (command: string) => `${command} 命令的参数过多；加 --help 查看用法`,
