@@ -126,12 +126,17 @@ export function sortOption(raw: Raw): SortKey | undefined {
   return text(raw.sort) as SortKey | undefined;
 }
 
+/** The plan's year, else the year of the session's date: the year of what a clerk types without one. */
+export function planYear(session: Session, plan: Plan): number {
+  return plan.config.year ?? yearOf(session.asOf);
+}
+
 /**
  * A period as typed on the command line, of the given kind: one without its year (9月, 9月下旬,
  * 三季度) is in the plan's year, else in the year of the session's date, as a typed date is.
  */
 export function typedPeriod(session: Session, plan: Plan, value: string, kind: Period['kind']): PeriodInput {
-  return parsePeriod(value, kind, plan.config.year ?? yearOf(session.asOf));
+  return parsePeriod(value, kind, planYear(session, plan));
 }
 
 /** A feedback period as typed (2020-09-3, 2020年9月下旬, 9月下旬, a date in it); undefined when not given. */

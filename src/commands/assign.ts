@@ -15,6 +15,7 @@ import { deadlineKind, deadlineOps } from '../cli/deadlines.js';
 import { readImportFile } from '../cli/drafts.js';
 import { editContext, findTask, readLead, readUnit, refusal, resolveLead, resolveUnit, sayUncommitted, type EditOptions } from '../cli/edit.js';
 import { note, say } from '../cli/output.js';
+import { planYear } from '../cli/options.js';
 import { readCsvSheet } from '../import/csv-read.js';
 import { exportVocabulary } from '../import/ledger-cells.js';
 import { findHeader, HEADER_SEARCH_ROWS, LOOKED_FOR, type LedgerSheet } from '../import/ledger-header.js';
@@ -220,7 +221,7 @@ async function fromTable(file: string, sheetName: string | undefined, plan: Plan
     }
   }
   if (!found) throw new UserError(m.importXlsx.noHeader(name, candidates.map((s) => s.name), HEADER_SEARCH_ROWS, LOOKED_FOR), EXIT.DATA);
-  const year = plan.config.year ?? yearOf(session.asOf);
+  const year = planYear(session, plan);
   const ledger = readLedger(found.sheet, found.header, year, { vocabularies });
   const where = (row: number) => w.row(found!.sheet.name, row);
   for (const p of ledger.problems.filter((x) => x.severity === 'error')) {

@@ -1,12 +1,13 @@
 // tasks new --title … --lead … --unit … --deadline …: a new task file with the next free id.
 import { nextId } from '../core/ids.js';
-import { parseDeadline, startOfYear, yearOf, type IsoDate } from '../core/dates.js';
+import { parseDeadline, startOfYear, type IsoDate } from '../core/dates.js';
 import type { Task } from '../core/task.js';
 import { isExactDate, splitNames } from '../core/words.js';
 import type { Session } from '../context.js';
 import { EXIT, UserError } from '../errors.js';
 import { editContext, readLead, readUnit, refusal, sayEditNotes, type EditOptions } from '../cli/edit.js';
 import { note, say } from '../cli/output.js';
+import { planYear } from '../cli/options.js';
 import { createTask } from '../store/edit.js';
 import { idSeries } from '../store/share.js';
 import { repoContext } from '../store/sync.js';
@@ -45,7 +46,7 @@ export async function runNew(options: NewOptions, plan: Plan, session: Session):
   ].filter((x): x is string => Boolean(x));
   if (missing.length > 0) throw new UserError(m.create.missing(missing));
 
-  const year = plan.config.year ?? yearOf(session.asOf);
+  const year = planYear(session, plan);
   const deadline = parseDeadline(deadlineText!, year);
   if (!deadline) throw new UserError(m.edit.badDeadline(deadlineText!, year));
   const exact = isExactDate(deadlineText!);

@@ -2,11 +2,11 @@
 // field, check the result, and send ours, in one command that leaves nothing half done: on a
 // conflict that needs a person it stops in git's merge state and says what to do.
 import { SERIES } from '../core/ids.js';
-import { yearOf } from '../core/dates.js';
 import type { Session } from '../context.js';
 import { EXIT, UserError } from '../errors.js';
 import { note, say } from '../cli/output.js';
 import { afterReceiving, receivedCounts, reportStopped } from '../cli/sync.js';
+import { planYear } from '../cli/options.js';
 import type { Plan } from '../store/load.js';
 import { configureDriver, seriesOwner, setSeries } from '../store/share.js';
 import {
@@ -143,7 +143,7 @@ function setClerk(session: Session, plan: Plan, repo: RepoContext, value: string
   const { m } = session;
   const code = value.trim().toUpperCase();
   if (!SERIES.test(code)) throw new UserError(m.clerk.bad(value));
-  const year = plan.config.year ?? yearOf(session.asOf);
+  const year = planYear(session, plan);
   const owner = seriesOwner(repo, year, code, plan.tasks.map((t) => t.file));
   if (owner) throw new UserError(m.clerk.taken(code, owner));
   setSeries(repo, code);
